@@ -1,0 +1,68 @@
+use comfy_table::{Table, presets};
+
+use crate::error::Result;
+use crate::index::{self, Summary};
+use crate::proposal::State;
+use crate::repo::ChangeRepo;
+use crate::ui::Ui;
+
+/// List proposals, newest first
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  clearance list --state pending\n  clearance list --agent cost-optimizer --env prod\n  clearance list --format json | jq '.[].id'")]
+pub struct Args {
+    /// Only proposals in this state
+    #[arg(long, value_enum)]
+    pub state: Option<State>,
+    /// Only proposals by this agent
+    #[arg(long)]
+    pub agent: Option<String>,
+    /// Only proposals for this environment
+    #[arg(long = "env", value_name = "ENV")]
+    pub environment: Option<String>,
+    /// Only proposals that target this service
+    #[arg(long)]
+    pub target: Option<String>,
+    /// Show at most this many
+    #[arg(short = 'n', long)]
+    pub limit: Option<usize>,
+}
+
+impl Args {
+    fn keeps(&self, p: &Summary) -> bool {
+        self.state.is_none_or(|s| p.state == s)
+            && self.agent.as_ref().is_none_or(|a| &p.agent == a)
+            && self.environment.as_ref().is_none_or(|e| &p.environment == e)
+            && self.target.as_ref().is_none_or(|t| p.targets.contains(t))
+    }
+}
+
+pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
+    let index = index::load(repo)?;
+    for problem in &index.problems {
+        ui.warn(problem);
+    }
+    let shown: Vec<&Summary> = index.proposals.iter().filter(|p| args.keeps(p)).take(args.limit.unwrap_or(usize::MAX)).collect();
+    if ui.json() {
+        ui.out_json(&shown)?;
+        return Ok(0);
+    }
+    if shown.is_empty() {
+        ui.status("no proposals match");
+        return Ok(0);
+    }
+    let mut table = Table::new();
+    table.load_preset(presets::NOTHING).set_header(["ID", "STATE", "AGENT", "ACTION", "ENV", "TARGETS", "CREATED"]);
+    for p in &shown {
+        table.add_row([
+            p.id.as_str(),
+            p.state.as_str(),
+            &p.agent,
+            &p.action,
+            &p.environment,
+            &p.targets.join(","),
+            &crate::time::short(&p.created_at),
+        ]);
+    }
+    ui.out(format!("{}\n", table.to_string().lines().map(str::trim_end).collect::<Vec<_>>().join("\n")))?;
+    Ok(0)
+}

@@ -1,0 +1,39 @@
+//! One file per subcommand; each holds its arguments and a thin `run`.
+
+use clap::Subcommand;
+
+use crate::cli::Cli;
+use crate::error::Result;
+use crate::repo::ChangeRepo;
+use crate::ui::Ui;
+
+pub mod generate;
+pub mod init;
+pub mod list;
+pub mod propose;
+pub mod schema;
+pub mod show;
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Init(init::Args),
+    Propose(propose::Args),
+    List(list::Args),
+    Show(show::Args),
+    Schema(schema::Args),
+    #[command(hide = true)]
+    Generate(generate::Args),
+}
+
+/// Run a parsed command line; returns the exit code.
+pub fn run(cli: Cli, ui: &Ui) -> Result<u8> {
+    let repo = || ChangeRepo::open(cli.global.repo.as_deref());
+    match cli.command {
+        Command::Init(args) => init::run(args, cli.global.repo.as_deref(), ui),
+        Command::Propose(args) => propose::run(args, &repo()?, ui),
+        Command::List(args) => list::run(args, &repo()?, ui),
+        Command::Show(args) => show::run(args, &repo()?, ui),
+        Command::Schema(args) => schema::run(args, ui),
+        Command::Generate(args) => generate::run(args),
+    }
+}

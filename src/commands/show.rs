@@ -1,0 +1,46 @@
+use crate::error::Result;
+use crate::proposal;
+use crate::repo::ChangeRepo;
+use crate::ui::{Style, Ui};
+
+/// Show one proposal: its intent, state and evidence
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  clearance show 7k3m\n  clearance show 7k3m9x2q1a --format json")]
+pub struct Args {
+    /// The proposal id, or a unique prefix of at least 4 characters
+    pub id: String,
+}
+
+pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
+    let snapshot = repo.snapshot()?;
+    let id = proposal::resolve(&snapshot, &args.id)?;
+    let detail = proposal::load(&snapshot, &id)?;
+    if ui.json() {
+        ui.out_json(&detail)?;
+        return Ok(0);
+    }
+    let mut out = format!("{} {}  {}\n", ui.paint(Style::Bold, "proposal"), ui.paint(Style::Bold, &detail.id), detail.state);
+    let run = detail.run.as_ref().map(|r| format!("  (run {r})")).unwrap_or_default();
+    let rows = [
+        ("agent", format!("{}{run}", detail.agent)),
+        ("action", detail.action.clone()),
+        ("environment", detail.environment.clone()),
+        ("targets", detail.targets.join(", ")),
+        ("reason", detail.reason.clone()),
+        ("created", detail.created_at.clone()),
+        ("intent", format!("{} ({})", detail.path, detail.intent_digest)),
+    ];
+    for (label, value) in rows {
+        out.push_str(&format!("  {:<12} {value}\n", ui.paint(Style::Dim, label)));
+    }
+    out.push_str(&format!("\n{}\n", ui.paint(Style::Bold, "intent.yaml")));
+    for line in detail.intent_text.lines() {
+        out.push_str(&format!("  {line}\n"));
+    }
+    out.push_str(&format!("\n{}\n", ui.paint(Style::Bold, "evidence")));
+    for e in &detail.evidence {
+        out.push_str(&format!("  {:>3}  {}  {:<14} {}\n", e.seq, e.at, serde_json::to_value(e.kind)?.as_str().unwrap_or(""), e.actor));
+    }
+    ui.out(out)?;
+    Ok(0)
+}

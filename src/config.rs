@@ -1,0 +1,84 @@
+//! `clearance.yaml`: the repository's configuration.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result, Source};
+use crate::repo::Snapshot;
+use crate::schema_check::Checker;
+use crate::yaml;
+
+pub const PATH: &str = "clearance.yaml";
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    #[serde(rename = "apiVersion")]
+    #[schemars(extend("const" = "clearance/v1"))]
+    pub api_version: String,
+    #[schemars(extend("const" = "Config"))]
+    pub kind: String,
+    /// A uuid naming this change repository; part of every signed approval.
+    #[schemars(
+        pattern(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"),
+        extend("x-expected" = "a lower-case uuid")
+    )]
+    pub repo_id: String,
+    /// IANA timezone used for `input.now` in policy.
+    #[serde(default = "default_timezone")]
+    pub timezone: String,
+    #[serde(default)]
+    pub defaults: Defaults,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Defaults {
+    /// How long approvals stay valid, e.g. `24h`.
+    #[serde(default = "default_expiry")]
+    #[schemars(pattern(r"^[0-9]{1,6}(s|m|h|d)$"), extend("x-expected" = "a duration such as `30m`, `24h` or `7d`"))]
+    pub approval_expiry: String,
+}
+
+impl Default for Defaults {
+    fn default() -> Self {
+        Defaults { approval_expiry: default_expiry() }
+    }
+}
+
+fn default_timezone() -> String {
+    "UTC".to_owned()
+}
+
+fn default_expiry() -> String {
+    "24h".to_owned()
+}
+
+impl Config {
+    pub fn load(snapshot: &Snapshot<'_>) -> Result<Config> {
+        let bytes = snapshot.read(PATH)?.ok_or_else(|| Error::not_found(format!("{PATH} is missing from the branch")))?;
+        Config::parse(&bytes)
+    }
+
+    pub fn parse(bytes: &[u8]) -> Result<Config> {
+        let source = Source { name: PATH.to_owned(), text: None };
+        let text = yaml::decode(bytes, &source)?;
+        let node = yaml::parse(&text, &source)?;
+        let schema = serde_json::to_value(schemars::schema_for!(Config))?;
+        let problems = Checker::new(&schema).check(&node);
+        if !problems.is_empty() {
+            return Err(Error::located(format!("{PATH} is not a valid configuration"), Source { name: PATH.to_owned(), text: Some(text) }, problems));
+        }
+        Ok(serde_json::from_value(node.to_json())?)
+    }
+}
+
+/// A random (version 4) uuid.
+pub fn new_uuid() -> Result<String> {
+    let mut b = [0u8; 16];
+    getrandom::fill(&mut b).map_err(|e| Error::io(format!("no randomness available: {e}")))?;
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let h = crate::intent::hex(&b);
+    Ok(format!("{}-{}-{}-{}-{}", &h[0..8], &h[8..12], &h[12..16], &h[16..20], &h[20..32]))
+}

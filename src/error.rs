@@ -1,0 +1,181 @@
+//! The one error type at the edge of the program.
+//!
+//! Library modules return [`Error`]; its [`ErrorKind`] picks the exit code (DESIGN §11) and
+//! its problems carry file, line, column and field path so the CLI can point at the input.
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// What went wrong, coarsely; decides the exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ErrorKind {
+    /// Bad input: an intent, graph or config that does not validate.
+    InvalidInput,
+    /// An id, target or file that does not exist.
+    NotFound,
+    /// Git, the file system, or anything else underneath failed.
+    Io,
+    /// The command line itself is wrong.
+    Usage,
+    /// Policy denied the proposal.
+    Denied,
+    /// The proposal needs approval or is not yet cleared.
+    NotCleared,
+    /// Verification of signatures or evidence failed.
+    VerificationFailed,
+    /// A provider command failed.
+    ProviderFailed,
+    /// Something else that a user can fix, e.g. the repo already exists.
+    Conflict,
+}
+
+impl ErrorKind {
+    pub fn exit_code(self) -> i32 {
+        match self {
+            ErrorKind::InvalidInput | ErrorKind::NotFound | ErrorKind::Io | ErrorKind::Conflict => 1,
+            ErrorKind::Usage => 2,
+            ErrorKind::Denied => 3,
+            ErrorKind::NotCleared => 4,
+            ErrorKind::VerificationFailed => 5,
+            ErrorKind::ProviderFailed => 6,
+        }
+    }
+}
+
+/// A located problem in an input file. Line and column are 1-based; `width` is the number of
+/// characters to underline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    pub message: String,
+    /// Dotted field path such as `spec.targets[1]`; empty for the document itself.
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    #[serde(skip)]
+    pub width: usize,
+}
+
+impl Problem {
+    pub fn new(message: impl Into<String>, path: impl Into<String>, line: usize, column: usize) -> Self {
+        Problem { message: message.into(), path: path.into(), line, column, width: 1 }
+    }
+
+    pub fn width(mut self, width: usize) -> Self {
+        self.width = width.max(1);
+        self
+    }
+}
+
+/// The source an error points into, kept so the renderer can show the offending line.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The name shown to users: a path, or `<stdin>`.
+    pub name: String,
+    pub text: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct Error {
+    pub kind: ErrorKind,
+    pub message: String,
+    pub source: Option<Source>,
+    pub problems: Vec<Problem>,
+    pub hints: Vec<String>,
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Error { kind, message: message.into(), source: None, problems: Vec::new(), hints: Vec::new() }
+    }
+
+    pub fn invalid(message: impl Into<String>) -> Self {
+        Error::new(ErrorKind::InvalidInput, message)
+    }
+
+    pub fn not_found(message: impl Into<String>) -> Self {
+        Error::new(ErrorKind::NotFound, message)
+    }
+
+    pub fn io(message: impl Into<String>) -> Self {
+        Error::new(ErrorKind::Io, message)
+    }
+
+    pub fn usage(message: impl Into<String>) -> Self {
+        Error::new(ErrorKind::Usage, message)
+    }
+
+    /// An input error with located problems in `source`.
+    pub fn located(message: impl Into<String>, source: Source, problems: Vec<Problem>) -> Self {
+        Error { kind: ErrorKind::InvalidInput, message: message.into(), source: Some(source), problems, hints: Vec::new() }
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hints.push(hint.into());
+        self
+    }
+
+    /// Prefix the message with what was being done, e.g. `reading graph/services.yaml`.
+    pub fn context(mut self, what: impl fmt::Display) -> Self {
+        self.message = format!("{what}: {}", self.message);
+        self
+    }
+
+    /// The JSON shape of DESIGN §11: `{"error": {"code", "message", "file", "line", "column", "path"}}`,
+    /// plus every problem and hint.
+    pub fn to_json(&self) -> serde_json::Value {
+        let first = self.problems.first();
+        serde_json::json!({
+            "error": {
+                "code": self.kind,
+                "message": self.message,
+                "file": self.source.as_ref().map(|s| s.name.clone()),
+                "line": first.map(|p| p.line),
+                "column": first.map(|p| p.column),
+                "path": first.map(|p| p.path.clone()),
+                "problems": self.problems,
+                "hints": self.hints,
+            }
+        })
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<git2::Error> for Error {
+    fn from(e: git2::Error) -> Self {
+        Error::io(format!("git: {}", e.message()))
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        Error::io(e.to_string())
+    }
+}
+
+impl From<serde_json::Error> for Error {
+    fn from(e: serde_json::Error) -> Self {
+        Error::io(format!("json: {e}"))
+    }
+}
+
+/// Attach a path to an I/O error message.
+pub trait IoContext<T> {
+    fn with_path(self, path: &std::path::Path) -> Result<T>;
+}
+
+impl<T> IoContext<T> for std::io::Result<T> {
+    fn with_path(self, path: &std::path::Path) -> Result<T> {
+        self.map_err(|e| Error::io(format!("{}: {e}", path.display())))
+    }
+}

@@ -1,0 +1,39 @@
+//! Completions and man pages, generated from the clap model and committed under
+//! `completions/` and `man/`; a test fails when the committed copies are stale.
+
+use std::path::Path;
+
+use clap::CommandFactory;
+use clap_complete::Shell;
+
+use crate::cli::Cli;
+use crate::error::{IoContext, Result};
+
+pub fn completions(dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(dir).with_path(dir)?;
+    for shell in [Shell::Bash, Shell::Zsh, Shell::Fish, Shell::PowerShell, Shell::Elvish] {
+        let mut cmd = Cli::command();
+        clap_complete::generate_to(shell, &mut cmd, "clearance", dir).with_path(dir)?;
+    }
+    Ok(())
+}
+
+pub fn man_pages(dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(dir).with_path(dir)?;
+    let mut cmd = Cli::command();
+    cmd.build();
+    write_page(dir, "clearance", cmd)
+}
+
+/// One page for the command and one per visible subcommand, `clearance-key-new.1` style.
+fn write_page(dir: &Path, name: &str, cmd: clap::Command) -> Result<()> {
+    let mut bytes = Vec::new();
+    let page = cmd.clone().name(name.to_owned());
+    clap_mangen::Man::new(page).render(&mut bytes).with_path(dir)?;
+    let path = dir.join(format!("{name}.1"));
+    std::fs::write(&path, bytes).with_path(&path)?;
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        write_page(dir, &format!("{name}-{}", sub.get_name()), sub.clone())?;
+    }
+    Ok(())
+}

@@ -1,0 +1,129 @@
+//! The proposal index: a summary of every proposal, derived from the branch and cached
+//! under `.git/clearance/` keyed by git object ids.
+//!
+//! Each shard (`proposals/<aa>`) is cached with the id of the tree it was built from, so
+//! after a commit only the shards whose tree changed are read again. The cache is safe to
+//! delete; a cache that does not parse, or was built from other objects, is rebuilt.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Result;
+use crate::evidence;
+use crate::intent::Intent;
+use crate::proposal::State;
+use crate::repo::{ChangeRepo, Snapshot, write_atomic};
+
+const CACHE_VERSION: u32 = 1;
+
+/// What `list` shows of a proposal.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Summary {
+    pub id: String,
+    pub state: State,
+    pub agent: String,
+    pub action: String,
+    pub environment: String,
+    pub targets: Vec<String>,
+    pub created_at: String,
+}
+
+#[derive(Serialize, Deserialize, Default)]
+struct Cache {
+    version: u32,
+    shards: BTreeMap<String, Shard>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Shard {
+    tree: String,
+    items: Vec<Summary>,
+}
+
+pub struct Index {
+    pub proposals: Vec<Summary>,
+    /// Proposals that could not be read, with the reason; shown as warnings.
+    pub problems: Vec<String>,
+}
+
+fn cache_path(repo: &ChangeRepo) -> PathBuf {
+    repo.cache_dir().join("proposals.json")
+}
+
+/// Every proposal on the branch, newest first.
+pub fn load(repo: &ChangeRepo) -> Result<Index> {
+    let snapshot = repo.snapshot()?;
+    let path = cache_path(repo);
+    let mut cache: Cache = std::fs::read(&path)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        .filter(|c: &Cache| c.version == CACHE_VERSION)
+        .unwrap_or_default();
+    cache.version = CACHE_VERSION;
+
+    let mut changed = false;
+    let mut problems = Vec::new();
+    let shards = snapshot.list("proposals")?;
+    let live: Vec<&str> = shards.iter().map(|(name, _)| name.as_str()).collect();
+    let before = cache.shards.len();
+    cache.shards.retain(|name, _| live.contains(&name.as_str()));
+    changed |= cache.shards.len() != before;
+    for (name, tree) in &shards {
+        let tree_hex = tree.to_string();
+        if cache.shards.get(name).is_some_and(|s| s.tree == tree_hex) {
+            continue;
+        }
+        let mut items = Vec::new();
+        for (id, dir) in snapshot.list_tree(*tree)? {
+            match summarize(&snapshot, &id, dir) {
+                Ok(summary) => items.push(summary),
+                Err(e) => problems.push(format!("proposal {id}: {e}")),
+            }
+        }
+        cache.shards.insert(name.clone(), Shard { tree: tree_hex, items });
+        changed = true;
+    }
+    if changed && problems.is_empty() {
+        // A cache that cannot be written only costs time on the next run.
+        if let Ok(bytes) = serde_json::to_vec(&cache) {
+            let _ = write_atomic(&path, &bytes, false);
+        }
+    }
+    let mut proposals: Vec<Summary> = cache.shards.into_values().flat_map(|s| s.items).collect();
+    proposals.sort_by(|a, b| b.created_at.cmp(&a.created_at).then_with(|| a.id.cmp(&b.id)));
+    Ok(Index { proposals, problems })
+}
+
+fn summarize(snapshot: &Snapshot<'_>, id: &str, dir: git2::Oid) -> Result<Summary> {
+    let mut intent_bytes = None;
+    let mut evidence_bytes = Vec::new();
+    for (name, oid) in snapshot.list_tree(dir)? {
+        match name.as_str() {
+            "intent.yaml" => intent_bytes = Some(snapshot.blob(oid)?),
+            "evidence.jsonl" => evidence_bytes = snapshot.blob(oid)?,
+            _ => {}
+        }
+    }
+    let intent_bytes = intent_bytes.ok_or_else(|| crate::error::Error::invalid("intent.yaml is missing"))?;
+    let intent: Intent =
+        serde_yaml::from_slice(&intent_bytes).map_err(|e| crate::error::Error::invalid(format!("intent.yaml does not parse: {e}")))?;
+    let entries = evidence::parse(&evidence_bytes, "evidence.jsonl")?;
+    let created_at = entries.first().map(|e| e.at.clone()).unwrap_or_default();
+    Ok(Summary {
+        id: id.to_owned(),
+        state: derive_state(&entries),
+        agent: intent.metadata.agent,
+        action: intent.spec.action,
+        environment: intent.spec.environment,
+        targets: intent.spec.targets.into_iter().map(|t| t.0).collect(),
+        created_at,
+    })
+}
+
+/// State from the facts on record. Until policy decisions and approvals exist, a proposal
+/// that has not been withdrawn is pending.
+pub fn derive_state(entries: &[evidence::Entry]) -> State {
+    if entries.iter().any(|e| e.kind == evidence::Kind::Withdrawn) { State::Withdrawn } else { State::Pending }
+}

@@ -1,0 +1,22 @@
+//! clearance: agents propose, humans clear, providers act, everything is evidence.
+//!
+//! The library holds the logic; `src/commands/` holds one thin file per subcommand.
+
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod error;
+pub mod evidence;
+pub mod generate;
+pub mod graph;
+pub mod index;
+pub mod intent;
+pub mod proposal;
+pub mod propose;
+pub mod repo;
+pub mod scaffold;
+pub mod schema_check;
+pub mod templates;
+pub mod time;
+pub mod ui;
+pub mod yaml;

@@ -1,0 +1,311 @@
+//! The change repository: reading the branch through git objects, and writing commits
+//! safely under concurrency (DESIGN §2, §10).
+//!
+//! A write is a [`ChangeRepo::transact`]: under an exclusive lock file in the git dir, read
+//! the branch head, let the caller decide what to write from that snapshot, build the new
+//! tree from objects (only the trees along the written paths are rebuilt), commit, and move
+//! the branch with a compare-and-swap. If the branch moved underneath (a plain `git commit`
+//! does not take our lock), the whole step is redone on the new head. The work tree, when
+//! there is one, is then updated for the written paths so `git status` stays clean.
+
+use std::collections::BTreeMap;
+use std::fs::{self, File};
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use git2::{ErrorCode, FileMode, ObjectType, Oid, Repository, Signature, Tree};
+
+use crate::error::{Error, IoContext, Result};
+
+/// How often a lost compare-and-swap is retried before giving up.
+const CAS_RETRIES: usize = 20;
+
+pub struct ChangeRepo {
+    pub git: Repository,
+    /// Full name of the branch clearance reads and writes, e.g. `refs/heads/main`.
+    pub branch: String,
+}
+
+/// One file to write in a commit.
+#[derive(Debug, Clone)]
+pub struct Write {
+    pub path: String,
+    pub bytes: Vec<u8>,
+    pub executable: bool,
+}
+
+impl Write {
+    pub fn file(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
+        Write { path: path.into(), bytes: bytes.into(), executable: false }
+    }
+}
+
+/// A read-only view of the branch at one commit.
+pub struct Snapshot<'r> {
+    pub commit: Option<Oid>,
+    tree: Option<Tree<'r>>,
+    repo: &'r Repository,
+}
+
+impl<'r> Snapshot<'r> {
+    /// The bytes of the file at `path`, or `None` when it does not exist.
+    pub fn read(&self, path: &str) -> Result<Option<Vec<u8>>> {
+        let Some(tree) = &self.tree else { return Ok(None) };
+        match tree.get_path(Path::new(path)) {
+            Ok(entry) if entry.kind() == Some(ObjectType::Blob) => Ok(Some(self.repo.find_blob(entry.id())?.content().to_vec())),
+            Ok(_) => Ok(None),
+            Err(e) if e.code() == ErrorCode::NotFound => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// The object id of the tree or blob at `path`.
+    pub fn entry_id(&self, path: &str) -> Result<Option<Oid>> {
+        let Some(tree) = &self.tree else { return Ok(None) };
+        if path.is_empty() {
+            return Ok(Some(tree.id()));
+        }
+        match tree.get_path(Path::new(path)) {
+            Ok(entry) => Ok(Some(entry.id())),
+            Err(e) if e.code() == ErrorCode::NotFound => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    pub fn exists(&self, path: &str) -> Result<bool> {
+        Ok(self.entry_id(path)?.is_some())
+    }
+
+    /// Names and ids of the entries of the tree at `path` (empty when it does not exist).
+    pub fn list(&self, path: &str) -> Result<Vec<(String, Oid)>> {
+        let Some(id) = self.entry_id(path)? else { return Ok(Vec::new()) };
+        let Ok(tree) = self.repo.find_tree(id) else { return Ok(Vec::new()) };
+        Ok(tree.iter().filter_map(|e| e.name().map(|n| (n.to_owned(), e.id()))).collect())
+    }
+
+    /// The entries of a tree by its id.
+    pub fn list_tree(&self, id: Oid) -> Result<Vec<(String, Oid)>> {
+        let tree = self.repo.find_tree(id)?;
+        Ok(tree.iter().filter_map(|e| e.name().map(|n| (n.to_owned(), e.id()))).collect())
+    }
+
+    pub fn blob(&self, id: Oid) -> Result<Vec<u8>> {
+        Ok(self.repo.find_blob(id)?.content().to_vec())
+    }
+}
+
+impl ChangeRepo {
+    /// Open the repository at `path`, or discover it from the current directory.
+    pub fn open(path: Option<&Path>) -> Result<ChangeRepo> {
+        let git = match path {
+            Some(p) => Repository::open(p).map_err(|e| {
+                Error::not_found(format!("{} is not a git repository: {}", p.display(), e.message()))
+                    .hint("create one with `clearance init`")
+            })?,
+            None => Repository::open_from_env().map_err(|_| {
+                Error::not_found("not inside a change repository")
+                    .hint("run inside one, pass `--repo PATH`, set CLEARANCE_REPO, or create one with `clearance init`")
+            })?,
+        };
+        let branch = head_branch(&git)?;
+        let repo = ChangeRepo { git, branch };
+        if !repo.snapshot()?.exists("clearance.yaml")? {
+            return Err(Error::not_found(format!(
+                "{} is a git repository but not a change repository (no clearance.yaml on {})",
+                repo.display_path(),
+                repo.branch_short()
+            ))
+            .hint("run `clearance init` there to make it one"));
+        }
+        Ok(repo)
+    }
+
+    /// Wrap a repository that may not hold a change repo yet (for `init`).
+    pub fn from_git(git: Repository) -> Result<ChangeRepo> {
+        let branch = head_branch(&git)?;
+        Ok(ChangeRepo { git, branch })
+    }
+
+    pub fn display_path(&self) -> String {
+        self.git.workdir().unwrap_or_else(|| self.git.path()).display().to_string()
+    }
+
+    pub fn branch_short(&self) -> &str {
+        self.branch.strip_prefix("refs/heads/").unwrap_or(&self.branch)
+    }
+
+    /// Where derived caches live: `.git/clearance/`. Safe to delete at any time.
+    pub fn cache_dir(&self) -> PathBuf {
+        self.git.path().join("clearance")
+    }
+
+    pub fn head(&self) -> Result<Option<Oid>> {
+        match self.git.find_reference(&self.branch) {
+            Ok(r) => Ok(r.target()),
+            Err(e) if e.code() == ErrorCode::NotFound => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    pub fn snapshot(&self) -> Result<Snapshot<'_>> {
+        let commit = self.head()?;
+        self.snapshot_at(commit)
+    }
+
+    fn snapshot_at(&self, commit: Option<Oid>) -> Result<Snapshot<'_>> {
+        let tree = match commit {
+            Some(id) => Some(self.git.find_commit(id)?.tree()?),
+            None => None,
+        };
+        Ok(Snapshot { commit, tree, repo: &self.git })
+    }
+
+    /// Write one commit. `plan` sees the current head and returns the files to write (or an
+    /// error, which aborts with nothing written). Returns the new commit id and whatever
+    /// `plan` returned alongside the writes.
+    pub fn transact<T>(
+        &self,
+        actor: &str,
+        message: &str,
+        mut plan: impl FnMut(&Snapshot<'_>) -> Result<(Vec<Write>, T)>,
+    ) -> Result<(Oid, T)> {
+        let _lock = self.lock()?;
+        for _ in 0..CAS_RETRIES {
+            let snapshot = self.snapshot()?;
+            let (writes, value) = plan(&snapshot)?;
+            let tree = build_tree(&self.git, snapshot.tree.as_ref(), &writes)?;
+            let who = signature(actor)?;
+            let tree = self.git.find_tree(tree)?;
+            let parents: Vec<git2::Commit<'_>> = match snapshot.commit {
+                Some(id) => vec![self.git.find_commit(id)?],
+                None => Vec::new(),
+            };
+            let parent_refs: Vec<&git2::Commit<'_>> = parents.iter().collect();
+            let commit = self.git.commit(None, &who, &who, message, &tree, &parent_refs)?;
+            let moved = match snapshot.commit {
+                Some(old) => self.git.reference_matching(&self.branch, commit, true, old, message),
+                None => self.git.reference(&self.branch, commit, false, message),
+            };
+            match moved {
+                Ok(_) => {
+                    self.sync_worktree(&writes)?;
+                    return Ok((commit, value));
+                }
+                // Someone moved the branch without our lock: rebuild on the new head.
+                Err(e) if matches!(e.code(), ErrorCode::Modified | ErrorCode::Exists | ErrorCode::Locked) => continue,
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Err(Error::io(format!("{} kept moving while writing; gave up after {CAS_RETRIES} attempts", self.branch)))
+    }
+
+    /// The exclusive writer lock. Held for the life of the returned file; the kernel drops
+    /// it if the process dies, so a crash never leaves a stale lock behind.
+    fn lock(&self) -> Result<File> {
+        let path = self.git.path().join("clearance.lock");
+        let file = fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path).with_path(&path)?;
+        file.lock().with_path(&path)?;
+        Ok(file)
+    }
+
+    /// Bring the work tree and index up to date for the written paths when HEAD is the
+    /// branch we moved. Only clearance's own paths change, so nothing of the user's is touched.
+    fn sync_worktree(&self, writes: &[Write]) -> Result<()> {
+        let Some(workdir) = self.git.workdir() else { return Ok(()) };
+        if head_branch(&self.git)? != self.branch {
+            return Ok(());
+        }
+        let mut index = self.git.index()?;
+        for w in writes {
+            let dest = workdir.join(&w.path);
+            write_atomic(&dest, &w.bytes, w.executable)?;
+            index.add_path(Path::new(&w.path))?;
+        }
+        index.write()?;
+        Ok(())
+    }
+}
+
+/// The branch HEAD points to (`refs/heads/main` in a fresh repo, even before its first commit).
+fn head_branch(git: &Repository) -> Result<String> {
+    let head = git.find_reference("HEAD")?;
+    match head.symbolic_target() {
+        Some(target) => Ok(target.to_owned()),
+        None => Err(Error::invalid("HEAD is detached; check out the change repository's branch first")),
+    }
+}
+
+fn signature(actor: &str) -> Result<Signature<'static>> {
+    let time = crate::time::now();
+    let git_time = git2::Time::new(time.as_second(), 0);
+    Ok(Signature::new(actor, &format!("{actor}@clearance"), &git_time)?)
+}
+
+/// Write a file so that readers see either the old or the new content, never half of it.
+pub fn write_atomic(dest: &Path, bytes: &[u8], executable: bool) -> Result<()> {
+    let dir = dest.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(dir).with_path(dir)?;
+    let tmp = dir.join(format!(".{}.clearance-tmp-{}", dest.file_name().and_then(|n| n.to_str()).unwrap_or("f"), std::process::id()));
+    {
+        let mut f = File::create(&tmp).with_path(&tmp)?;
+        f.write_all(bytes).with_path(&tmp)?;
+        f.sync_all().with_path(&tmp)?;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = if executable { 0o755 } else { 0o644 };
+        fs::set_permissions(&tmp, fs::Permissions::from_mode(mode)).with_path(&tmp)?;
+    }
+    fs::rename(&tmp, dest).with_path(dest)?;
+    Ok(())
+}
+
+/// Files to write, grouped by directory so each tree along the way is rebuilt once.
+enum Pending {
+    Blob(Oid, bool),
+    Dir(BTreeMap<String, Pending>),
+}
+
+fn build_tree(git: &Repository, base: Option<&Tree<'_>>, writes: &[Write]) -> Result<Oid> {
+    let mut root = BTreeMap::new();
+    for w in writes {
+        let blob = git.blob(&w.bytes)?;
+        let parts: Vec<&str> = w.path.split('/').collect();
+        if parts.iter().any(|p| p.is_empty() || *p == "." || *p == ".." || *p == ".git") {
+            return Err(Error::invalid(format!("refusing to write to path `{}`", w.path)));
+        }
+        let mut dir = &mut root;
+        for part in &parts[..parts.len() - 1] {
+            let entry = dir.entry((*part).to_owned()).or_insert_with(|| Pending::Dir(BTreeMap::new()));
+            dir = match entry {
+                Pending::Dir(d) => d,
+                Pending::Blob(..) => return Err(Error::invalid(format!("`{part}` is both a file and a directory in one commit"))),
+            };
+        }
+        dir.insert(parts[parts.len() - 1].to_owned(), Pending::Blob(blob, w.executable));
+    }
+    write_dir(git, base, &root)
+}
+
+fn write_dir(git: &Repository, base: Option<&Tree<'_>>, pending: &BTreeMap<String, Pending>) -> Result<Oid> {
+    let mut builder = git.treebuilder(base)?;
+    for (name, item) in pending {
+        match item {
+            Pending::Blob(oid, executable) => {
+                let mode = if *executable { FileMode::BlobExecutable } else { FileMode::Blob };
+                builder.insert(name, *oid, mode.into())?;
+            }
+            Pending::Dir(children) => {
+                let sub = match base.and_then(|t| t.get_name(name)) {
+                    Some(entry) if entry.kind() == Some(ObjectType::Tree) => Some(git.find_tree(entry.id())?),
+                    Some(_) => return Err(Error::invalid(format!("`{name}` exists as a file, cannot write beneath it"))),
+                    None => None,
+                };
+                let oid = write_dir(git, sub.as_ref(), children)?;
+                builder.insert(name, oid, FileMode::Tree.into())?;
+            }
+        }
+    }
+    Ok(builder.write()?)
+}
