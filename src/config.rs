@@ -56,7 +56,8 @@ fn default_expiry() -> String {
 
 impl Config {
     pub fn load(snapshot: &Snapshot<'_>) -> Result<Config> {
-        let bytes = snapshot.read(PATH)?.ok_or_else(|| Error::not_found(format!("{PATH} is missing from the branch")))?;
+        let bytes =
+            snapshot.read(PATH)?.ok_or_else(|| Error::not_found(format!("{PATH} is missing from the branch")))?;
         Config::parse(&bytes)
     }
 
@@ -67,7 +68,11 @@ impl Config {
         let schema = serde_json::to_value(schemars::schema_for!(Config))?;
         let problems = Checker::new(&schema).check(&node);
         if !problems.is_empty() {
-            return Err(Error::located(format!("{PATH} is not a valid configuration"), Source { name: PATH.to_owned(), text: Some(text) }, problems));
+            return Err(Error::located(
+                format!("{PATH} is not a valid configuration"),
+                Source { name: PATH.to_owned(), text: Some(text) },
+                problems,
+            ));
         }
         Ok(serde_json::from_value(node.to_json())?)
     }

@@ -76,8 +76,12 @@ pub struct Source {
     pub text: Option<String>,
 }
 
+/// Boxed so `Result<T, Error>` stays one pointer wide on the happy path.
 #[derive(Debug)]
-pub struct Error {
+pub struct Error(Box<Details>);
+
+#[derive(Debug)]
+pub struct Details {
     pub kind: ErrorKind,
     pub message: String,
     pub source: Option<Source>,
@@ -89,7 +93,13 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        Error { kind, message: message.into(), source: None, problems: Vec::new(), hints: Vec::new() }
+        Error(Box::new(Details {
+            kind,
+            message: message.into(),
+            source: None,
+            problems: Vec::new(),
+            hints: Vec::new(),
+        }))
     }
 
     pub fn invalid(message: impl Into<String>) -> Self {
@@ -110,7 +120,13 @@ impl Error {
 
     /// An input error with located problems in `source`.
     pub fn located(message: impl Into<String>, source: Source, problems: Vec<Problem>) -> Self {
-        Error { kind: ErrorKind::InvalidInput, message: message.into(), source: Some(source), problems, hints: Vec::new() }
+        Error(Box::new(Details {
+            kind: ErrorKind::InvalidInput,
+            message: message.into(),
+            source: Some(source),
+            problems,
+            hints: Vec::new(),
+        }))
     }
 
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
@@ -140,6 +156,19 @@ impl Error {
                 "hints": self.hints,
             }
         })
+    }
+}
+
+impl std::ops::Deref for Error {
+    type Target = Details;
+    fn deref(&self) -> &Details {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Error {
+    fn deref_mut(&mut self) -> &mut Details {
+        &mut self.0
     }
 }
 

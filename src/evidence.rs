@@ -40,7 +40,10 @@ pub fn parse(bytes: &[u8], name: &str) -> Result<Vec<Entry>> {
     text.lines()
         .enumerate()
         .filter(|(_, l)| !l.is_empty())
-        .map(|(i, line)| serde_json::from_str(line).map_err(|e| Error::invalid(format!("{name}:{}: not an evidence entry: {e}", i + 1))))
+        .map(|(i, line)| {
+            serde_json::from_str(line)
+                .map_err(|e| Error::invalid(format!("{name}:{}: not an evidence entry: {e}", i + 1)))
+        })
         .collect()
 }
 
@@ -49,7 +52,8 @@ pub fn append(existing: &[u8], kind: Kind, at: &str, actor: &str, payload: serde
     let last_line = existing.split(|&b| b == b'\n').rfind(|l| !l.is_empty());
     let (seq, prev) = match last_line {
         Some(line) => {
-            let last: Entry = serde_json::from_slice(line).map_err(|e| Error::invalid(format!("evidence log is corrupt: {e}")))?;
+            let last: Entry =
+                serde_json::from_slice(line).map_err(|e| Error::invalid(format!("evidence log is corrupt: {e}")))?;
             (last.seq + 1, Some(digest(line)))
         }
         None => (1, None),

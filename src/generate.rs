@@ -32,7 +32,7 @@ fn write_page(dir: &Path, name: &str, cmd: clap::Command) -> Result<()> {
     clap_mangen::Man::new(page).render(&mut bytes).with_path(dir)?;
     let path = dir.join(format!("{name}.1"));
     std::fs::write(&path, bytes).with_path(&path)?;
-    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set() && s.get_name() != "help") {
         write_page(dir, &format!("{name}-{}", sub.get_name()), sub.clone())?;
     }
     Ok(())

@@ -120,7 +120,9 @@ impl ServiceGraph {
         };
         let graph = match typed {
             Ok(graph) => graph,
-            Err((message, line, column)) => return Err(Self::locate(bytes, name, message, line, column)),
+            Err((message, line, column)) => {
+                return Err(Self::locate(bytes, name, message, line, column));
+            }
         };
         graph.check(name)?;
         Ok(graph)

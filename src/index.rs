@@ -107,8 +107,8 @@ fn summarize(snapshot: &Snapshot<'_>, id: &str, dir: git2::Oid) -> Result<Summar
         }
     }
     let intent_bytes = intent_bytes.ok_or_else(|| crate::error::Error::invalid("intent.yaml is missing"))?;
-    let intent: Intent =
-        serde_yaml::from_slice(&intent_bytes).map_err(|e| crate::error::Error::invalid(format!("intent.yaml does not parse: {e}")))?;
+    let intent: Intent = serde_yaml::from_slice(&intent_bytes)
+        .map_err(|e| crate::error::Error::invalid(format!("intent.yaml does not parse: {e}")))?;
     let entries = evidence::parse(&evidence_bytes, "evidence.jsonl")?;
     let created_at = entries.first().map(|e| e.at.clone()).unwrap_or_default();
     Ok(Summary {

@@ -87,7 +87,7 @@ pub struct Spec {
 #[serde(transparent)]
 pub struct ServiceId(
     #[schemars(pattern(r"^[A-Za-z0-9._+:/-]{1,200}$"), extend("x-expected" = "a service id: letters, digits and `. _ + : / -`"))]
-    pub  String,
+    pub String,
 );
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
@@ -178,14 +178,22 @@ pub fn parse_checked(bytes: Vec<u8>, name: &str, extra: impl Fn(&yaml::Node) -> 
     let source = Source { name: name.to_owned(), text: None };
     if bytes.len() > MAX_INTENT_BYTES {
         return Err(Error::located(
-            format!("{name} is too large ({} bytes); intents are limited to {} KiB", bytes.len(), MAX_INTENT_BYTES / 1024),
+            format!(
+                "{name} is too large ({} bytes); intents are limited to {} KiB",
+                bytes.len(),
+                MAX_INTENT_BYTES / 1024
+            ),
             source,
             vec![Problem::new("file too large", "", 1, 1)],
         ));
     }
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(Error::located(format!("{name} is empty"), source, vec![Problem::new("the document is empty", "", 1, 1)])
-            .hint("`clearance schema intent` prints the expected shape; `clearance new` starts from a template"));
+        return Err(Error::located(
+            format!("{name} is empty"),
+            source,
+            vec![Problem::new("the document is empty", "", 1, 1)],
+        )
+        .hint("`clearance schema intent` prints the expected shape; `clearance new` starts from a template"));
     }
     let text = yaml::decode(&bytes, &source)?;
     if let Some(offset) = text.find('\0') {
@@ -212,8 +220,13 @@ pub fn parse_checked(bytes: Vec<u8>, name: &str, extra: impl Fn(&yaml::Node) -> 
         .hint("`clearance schema intent` prints the JSON Schema of an intent"));
     }
     let document = node.to_json();
-    let intent: Intent = serde_json::from_value(document.clone())
-        .map_err(|e| Error::located(format!("{name} is not a valid intent: {e}"), with_text, vec![Problem::new(e.to_string(), "", 1, 1)]))?;
+    let intent: Intent = serde_json::from_value(document.clone()).map_err(|e| {
+        Error::located(
+            format!("{name} is not a valid intent: {e}"),
+            with_text,
+            vec![Problem::new(e.to_string(), "", 1, 1)],
+        )
+    })?;
     let digest = digest(&bytes);
     Ok(Parsed { intent, document, bytes, digest })
 }
@@ -235,7 +248,9 @@ mod tests {
 
     #[test]
     fn all_problems_are_reported_together() {
-        let bad = GOOD.replace("kind: Intent", "kind: Intnet").replace("reason: migrated", "reson: migrated\n  risk: {write: yes}");
+        let bad = GOOD
+            .replace("kind: Intent", "kind: Intnet")
+            .replace("reason: migrated", "reson: migrated\n  risk: {write: yes}");
         let err = parse(bad.into_bytes(), "i.yaml").unwrap_err();
         let paths: Vec<&str> = err.problems.iter().map(|p| p.path.as_str()).collect();
         assert_eq!(paths, vec!["kind", "spec.reason", "spec.reson", "spec.risk.write"]);

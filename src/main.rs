@@ -1,13 +1,17 @@
 use std::process::ExitCode;
 
 use clap::Parser;
+use clap::error::ErrorKind as ClapKind;
 
 use clearance::cli::Cli;
-use clearance::error::ErrorKind;
-use clearance::ui::{Ui, render_error};
+use clearance::error::{Error, ErrorKind};
+use clearance::ui::{Format, Ui, render_error};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(e),
+    };
     let ui = Ui::new(cli.global.format, cli.global.no_color, cli.global.quiet, cli.global.verbose);
     match clearance::commands::run(cli, &ui) {
         Ok(code) => ExitCode::from(code),
@@ -16,12 +20,41 @@ fn main() -> ExitCode {
             if err.kind == ErrorKind::Io && err.message.contains("Broken pipe") {
                 return ExitCode::SUCCESS;
             }
-            if ui.json() {
-                eprintln!("{}", err.to_json());
-            } else {
-                eprint!("{}", render_error(&ui, &err));
-            }
+            report(&ui, &err);
             ExitCode::from(err.kind.exit_code() as u8)
         }
     }
+}
+
+fn report(ui: &Ui, err: &Error) {
+    if ui.json() {
+        eprintln!("{}", err.to_json());
+    } else {
+        eprint!("{}", render_error(ui, err));
+    }
+}
+
+/// Help and version go to stdout as usual; real usage errors honour `--format json`, which
+/// clap could not parse into the usual place, so look for it by hand.
+fn usage_error(e: clap::Error) -> ExitCode {
+    if matches!(
+        e.kind(),
+        ClapKind::DisplayHelp | ClapKind::DisplayVersion | ClapKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = e.print();
+        return ExitCode::from(if e.kind() == ClapKind::DisplayHelpOnMissingArgumentOrSubcommand { 2 } else { 0 });
+    }
+    let args: Vec<String> = std::env::args().collect();
+    let json = args.windows(2).any(|w| w[0] == "--format" && w[1] == "json")
+        || args.iter().any(|a| a == "--format=json")
+        || std::env::var("CLEARANCE_FORMAT").is_ok_and(|v| v == "json");
+    if !json {
+        let _ = e.print();
+        return ExitCode::from(2);
+    }
+    let ui = Ui::new(Format::Json, true, false, 0);
+    let message = e.render().to_string();
+    let first = message.lines().next().unwrap_or("usage error").trim_start_matches("error: ").to_owned();
+    report(&ui, &Error::usage(first));
+    ExitCode::from(2)
 }

@@ -73,17 +73,27 @@ pub fn evidence_path(id: &str) -> String {
 pub fn resolve(snapshot: &Snapshot<'_>, prefix: &str) -> Result<String> {
     let prefix = prefix.trim().to_ascii_lowercase();
     if prefix.len() < MIN_PREFIX {
-        return Err(Error::usage(format!("proposal id `{prefix}` is too short: give at least {MIN_PREFIX} characters")));
+        return Err(Error::usage(format!(
+            "proposal id `{prefix}` is too short: give at least {MIN_PREFIX} characters"
+        )));
     }
     if prefix.len() > ID_LEN || !prefix.chars().all(is_id_char) {
-        return Err(Error::not_found(format!("`{prefix}` is not a proposal id"))
-            .hint(format!("ids are {ID_LEN} characters of 0-9 and a-z without i, l, o, u; `clearance list` shows them")));
+        return Err(Error::not_found(format!("`{prefix}` is not a proposal id")).hint(format!(
+            "ids are {ID_LEN} characters of 0-9 and a-z without i, l, o, u; `clearance list` shows them"
+        )));
     }
-    let mut matches: Vec<String> =
-        snapshot.list(&format!("proposals/{}", &prefix[..2]))?.into_iter().map(|(name, _)| name).filter(|n| n.starts_with(&prefix)).collect();
+    let mut matches: Vec<String> = snapshot
+        .list(&format!("proposals/{}", &prefix[..2]))?
+        .into_iter()
+        .map(|(name, _)| name)
+        .filter(|n| n.starts_with(&prefix))
+        .collect();
     matches.sort();
     match matches.len() {
-        0 => Err(Error::not_found(format!("no proposal matches `{prefix}`")).hint("`clearance list` shows the proposals")),
+        0 => {
+            Err(Error::not_found(format!("no proposal matches `{prefix}`"))
+                .hint("`clearance list` shows the proposals"))
+        }
         1 => Ok(matches.remove(0)),
         n => {
             let mut err = Error::not_found(format!("`{prefix}` is ambiguous: {n} proposals match"));
@@ -133,9 +143,10 @@ pub struct Detail {
 pub fn load(snapshot: &Snapshot<'_>, id: &str) -> Result<Detail> {
     let path = intent_path(id);
     let bytes = snapshot.read(&path)?.ok_or_else(|| Error::not_found(format!("{path} is missing")))?;
-    let intent: crate::intent::Intent =
-        serde_yaml::from_slice(&bytes).map_err(|e| Error::invalid(format!("{path} no longer parses as an intent: {e}")))?;
-    let document: serde_json::Value = serde_yaml::from_slice(&bytes).map_err(|e| Error::invalid(format!("{path}: {e}")))?;
+    let intent: crate::intent::Intent = serde_yaml::from_slice(&bytes)
+        .map_err(|e| Error::invalid(format!("{path} no longer parses as an intent: {e}")))?;
+    let document: serde_json::Value =
+        serde_yaml::from_slice(&bytes).map_err(|e| Error::invalid(format!("{path}: {e}")))?;
     let evidence = crate::evidence::parse(&snapshot.read(&evidence_path(id))?.unwrap_or_default(), &evidence_path(id))?;
     Ok(Detail {
         id: id.to_owned(),

@@ -8,9 +8,9 @@ use crate::error::{Error, Problem, Result};
 use crate::evidence;
 use crate::graph::{self, ServiceGraph};
 use crate::intent::{self, Parsed};
-use crate::yaml;
 use crate::proposal::{self, State};
 use crate::repo::{ChangeRepo, Snapshot, Write};
+use crate::yaml;
 
 #[derive(Debug, Serialize)]
 pub struct Outcome {
@@ -71,13 +71,18 @@ pub fn propose(repo: &ChangeRepo, parsed: &Parsed, name: &str, dry_run: bool) ->
     if dry_run {
         return Ok(outcome);
     }
-    let message = format!("propose: {} on {} ({})", intent.spec.action, outcome.targets.join(", "), intent.spec.environment);
+    let message =
+        format!("propose: {} on {} ({})", intent.spec.action, outcome.targets.join(", "), intent.spec.environment);
     let (commit, id) = repo.transact(&intent.metadata.agent, &message, |snapshot| {
         // The graph may have changed since `parse`; the proposal must fit the commit it lands on.
         let graph = load_graph(snapshot)?;
-        let gone: Vec<&str> = parsed.intent.spec.targets.iter().map(|t| t.0.as_str()).filter(|t| !graph.contains(t)).collect();
+        let gone: Vec<&str> =
+            parsed.intent.spec.targets.iter().map(|t| t.0.as_str()).filter(|t| !graph.contains(t)).collect();
         if !gone.is_empty() {
-            return Err(Error::invalid(format!("{name}: targets {} left the service graph while proposing", gone.join(", "))));
+            return Err(Error::invalid(format!(
+                "{name}: targets {} left the service graph while proposing",
+                gone.join(", ")
+            )));
         }
         let id = loop {
             let id = proposal::new_id()?;
@@ -87,7 +92,10 @@ pub fn propose(repo: &ChangeRepo, parsed: &Parsed, name: &str, dry_run: bool) ->
         };
         let payload = serde_json::json!({ "id": id, "intent_digest": parsed.digest });
         let log = evidence::append(b"", evidence::Kind::Proposed, &created_at, &intent.metadata.agent, payload)?;
-        let writes = vec![Write::file(proposal::intent_path(&id), parsed.bytes.clone()), Write::file(proposal::evidence_path(&id), log)];
+        let writes = vec![
+            Write::file(proposal::intent_path(&id), parsed.bytes.clone()),
+            Write::file(proposal::evidence_path(&id), log),
+        ];
         Ok((writes, id))
     })?;
     outcome.id = Some(id);

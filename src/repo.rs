@@ -50,9 +50,13 @@ pub struct Snapshot<'r> {
 impl<'r> Snapshot<'r> {
     /// The bytes of the file at `path`, or `None` when it does not exist.
     pub fn read(&self, path: &str) -> Result<Option<Vec<u8>>> {
-        let Some(tree) = &self.tree else { return Ok(None) };
+        let Some(tree) = &self.tree else {
+            return Ok(None);
+        };
         match tree.get_path(Path::new(path)) {
-            Ok(entry) if entry.kind() == Some(ObjectType::Blob) => Ok(Some(self.repo.find_blob(entry.id())?.content().to_vec())),
+            Ok(entry) if entry.kind() == Some(ObjectType::Blob) => {
+                Ok(Some(self.repo.find_blob(entry.id())?.content().to_vec()))
+            }
             Ok(_) => Ok(None),
             Err(e) if e.code() == ErrorCode::NotFound => Ok(None),
             Err(e) => Err(e.into()),
@@ -61,7 +65,9 @@ impl<'r> Snapshot<'r> {
 
     /// The object id of the tree or blob at `path`.
     pub fn entry_id(&self, path: &str) -> Result<Option<Oid>> {
-        let Some(tree) = &self.tree else { return Ok(None) };
+        let Some(tree) = &self.tree else {
+            return Ok(None);
+        };
         if path.is_empty() {
             return Ok(Some(tree.id()));
         }
@@ -78,8 +84,12 @@ impl<'r> Snapshot<'r> {
 
     /// Names and ids of the entries of the tree at `path` (empty when it does not exist).
     pub fn list(&self, path: &str) -> Result<Vec<(String, Oid)>> {
-        let Some(id) = self.entry_id(path)? else { return Ok(Vec::new()) };
-        let Ok(tree) = self.repo.find_tree(id) else { return Ok(Vec::new()) };
+        let Some(id) = self.entry_id(path)? else {
+            return Ok(Vec::new());
+        };
+        let Ok(tree) = self.repo.find_tree(id) else {
+            return Ok(Vec::new());
+        };
         Ok(tree.iter().filter_map(|e| e.name().map(|n| (n.to_owned(), e.id()))).collect())
     }
 
@@ -192,7 +202,9 @@ impl ChangeRepo {
                     return Ok((commit, value));
                 }
                 // Someone moved the branch without our lock: rebuild on the new head.
-                Err(e) if matches!(e.code(), ErrorCode::Modified | ErrorCode::Exists | ErrorCode::Locked) => continue,
+                Err(e) if matches!(e.code(), ErrorCode::Modified | ErrorCode::Exists | ErrorCode::Locked) => {
+                    continue;
+                }
                 Err(e) => return Err(e.into()),
             }
         }
@@ -211,7 +223,9 @@ impl ChangeRepo {
     /// Bring the work tree and index up to date for the written paths when HEAD is the
     /// branch we moved. Only clearance's own paths change, so nothing of the user's is touched.
     fn sync_worktree(&self, writes: &[Write]) -> Result<()> {
-        let Some(workdir) = self.git.workdir() else { return Ok(()) };
+        let Some(workdir) = self.git.workdir() else {
+            return Ok(());
+        };
         if head_branch(&self.git)? != self.branch {
             return Ok(());
         }
@@ -245,7 +259,11 @@ fn signature(actor: &str) -> Result<Signature<'static>> {
 pub fn write_atomic(dest: &Path, bytes: &[u8], executable: bool) -> Result<()> {
     let dir = dest.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir).with_path(dir)?;
-    let tmp = dir.join(format!(".{}.clearance-tmp-{}", dest.file_name().and_then(|n| n.to_str()).unwrap_or("f"), std::process::id()));
+    let tmp = dir.join(format!(
+        ".{}.clearance-tmp-{}",
+        dest.file_name().and_then(|n| n.to_str()).unwrap_or("f"),
+        std::process::id()
+    ));
     {
         let mut f = File::create(&tmp).with_path(&tmp)?;
         f.write_all(bytes).with_path(&tmp)?;
@@ -280,7 +298,9 @@ fn build_tree(git: &Repository, base: Option<&Tree<'_>>, writes: &[Write]) -> Re
             let entry = dir.entry((*part).to_owned()).or_insert_with(|| Pending::Dir(BTreeMap::new()));
             dir = match entry {
                 Pending::Dir(d) => d,
-                Pending::Blob(..) => return Err(Error::invalid(format!("`{part}` is both a file and a directory in one commit"))),
+                Pending::Blob(..) => {
+                    return Err(Error::invalid(format!("`{part}` is both a file and a directory in one commit")));
+                }
             };
         }
         dir.insert(parts[parts.len() - 1].to_owned(), Pending::Blob(blob, w.executable));
@@ -299,7 +319,9 @@ fn write_dir(git: &Repository, base: Option<&Tree<'_>>, pending: &BTreeMap<Strin
             Pending::Dir(children) => {
                 let sub = match base.and_then(|t| t.get_name(name)) {
                     Some(entry) if entry.kind() == Some(ObjectType::Tree) => Some(git.find_tree(entry.id())?),
-                    Some(_) => return Err(Error::invalid(format!("`{name}` exists as a file, cannot write beneath it"))),
+                    Some(_) => {
+                        return Err(Error::invalid(format!("`{name}` exists as a file, cannot write beneath it")));
+                    }
                     None => None,
                 };
                 let oid = write_dir(git, sub.as_ref(), children)?;

@@ -27,29 +27,48 @@ pub fn init(dir: &Path, bare: bool) -> Result<Report> {
         Err(_) => {
             let mut opts = RepositoryInitOptions::new();
             opts.bare(bare).initial_head("main").mkpath(true);
-            Repository::init_opts(dir, &opts).map_err(|e| Error::io(format!("cannot create a git repository at {}: {}", dir.display(), e.message())))?
+            Repository::init_opts(dir, &opts).map_err(|e| {
+                Error::io(format!("cannot create a git repository at {}: {}", dir.display(), e.message()))
+            })?
         }
     };
     let repo = ChangeRepo::from_git(git)?;
     let repo_id = crate::config::new_uuid()?;
     let writes: Vec<Write> = templates::REPO
         .iter()
-        .map(|t| Write { path: t.path.to_owned(), bytes: t.text.replace("{{repo_id}}", &repo_id).into_bytes(), executable: t.executable })
+        .map(|t| Write {
+            path: t.path.to_owned(),
+            bytes: t.text.replace("{{repo_id}}", &repo_id).into_bytes(),
+            executable: t.executable,
+        })
         .collect();
     let files: Vec<String> = writes.iter().map(|w| w.path.clone()).collect();
     let (commit, ()) = repo.transact("clearance", "clearance: initialize change repository", |snapshot| {
         if snapshot.exists(crate::config::PATH)? {
-            return Err(Error::new(ErrorKind::Conflict, format!("{} is already a change repository", repo.display_path()))
-                .hint("nothing was changed; `clearance list` shows its proposals"));
+            return Err(Error::new(
+                ErrorKind::Conflict,
+                format!("{} is already a change repository", repo.display_path()),
+            )
+            .hint("nothing was changed; `clearance list` shows its proposals"));
         }
         for w in &writes {
             if snapshot.exists(&w.path)? {
-                return Err(Error::new(ErrorKind::Conflict, format!("{} already exists in {}; refusing to overwrite it", w.path, repo.display_path()))
-                    .hint("move it away, or start in an empty directory"));
+                return Err(Error::new(
+                    ErrorKind::Conflict,
+                    format!("{} already exists in {}; refusing to overwrite it", w.path, repo.display_path()),
+                )
+                .hint("move it away, or start in an empty directory"));
             }
         }
         Ok((writes.clone(), ()))
     })?;
     let path = repo.git.workdir().unwrap_or_else(|| repo.git.path()).to_path_buf();
-    Ok(Report { path, repo_id, bare: repo.git.is_bare(), branch: repo.branch_short().to_owned(), commit: commit.to_string(), files })
+    Ok(Report {
+        path,
+        repo_id,
+        bare: repo.git.is_bare(),
+        branch: repo.branch_short().to_owned(),
+        commit: commit.to_string(),
+        files,
+    })
 }

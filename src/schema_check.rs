@@ -55,16 +55,16 @@ impl<'s> Checker<'s> {
             self.alternatives(branches, node, path, anchor, out);
             return;
         }
-        if let Some(types) = schema.get("type") {
-            if !type_matches(types, &node.value) {
-                out.push(at(format!("expected {}, found {}", describe_types(types), node.value.kind_name())));
-                return;
-            }
+        if let Some(types) = schema.get("type")
+            && !type_matches(types, &node.value)
+        {
+            out.push(at(format!("expected {}, found {}", describe_types(types), node.value.kind_name())));
+            return;
         }
-        if let Some(expected) = schema.get("const") {
-            if &node.to_json() != expected {
-                out.push(at(format!("expected `{}`, found `{}`", plain(expected), plain(&node.to_json()))));
-            }
+        if let Some(expected) = schema.get("const")
+            && &node.to_json() != expected
+        {
+            out.push(at(format!("expected `{}`, found `{}`", plain(expected), plain(&node.to_json()))));
         }
         if let Some(options) = schema.get("enum").and_then(J::as_array) {
             let value = node.to_json();
@@ -77,15 +77,15 @@ impl<'s> Checker<'s> {
             Value::Map(entries) => self.mapping(schema, entries, path, anchor, out),
             Value::Seq(items) => {
                 let count = items.len() as u64;
-                if let Some(min) = schema.get("minItems").and_then(J::as_u64) {
-                    if count < min {
-                        out.push(at(format!("expected at least {min} item{}, found {count}", plural(min))));
-                    }
+                if let Some(min) = schema.get("minItems").and_then(J::as_u64)
+                    && count < min
+                {
+                    out.push(at(format!("expected at least {min} item{}, found {count}", plural(min))));
                 }
-                if let Some(max) = schema.get("maxItems").and_then(J::as_u64) {
-                    if count > max {
-                        out.push(at(format!("expected at most {max} item{}, found {count}", plural(max))));
-                    }
+                if let Some(max) = schema.get("maxItems").and_then(J::as_u64)
+                    && count > max
+                {
+                    out.push(at(format!("expected at most {max} item{}, found {count}", plural(max))));
                 }
                 if let Some(item_schema) = schema.get("items") {
                     for (i, item) in items.iter().enumerate() {
@@ -95,20 +95,27 @@ impl<'s> Checker<'s> {
             }
             Value::Str(s) => {
                 let len = s.chars().count() as u64;
-                if let Some(min) = schema.get("minLength").and_then(J::as_u64) {
-                    if len < min {
-                        out.push(at(if min == 1 { "must not be empty".into() } else { format!("must be at least {min} characters") }));
-                    }
+                if let Some(min) = schema.get("minLength").and_then(J::as_u64)
+                    && len < min
+                {
+                    out.push(at(if min == 1 {
+                        "must not be empty".into()
+                    } else {
+                        format!("must be at least {min} characters")
+                    }));
                 }
-                if let Some(max) = schema.get("maxLength").and_then(J::as_u64) {
-                    if len > max {
-                        out.push(at(format!("must be at most {max} characters, found {len}")));
-                    }
+                if let Some(max) = schema.get("maxLength").and_then(J::as_u64)
+                    && len > max
+                {
+                    out.push(at(format!("must be at most {max} characters, found {len}")));
                 }
                 if let Some(pattern) = schema.get("pattern").and_then(J::as_str) {
                     let ok = regex::Regex::new(pattern).map(|re| re.is_match(s)).unwrap_or(false);
                     if !ok {
-                        let expected = schema.get("x-expected").and_then(J::as_str).map_or_else(|| format!("matching `{pattern}`"), str::to_owned);
+                        let expected = schema
+                            .get("x-expected")
+                            .and_then(J::as_str)
+                            .map_or_else(|| format!("matching `{pattern}`"), str::to_owned);
                         out.push(at(format!("`{s}` is not valid: expected {expected}")));
                     }
                 }
@@ -119,15 +126,15 @@ impl<'s> Checker<'s> {
                     Value::Float(f) => f,
                     _ => unreachable!(),
                 };
-                if let Some(min) = schema.get("minimum").and_then(J::as_f64) {
-                    if n < min {
-                        out.push(at(format!("must be at least {}", plain(&schema["minimum"]))));
-                    }
+                if let Some(min) = schema.get("minimum").and_then(J::as_f64)
+                    && n < min
+                {
+                    out.push(at(format!("must be at least {}", plain(&schema["minimum"]))));
                 }
-                if let Some(max) = schema.get("maximum").and_then(J::as_f64) {
-                    if n > max {
-                        out.push(at(format!("must be at most {}", plain(&schema["maximum"]))));
-                    }
+                if let Some(max) = schema.get("maximum").and_then(J::as_f64)
+                    && n > max
+                {
+                    out.push(at(format!("must be at most {}", plain(&schema["maximum"]))));
                 }
             }
             Value::Null | Value::Bool(_) => {}
@@ -162,8 +169,13 @@ impl<'s> Checker<'s> {
             for name in required.iter().filter_map(J::as_str) {
                 if !entries.iter().any(|(k, _)| k.name == name) {
                     out.push(
-                        Problem::new(format!("missing field `{name}`"), yaml::join(path, name), anchor.line, anchor.column)
-                            .width(anchor.width),
+                        Problem::new(
+                            format!("missing field `{name}`"),
+                            yaml::join(path, name),
+                            anchor.line,
+                            anchor.column,
+                        )
+                        .width(anchor.width),
                     );
                 }
             }
@@ -189,15 +201,18 @@ impl<'s> Checker<'s> {
             out.append(&mut fitting[0]);
             return;
         }
-        let mut names: Vec<String> = branches
-            .iter()
-            .filter_map(|b| self.resolve(b).get("type").map(describe_types))
-            .collect();
+        let mut names: Vec<String> =
+            branches.iter().filter_map(|b| self.resolve(b).get("type").map(describe_types)).collect();
         names.dedup();
         let expected = if names.is_empty() { "a different value".to_owned() } else { names.join(" or ") };
         out.push(
-            Problem::new(format!("expected {expected}, found {}", node.value.kind_name()), path, node.pos.line, node.pos.column)
-                .width(node.pos.width),
+            Problem::new(
+                format!("expected {expected}, found {}", node.value.kind_name()),
+                path,
+                node.pos.line,
+                node.pos.column,
+            )
+            .width(node.pos.width),
         );
     }
 }
@@ -233,7 +248,9 @@ fn describe_types(types: &J) -> String {
     };
     match types {
         J::String(t) => one(t).to_owned(),
-        J::Array(ts) => ts.iter().filter_map(J::as_str).filter(|t| *t != "null").map(one).collect::<Vec<_>>().join(" or "),
+        J::Array(ts) => {
+            ts.iter().filter_map(J::as_str).filter(|t| *t != "null").map(one).collect::<Vec<_>>().join(" or ")
+        }
         _ => "a value".to_owned(),
     }
 }
@@ -279,7 +296,11 @@ mod tests {
 
     fn problems(schema: J, text: &str) -> Vec<String> {
         let node = yaml::parse(text, &Source { name: "t".into(), text: None }).unwrap();
-        Checker::new(&schema).check(&node).into_iter().map(|p| format!("{}:{} {} {}", p.line, p.column, p.path, p.message)).collect()
+        Checker::new(&schema)
+            .check(&node)
+            .into_iter()
+            .map(|p| format!("{}:{} {} {}", p.line, p.column, p.path, p.message))
+            .collect()
     }
 
     #[test]

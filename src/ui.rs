@@ -32,7 +32,8 @@ pub enum Style {
 
 impl Ui {
     pub fn new(format: Format, no_color: bool, quiet: bool, verbose: u8) -> Ui {
-        let color = !no_color && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal();
+        let color =
+            !no_color && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal();
         Ui { format, color, quiet, verbose }
     }
 
@@ -85,14 +86,20 @@ impl Ui {
 pub fn render_error(ui: &Ui, err: &Error) -> String {
     let mut out = format!("{} {}\n", ui.paint(Style::Red, "error:"), ui.paint(Style::Bold, &err.message));
     let name = err.source.as_ref().map(|s| s.name.as_str()).unwrap_or("");
-    let lines: Vec<&str> = err.source.as_ref().and_then(|s| s.text.as_deref()).map(|t| t.lines().collect()).unwrap_or_default();
+    let lines: Vec<&str> =
+        err.source.as_ref().and_then(|s| s.text.as_deref()).map(|t| t.lines().collect()).unwrap_or_default();
     for problem in &err.problems {
         let field = if problem.path.is_empty() { String::new() } else { format!(" ({})", problem.path) };
         if problem.line == 0 {
             out.push_str(&format!("  {} {name}{field}: {}\n", ui.paint(Style::Cyan, "-->"), problem.message));
             continue;
         }
-        out.push_str(&format!("  {} {name}:{}:{}{field}\n", ui.paint(Style::Cyan, "-->"), problem.line, problem.column));
+        out.push_str(&format!(
+            "  {} {name}:{}:{}{field}\n",
+            ui.paint(Style::Cyan, "-->"),
+            problem.line,
+            problem.column
+        ));
         match lines.get(problem.line - 1) {
             Some(text) => {
                 let gutter = problem.line.to_string();
@@ -100,7 +107,11 @@ pub fn render_error(ui: &Ui, err: &Error) -> String {
                 let shown: String = text.chars().take(200).collect::<String>().replace('\t', " ");
                 let caret = " ".repeat(problem.column.saturating_sub(1)) + &"^".repeat(problem.width.clamp(1, 80));
                 out.push_str(&format!("   {pad} {}\n", ui.paint(Style::Cyan, "|")));
-                out.push_str(&format!("   {} {} {shown}\n", ui.paint(Style::Cyan, &gutter), ui.paint(Style::Cyan, "|")));
+                out.push_str(&format!(
+                    "   {} {} {shown}\n",
+                    ui.paint(Style::Cyan, &gutter),
+                    ui.paint(Style::Cyan, "|")
+                ));
                 out.push_str(&format!(
                     "   {pad} {} {} {}\n",
                     ui.paint(Style::Cyan, "|"),

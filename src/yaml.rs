@@ -23,11 +23,8 @@ pub struct Pos {
 
 impl Pos {
     fn from_span(span: Span) -> Pos {
-        let width = if span.end.line() == span.start.line() {
-            span.end.col().saturating_sub(span.start.col())
-        } else {
-            1
-        };
+        let width =
+            if span.end.line() == span.start.line() { span.end.col().saturating_sub(span.start.col()) } else { 1 };
         Pos { line: span.start.line(), column: span.start.col() + 1, width: width.max(1) }
     }
 }
@@ -172,7 +169,12 @@ impl Builder {
                 Event::DocumentStart(_) => {
                     if root.is_some() {
                         let pos = Pos::from_span(span);
-                        return Err(Problem::new("only one YAML document is allowed per file", "", pos.line, pos.column));
+                        return Err(Problem::new(
+                            "only one YAML document is allowed per file",
+                            "",
+                            pos.line,
+                            pos.column,
+                        ));
                     }
                     let (event, span) = self.next(&mut parser)?;
                     root = Some(self.node(&mut parser, event, span, "")?);
@@ -190,17 +192,24 @@ impl Builder {
         let pos = Pos::from_span(span);
         let located = |message: &str| Problem::new(message, path, pos.line, pos.column).width(pos.width);
         match event {
-            Event::Alias(_) => Err(located("aliases are not allowed (anchors and aliases are refused to rule out alias bombs)")),
+            Event::Alias(_) => {
+                Err(located("aliases are not allowed (anchors and aliases are refused to rule out alias bombs)"))
+            }
             Event::Scalar(value, style, anchor, tag) => {
                 if anchor != 0 {
                     self.problems.push(located("anchors are not allowed"));
                 }
-                if let Some(tag) = tag {
-                    if !tag.is_yaml_core_schema() {
-                        self.problems.push(located(&format!("tag `{}{}` is not allowed", tag.handle, tag.suffix)));
+                if let Some(tag) = &tag {
+                    let core = tag.is_yaml_core_schema()
+                        && matches!(tag.suffix.as_str(), "str" | "int" | "float" | "bool" | "null");
+                    if !core {
+                        let handle = if tag.is_yaml_core_schema() { "!!" } else { tag.handle.as_str() };
+                        self.problems.push(located(&format!("tag `{handle}{}` is not allowed", tag.suffix)));
                     }
                 }
-                Ok(Node { value: scalar(value, style), pos })
+                let forced_string = tag.as_ref().is_some_and(|t| t.is_yaml_core_schema() && t.suffix == "str");
+                let value = if forced_string { Value::Str(value.into_owned()) } else { scalar(value, style) };
+                Ok(Node { value, pos })
             }
             Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
                 if anchor != 0 {
@@ -251,7 +260,9 @@ impl Builder {
             };
             let child = join(path, &name);
             if !name.is_empty() && entries.iter().any(|(k, _)| k.name == name) {
-                self.problems.push(Problem::new(format!("duplicate key `{name}`"), &child, pos.line, pos.column).width(pos.width));
+                self.problems.push(
+                    Problem::new(format!("duplicate key `{name}`"), &child, pos.line, pos.column).width(pos.width),
+                );
             }
             let (event, span) = self.next(parser)?;
             let value = self.node(parser, event, span, &child)?;
@@ -281,10 +292,11 @@ fn scalar(value: Cow<'_, str>, style: ScalarStyle) -> Value {
         return Value::Int(i);
     }
     let numeric = s.bytes().next().is_some_and(|b| b.is_ascii_digit() || b == b'-' || b == b'+' || b == b'.');
-    if numeric && s.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E')) {
-        if let Ok(f) = s.parse::<f64>() {
-            return Value::Float(f);
-        }
+    if numeric
+        && s.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E'))
+        && let Ok(f) = s.parse::<f64>()
+    {
+        return Value::Float(f);
     }
     match s {
         ".inf" | ".Inf" | ".INF" | "+.inf" => Value::Float(f64::INFINITY),

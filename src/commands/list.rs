@@ -8,7 +8,9 @@ use crate::ui::Ui;
 
 /// List proposals, newest first
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  clearance list --state pending\n  clearance list --agent cost-optimizer --env prod\n  clearance list --format json | jq '.[].id'")]
+#[command(
+    after_help = "Examples:\n  clearance list --state pending\n  clearance list --agent cost-optimizer --env prod\n  clearance list --format json | jq '.[].id'"
+)]
 pub struct Args {
     /// Only proposals in this state
     #[arg(long, value_enum)]
@@ -41,7 +43,8 @@ pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
     for problem in &index.problems {
         ui.warn(problem);
     }
-    let shown: Vec<&Summary> = index.proposals.iter().filter(|p| args.keeps(p)).take(args.limit.unwrap_or(usize::MAX)).collect();
+    let shown: Vec<&Summary> =
+        index.proposals.iter().filter(|p| args.keeps(p)).take(args.limit.unwrap_or(usize::MAX)).collect();
     if ui.json() {
         ui.out_json(&shown)?;
         return Ok(0);

@@ -12,7 +12,9 @@ use crate::ui::{Style, Ui};
 /// Prints the new proposal's id on stdout. Every problem in the intent is reported at
 /// once, with file, line, column and field path, and nothing is written.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  clearance propose -f intent.yaml\n  id=$(generate-intent | clearance propose -f -)\n  clearance propose -f intent.yaml --dry-run --format json")]
+#[command(
+    after_help = "Examples:\n  clearance propose -f intent.yaml\n  id=$(generate-intent | clearance propose -f -)\n  clearance propose -f intent.yaml --dry-run --format json"
+)]
 pub struct Args {
     /// The intent file, or `-` for standard input
     #[arg(short = 'f', long = "file", value_name = "FILE", default_value = "-")]
@@ -48,7 +50,12 @@ pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
     match &outcome.id {
         Some(id) => {
             ui.out(format!("{id}\n"))?;
-            ui.status(format!("{} {} {}: {what}", ui.paint(Style::Green, "proposed"), ui.paint(Style::Bold, id), outcome.state));
+            ui.status(format!(
+                "{} {} {}: {what}",
+                ui.paint(Style::Green, "proposed"),
+                ui.paint(Style::Bold, id),
+                outcome.state
+            ));
         }
         None => ui.status(format!("{} would be {}: {what}", ui.paint(Style::Green, "valid:"), outcome.state)),
     }

@@ -19,7 +19,8 @@ pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
         ui.out_json(&detail)?;
         return Ok(0);
     }
-    let mut out = format!("{} {}  {}\n", ui.paint(Style::Bold, "proposal"), ui.paint(Style::Bold, &detail.id), detail.state);
+    let mut out =
+        format!("{} {}  {}\n", ui.paint(Style::Bold, "proposal"), ui.paint(Style::Bold, &detail.id), detail.state);
     let run = detail.run.as_ref().map(|r| format!("  (run {r})")).unwrap_or_default();
     let rows = [
         ("agent", format!("{}{run}", detail.agent)),
@@ -39,7 +40,13 @@ pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
     }
     out.push_str(&format!("\n{}\n", ui.paint(Style::Bold, "evidence")));
     for e in &detail.evidence {
-        out.push_str(&format!("  {:>3}  {}  {:<14} {}\n", e.seq, e.at, serde_json::to_value(e.kind)?.as_str().unwrap_or(""), e.actor));
+        out.push_str(&format!(
+            "  {:>3}  {}  {:<14} {}\n",
+            e.seq,
+            e.at,
+            serde_json::to_value(e.kind)?.as_str().unwrap_or(""),
+            e.actor
+        ));
     }
     ui.out(out)?;
     Ok(0)

@@ -1,0 +1,111 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_clearance_global_optspecs
+    string join \n repo= format= no-color q/quiet v/verbose h/help V/version
+end
+
+function __fish_clearance_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_clearance_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_clearance_using_subcommand
+    set -l cmd (__fish_clearance_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c clearance -n "__fish_clearance_needs_command" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
+complete -c clearance -n "__fish_clearance_needs_command" -l format -d 'Output format: human tables and text, or JSON for programs' -r -f -a "human\t''
+json\t''"
+complete -c clearance -n "__fish_clearance_needs_command" -l no-color -d 'Never use color (also NO_COLOR)'
+complete -c clearance -n "__fish_clearance_needs_command" -s q -l quiet -d 'Print only data and errors'
+complete -c clearance -n "__fish_clearance_needs_command" -s v -l verbose -d 'Say more about what is happening'
+complete -c clearance -n "__fish_clearance_needs_command" -s h -l help -d 'Print help'
+complete -c clearance -n "__fish_clearance_needs_command" -s V -l version -d 'Print version'
+complete -c clearance -n "__fish_clearance_needs_command" -f -a "init" -d 'Create a change repository from the built-in templates'
+complete -c clearance -n "__fish_clearance_needs_command" -f -a "propose" -d 'Propose a change: validate an intent and commit it to the change repository'
+complete -c clearance -n "__fish_clearance_needs_command" -f -a "list" -d 'List proposals, newest first'
+complete -c clearance -n "__fish_clearance_needs_command" -f -a "show" -d 'Show one proposal: its intent, state and evidence'
+complete -c clearance -n "__fish_clearance_needs_command" -f -a "schema" -d 'Print the JSON Schema of a document clearance reads'
+complete -c clearance -n "__fish_clearance_needs_command" -f -a "generate" -d 'Write shell completions or man pages from the command-line model'
+complete -c clearance -n "__fish_clearance_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c clearance -n "__fish_clearance_using_subcommand init" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
+complete -c clearance -n "__fish_clearance_using_subcommand init" -l format -d 'Output format: human tables and text, or JSON for programs' -r -f -a "human\t''
+json\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand init" -l bare -d 'Create a bare repository (no work tree), e.g. for a server'
+complete -c clearance -n "__fish_clearance_using_subcommand init" -l no-color -d 'Never use color (also NO_COLOR)'
+complete -c clearance -n "__fish_clearance_using_subcommand init" -s q -l quiet -d 'Print only data and errors'
+complete -c clearance -n "__fish_clearance_using_subcommand init" -s v -l verbose -d 'Say more about what is happening'
+complete -c clearance -n "__fish_clearance_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c clearance -n "__fish_clearance_using_subcommand init" -s V -l version -d 'Print version'
+complete -c clearance -n "__fish_clearance_using_subcommand propose" -s f -l file -d 'The intent file, or `-` for standard input' -r -F
+complete -c clearance -n "__fish_clearance_using_subcommand propose" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
+complete -c clearance -n "__fish_clearance_using_subcommand propose" -l format -d 'Output format: human tables and text, or JSON for programs' -r -f -a "human\t''
+json\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand propose" -l dry-run -d 'Validate and show the outcome without writing anything'
+complete -c clearance -n "__fish_clearance_using_subcommand propose" -l no-color -d 'Never use color (also NO_COLOR)'
+complete -c clearance -n "__fish_clearance_using_subcommand propose" -s q -l quiet -d 'Print only data and errors'
+complete -c clearance -n "__fish_clearance_using_subcommand propose" -s v -l verbose -d 'Say more about what is happening'
+complete -c clearance -n "__fish_clearance_using_subcommand propose" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c clearance -n "__fish_clearance_using_subcommand propose" -s V -l version -d 'Print version'
+complete -c clearance -n "__fish_clearance_using_subcommand list" -l state -d 'Only proposals in this state' -r -f -a "denied\t''
+pending\t''
+approved\t''
+rejected\t''
+applying\t''
+applied\t''
+failed\t''
+withdrawn\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand list" -l agent -d 'Only proposals by this agent' -r
+complete -c clearance -n "__fish_clearance_using_subcommand list" -l env -d 'Only proposals for this environment' -r
+complete -c clearance -n "__fish_clearance_using_subcommand list" -l target -d 'Only proposals that target this service' -r
+complete -c clearance -n "__fish_clearance_using_subcommand list" -s n -l limit -d 'Show at most this many' -r
+complete -c clearance -n "__fish_clearance_using_subcommand list" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
+complete -c clearance -n "__fish_clearance_using_subcommand list" -l format -d 'Output format: human tables and text, or JSON for programs' -r -f -a "human\t''
+json\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand list" -l no-color -d 'Never use color (also NO_COLOR)'
+complete -c clearance -n "__fish_clearance_using_subcommand list" -s q -l quiet -d 'Print only data and errors'
+complete -c clearance -n "__fish_clearance_using_subcommand list" -s v -l verbose -d 'Say more about what is happening'
+complete -c clearance -n "__fish_clearance_using_subcommand list" -s h -l help -d 'Print help'
+complete -c clearance -n "__fish_clearance_using_subcommand list" -s V -l version -d 'Print version'
+complete -c clearance -n "__fish_clearance_using_subcommand show" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
+complete -c clearance -n "__fish_clearance_using_subcommand show" -l format -d 'Output format: human tables and text, or JSON for programs' -r -f -a "human\t''
+json\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand show" -l no-color -d 'Never use color (also NO_COLOR)'
+complete -c clearance -n "__fish_clearance_using_subcommand show" -s q -l quiet -d 'Print only data and errors'
+complete -c clearance -n "__fish_clearance_using_subcommand show" -s v -l verbose -d 'Say more about what is happening'
+complete -c clearance -n "__fish_clearance_using_subcommand show" -s h -l help -d 'Print help'
+complete -c clearance -n "__fish_clearance_using_subcommand show" -s V -l version -d 'Print version'
+complete -c clearance -n "__fish_clearance_using_subcommand schema" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
+complete -c clearance -n "__fish_clearance_using_subcommand schema" -l format -d 'Output format: human tables and text, or JSON for programs' -r -f -a "human\t''
+json\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand schema" -l no-color -d 'Never use color (also NO_COLOR)'
+complete -c clearance -n "__fish_clearance_using_subcommand schema" -s q -l quiet -d 'Print only data and errors'
+complete -c clearance -n "__fish_clearance_using_subcommand schema" -s v -l verbose -d 'Say more about what is happening'
+complete -c clearance -n "__fish_clearance_using_subcommand schema" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c clearance -n "__fish_clearance_using_subcommand schema" -s V -l version -d 'Print version'
+complete -c clearance -n "__fish_clearance_using_subcommand generate" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
+complete -c clearance -n "__fish_clearance_using_subcommand generate" -l format -d 'Output format: human tables and text, or JSON for programs' -r -f -a "human\t''
+json\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand generate" -l no-color -d 'Never use color (also NO_COLOR)'
+complete -c clearance -n "__fish_clearance_using_subcommand generate" -s q -l quiet -d 'Print only data and errors'
+complete -c clearance -n "__fish_clearance_using_subcommand generate" -s v -l verbose -d 'Say more about what is happening'
+complete -c clearance -n "__fish_clearance_using_subcommand generate" -s h -l help -d 'Print help'
+complete -c clearance -n "__fish_clearance_using_subcommand generate" -s V -l version -d 'Print version'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from init propose list show schema generate help" -f -a "init" -d 'Create a change repository from the built-in templates'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from init propose list show schema generate help" -f -a "propose" -d 'Propose a change: validate an intent and commit it to the change repository'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from init propose list show schema generate help" -f -a "list" -d 'List proposals, newest first'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from init propose list show schema generate help" -f -a "show" -d 'Show one proposal: its intent, state and evidence'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from init propose list show schema generate help" -f -a "schema" -d 'Print the JSON Schema of a document clearance reads'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from init propose list show schema generate help" -f -a "generate" -d 'Write shell completions or man pages from the command-line model'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from init propose list show schema generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

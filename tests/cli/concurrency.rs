@@ -1,0 +1,57 @@
+//! Invariant 8: concurrent writers lose nothing.
+
+use std::collections::HashSet;
+use std::thread;
+
+use crate::common::{INTENT, Repo, git, run_stdin};
+
+#[test]
+fn sixteen_processes_proposing_at_once_lose_nothing() {
+    let repo = Repo::new();
+    let path = repo.path().to_path_buf();
+    let workers: Vec<_> = (0..16)
+        .map(|w| {
+            let path = path.clone();
+            thread::spawn(move || {
+                (0..25)
+                    .map(|i| {
+                        let intent = INTENT.replace("CHG-4471}", &format!("CHG-{w}-{i}}}"));
+                        let r = run_stdin(&path, &["propose", "-f", "-", "-q"], intent.as_bytes());
+                        assert_eq!(r.code, 0, "worker {w} proposal {i}: {}", r.stderr);
+                        r.stdout.trim().to_owned()
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+        .collect();
+    let ids: Vec<String> = workers.into_iter().flat_map(|h| h.join().unwrap()).collect();
+    assert_eq!(ids.len(), 400);
+    let distinct: HashSet<&String> = ids.iter().collect();
+    assert_eq!(distinct.len(), 400, "ids must be distinct");
+
+    // Every id is on the branch, once, with its own intent.
+    let listed = repo.run(&["list", "--format", "json"]);
+    let listed: Vec<serde_json::Value> = serde_json::from_str(&listed.stdout).unwrap();
+    let listed: HashSet<&str> = listed.iter().map(|p| p["id"].as_str().unwrap()).collect();
+    assert_eq!(listed.len(), 400);
+    assert!(ids.iter().all(|id| listed.contains(id.as_str())));
+    // 400 proposal commits on top of init, in one line of history.
+    assert_eq!(git(repo.path(), &["rev-list", "--count", "HEAD"]).trim(), "401");
+    git(repo.path(), &["fsck", "--strict"]);
+    assert_eq!(repo.status(), "", "git status must stay clean");
+}
+
+#[test]
+fn a_plain_git_commit_between_proposals_is_respected() {
+    let repo = Repo::new();
+    let first = repo.propose(INTENT);
+    std::fs::write(repo.file("graph/notes.md"), "hand-written\n").unwrap();
+    git(repo.path(), &["add", "graph/notes.md"]);
+    git(repo.path(), &["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "notes by hand"]);
+    let second = repo.propose(INTENT);
+    let tree = git(repo.path(), &["ls-tree", "-r", "--name-only", "HEAD"]);
+    assert!(tree.contains("graph/notes.md"));
+    assert!(tree.contains(&format!("proposals/{}/{first}/intent.yaml", &first[..2])));
+    assert!(tree.contains(&format!("proposals/{}/{second}/intent.yaml", &second[..2])));
+    assert_eq!(repo.status(), "");
+}

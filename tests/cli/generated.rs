@@ -1,0 +1,35 @@
+//! Completions and man pages are generated from the clap model and committed; they must
+//! match what the current binary generates.
+
+use std::path::Path;
+
+use crate::common::run;
+
+fn assert_same_tree(generated: &Path, committed: &Path, what: &str) {
+    let mut names: Vec<_> = std::fs::read_dir(generated).unwrap().map(|e| e.unwrap().file_name()).collect();
+    names.sort();
+    let mut committed_names: Vec<_> = std::fs::read_dir(committed).unwrap().map(|e| e.unwrap().file_name()).collect();
+    committed_names.sort();
+    let fix = format!(
+        "regenerate with `cargo run -q -- generate {what} {what_dir}`",
+        what_dir = committed.file_name().unwrap().to_string_lossy()
+    );
+    assert_eq!(names, committed_names, "{} files differ; {fix}", committed.display());
+    for name in names {
+        let a = std::fs::read(generated.join(&name)).unwrap();
+        let b = std::fs::read(committed.join(&name)).unwrap();
+        assert!(a == b, "{} is stale; {fix}", committed.join(&name).display());
+    }
+}
+
+#[test]
+fn committed_completions_and_man_pages_are_current() {
+    let tmp = tempfile::TempDir::new().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (what, dir) in [("completions", "completions"), ("man", "man")] {
+        let out = tmp.path().join(dir);
+        let r = run(tmp.path(), &["generate", what, out.to_str().unwrap()]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert_same_tree(&out, &root.join(dir), what);
+    }
+}

@@ -1,0 +1,65 @@
+use crate::common::{INTENT, Repo, git, run, run_stdin};
+
+#[test]
+fn init_makes_one_commit_and_a_clean_work_tree() {
+    let repo = Repo::new();
+    assert_eq!(git(repo.path(), &["rev-list", "--count", "HEAD"]).trim(), "1");
+    let files = git(repo.path(), &["ls-tree", "-r", "--name-only", "HEAD"]);
+    for f in ["clearance.yaml", "graph/services.yaml", "policies/clearance.rego", "trust/identities.yaml"] {
+        assert!(files.lines().any(|l| l == f), "{f} missing from {files}");
+    }
+    let config = std::fs::read_to_string(repo.file("clearance.yaml")).unwrap();
+    assert!(!config.contains("{{repo_id}}"));
+    assert_eq!(repo.status(), "");
+}
+
+#[test]
+fn init_refuses_an_existing_change_repo_and_changes_nothing() {
+    let repo = Repo::new();
+    let head = repo.head();
+    let r = repo.run(&["init", "."]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("is already a change repository"), "{}", r.stderr);
+    assert_eq!(repo.head(), head);
+}
+
+#[test]
+fn init_adopts_a_git_repo_but_never_overwrites_its_files() {
+    let tmp = tempfile::TempDir::new().unwrap();
+    git(tmp.path(), &["init", "-q", "-b", "main"]);
+    std::fs::create_dir(tmp.path().join("graph")).unwrap();
+    std::fs::write(tmp.path().join("graph/services.yaml"), "mine\n").unwrap();
+    git(tmp.path(), &["add", "."]);
+    git(tmp.path(), &["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "mine"]);
+    let r = run(tmp.path(), &["init", "."]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("graph/services.yaml already exists"), "{}", r.stderr);
+    assert_eq!(std::fs::read_to_string(tmp.path().join("graph/services.yaml")).unwrap(), "mine\n");
+}
+
+#[test]
+fn a_bare_repo_works_through_repo_flag_and_env() {
+    let tmp = tempfile::TempDir::new().unwrap();
+    let bare = tmp.path().join("changes.git");
+    let r = run(tmp.path(), &["init", "--bare", bare.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let report: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(report["bare"], true);
+    let r = run_stdin(tmp.path(), &["--repo", bare.to_str().unwrap(), "propose", "-f", "-"], INTENT.as_bytes());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let id = r.stdout.trim();
+    let shown =
+        crate::common::clearance(tmp.path()).env("CLEARANCE_REPO", &bare).args(["show", &id[..6]]).output().unwrap();
+    assert!(shown.status.success());
+    assert!(String::from_utf8_lossy(&shown.stdout).contains("rds.delete-instance"));
+    git(&bare, &["fsck", "--strict"]);
+}
+
+#[test]
+fn commands_outside_a_change_repo_explain_themselves() {
+    let tmp = tempfile::TempDir::new().unwrap();
+    let r = run(tmp.path(), &["list"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("not inside a change repository"), "{}", r.stderr);
+    assert!(r.stderr.contains("clearance init"), "{}", r.stderr);
+}

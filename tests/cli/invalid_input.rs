@@ -1,0 +1,117 @@
+//! Invariant 5: bad input changes nothing — no commit, no file, a located message.
+
+use std::fs;
+use std::path::Path;
+
+use crate::common::{INTENT, Repo, run_stdin};
+
+/// Propose `bytes` and assert the rejection: exit 1, the message points at `line:col`
+/// and says `needle`, and neither the branch nor the work tree changed.
+fn assert_refused(repo: &Repo, name: &str, bytes: &[u8], location: &str, needle: &str) {
+    let head = repo.head();
+    let file = repo.path().join("..").join(format!("{}-{name}", repo.path().file_name().unwrap().to_string_lossy()));
+    fs::write(&file, bytes).unwrap();
+    let r = repo.run(&["propose", "-f", file.to_str().unwrap()]);
+    fs::remove_file(&file).unwrap();
+    assert_eq!(r.code, 1, "{name}: expected exit 1, got {}\n{}", r.code, r.stderr);
+    assert!(r.stdout.is_empty(), "{name}: printed data on failure: {}", r.stdout);
+    assert!(r.stderr.contains(&format!(":{location}")), "{name}: expected location {location} in\n{}", r.stderr);
+    assert!(r.stderr.contains(needle), "{name}: expected `{needle}` in\n{}", r.stderr);
+    assert_eq!(repo.head(), head, "{name}: the branch moved");
+    assert_eq!(repo.status(), "", "{name}: the work tree changed");
+}
+
+#[test]
+fn every_invalid_sample_is_refused_with_a_located_message() {
+    let repo = Repo::new();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/samples/intents/invalid");
+    let mut count = 0;
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = fs::read(&path).unwrap();
+        let header = String::from_utf8_lossy(&bytes).lines().next().unwrap().to_owned();
+        let expect = header.strip_prefix("# expect: ").expect("each sample starts with `# expect: LINE:COL message`");
+        let (location, needle) = expect.split_once(' ').unwrap();
+        assert_refused(&repo, path.file_name().unwrap().to_str().unwrap(), &bytes, location, needle);
+        count += 1;
+    }
+    assert!(count >= 15, "only {count} samples");
+}
+
+#[test]
+fn generated_hostile_inputs_are_refused() {
+    let repo = Repo::new();
+    // Ten megabytes: refused by size before parsing.
+    let huge = INTENT.repeat(10 * 1024 * 1024 / INTENT.len() + 1);
+    assert_refused(&repo, "huge.yaml", huge.as_bytes(), "1:1", "too large");
+    // An empty file.
+    assert_refused(&repo, "empty.yaml", b"", "1:1", "the document is empty");
+    // Binary garbage, with NUL bytes.
+    let garbage: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    assert_refused(&repo, "garbage.bin", &garbage, "1:", "not valid UTF-8");
+    // Valid UTF-8 but NUL bytes inside.
+    assert_refused(&repo, "nul.yaml", b"apiVersion: clearance/v1\nkind: \0Intent\n", "2:1", "NUL byte");
+    // Latin-1 bytes in an otherwise fine document: the first bad byte is located.
+    let mut latin1 = INTENT.replace("reason: Migrated", "reason: Migr\u{1}ted").into_bytes();
+    let at = latin1.iter().position(|&b| b == 1).unwrap();
+    latin1[at] = 0xe9;
+    assert_refused(&repo, "latin1.yaml", &latin1, "12:15", "invalid UTF-8 byte 0xe9");
+    // The billion laughs: refused at the first alias, never expanded.
+    let mut bomb = String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    for (i, name) in ["b", "c", "d", "e", "f", "g", "h", "i"].iter().enumerate() {
+        let prev = ["a", "b", "c", "d", "e", "f", "g", "h"][i];
+        bomb.push_str(&format!(
+            "{name}: &{name} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"
+        ));
+    }
+    assert_refused(&repo, "bomb.yaml", bomb.as_bytes(), "1:4", "anchors are not allowed");
+    // Deeply nested documents: our own limit, and the parser's far beyond it.
+    let deep =
+        |n: usize| format!("apiVersion: clearance/v1\nkind: Intent\nmetadata: {}{}\n", "[".repeat(n), "]".repeat(n));
+    assert_refused(&repo, "deep.yaml", deep(100).as_bytes(), "3:", "nesting deeper than 64");
+    assert_refused(&repo, "deeper.yaml", deep(100_000).as_bytes(), "3:", "recursion limit exceeded");
+}
+
+#[test]
+fn huge_input_on_stdin_is_refused_without_reading_it_all() {
+    let repo = Repo::new();
+    let head = repo.head();
+    let r = run_stdin(repo.path(), &["propose", "-f", "-"], &vec![b'#'; 10 * 1024 * 1024]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("<stdin> is too large"), "{}", r.stderr);
+    assert_eq!(repo.head(), head);
+}
+
+#[test]
+fn every_valid_sample_is_accepted() {
+    let repo = Repo::new();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/samples/intents/valid");
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let r = repo.run(&["propose", "-f", path.to_str().unwrap()]);
+        assert_eq!(r.code, 0, "{}: {}", path.display(), r.stderr);
+        let id = r.stdout.trim();
+        let committed =
+            crate::common::git(repo.path(), &["show", &format!("HEAD:proposals/{}/{id}/intent.yaml", &id[..2])]);
+        assert_eq!(committed.as_bytes(), fs::read(&path).unwrap(), "intent must be committed byte for byte");
+    }
+    assert_eq!(repo.status(), "");
+}
+
+#[test]
+fn a_broken_graph_blocks_proposals_and_changes_nothing() {
+    let repo = Repo::new();
+    let graph = repo.file("graph/services.yaml");
+    let text = fs::read_to_string(&graph).unwrap().replace("depends_on: [users-db]", "depends_on: [users-db, ghost]");
+    fs::write(&graph, text).unwrap();
+    crate::common::git(
+        repo.path(),
+        &["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "break the graph"],
+    );
+    let head = repo.head();
+    let r = run_stdin(repo.path(), &["propose", "-f", "-"], INTENT.as_bytes());
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("`auth` depends on `ghost`, which is not in the graph"), "{}", r.stderr);
+    assert_eq!(repo.head(), head);
+    assert_eq!(repo.status(), "");
+}
