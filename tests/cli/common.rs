@@ -99,7 +99,22 @@ impl Repo {
     }
 
     pub fn propose(&self, intent: &str) -> String {
-        let r = run_stdin(self.path(), &["propose", "-f", "-"], intent.as_bytes());
+        self.propose_at(intent, "2026-05-14T09:30:00Z")
+    }
+
+    /// Propose with the clock pinned to `now` (RFC 3339).
+    pub fn propose_at(&self, intent: &str, now: &str) -> String {
+        use std::io::Write;
+        let mut child = clearance(self.path())
+            .args(["propose", "-f", "-"])
+            .env("CLEARANCE_NOW", now)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(intent.as_bytes()).unwrap();
+        let r: Run = child.wait_with_output().unwrap().into();
         assert_eq!(r.code, 0, "propose failed: {}", r.stderr);
         r.stdout.trim().to_owned()
     }

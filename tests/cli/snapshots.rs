@@ -9,14 +9,14 @@ fn render(r: &Run) -> String {
 /// Replace what changes from run to run: proposal ids, temp paths, digests, commits.
 fn settings(repo: &Repo, ids: &[&str]) -> insta::Settings {
     let mut s = insta::Settings::clone_current();
+    s.add_filter(r"sha256:[0-9a-f]{64}", "sha256:[DIGEST]");
+    s.add_filter(r"\b[0-9a-f]{40}\b", "[COMMIT]");
+    s.add_filter(r"proposals/[0-9a-z]{2}/", "proposals/[SH]/");
     for (i, id) in ids.iter().enumerate() {
         s.add_filter(&regex_escape(id), format!("[ID{}]", i + 1));
-        s.add_filter(&regex_escape(&id[..2]), "[SH]");
     }
     s.add_filter(&regex_escape(&repo.path().display().to_string()), "[REPO]");
     s.add_filter(r"/tmp/\.tmp[A-Za-z0-9]+", "[TMP]");
-    s.add_filter(r"sha256:[0-9a-f]{64}", "sha256:[DIGEST]");
-    s.add_filter(r"\b[0-9a-f]{40}\b", "[COMMIT]");
     s.set_prepend_module_to_snapshot(false);
     s
 }
@@ -33,11 +33,10 @@ fn regex_escape(s: &str) -> String {
 fn list_and_show() {
     let repo = Repo::new();
     let a = repo.propose(INTENT);
-    let b = repo.propose(
-        &INTENT
-            .replace("environment: prod", "environment: staging")
-            .replace("[orders-db-old]", "[orders-db-old, search]"),
-    );
+    let staging = INTENT
+        .replace("environment: prod", "environment: staging")
+        .replace("[orders-db-old]", "[orders-db-old, search]");
+    let b = repo.propose_at(&staging, "2026-05-14T10:45:00Z");
     let s = settings(&repo, &[&a, &b]);
     s.bind(|| {
         insta::assert_snapshot!("list", render(&repo.run(&["list"])));
