@@ -16,6 +16,9 @@ _clearance() {
             ",$1")
                 cmd="clearance"
                 ;;
+            clearance,demo)
+                cmd="clearance__subcmd__demo"
+                ;;
             clearance,generate)
                 cmd="clearance__subcmd__generate"
                 ;;
@@ -36,6 +39,9 @@ _clearance() {
                 ;;
             clearance,show)
                 cmd="clearance__subcmd__show"
+                ;;
+            clearance__subcmd__help,demo)
+                cmd="clearance__subcmd__help__subcmd__demo"
                 ;;
             clearance__subcmd__help,generate)
                 cmd="clearance__subcmd__help__subcmd__generate"
@@ -65,8 +71,30 @@ _clearance() {
 
     case "${cmd}" in
         clearance)
-            opts="-q -v -h -V --repo --format --no-color --quiet --verbose --help --version init propose list show schema generate help"
+            opts="-q -v -h -V --repo --format --no-color --quiet --verbose --help --version demo init propose list show schema generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__demo)
+            opts="-q -v -h -V --repo --format --no-color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -109,8 +137,22 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__help)
-            opts="init propose list show schema generate help"
+            opts="demo init propose list show schema generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__help__subcmd__demo)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -29,6 +29,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
+            cand demo 'Walk through the lifecycle on an embedded example, step by step'
             cand init 'Create a change repository from the built-in templates'
             cand propose 'Propose a change: validate an intent and commit it to the change repository'
             cand list 'List proposals, newest first'
@@ -36,6 +37,19 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand schema 'Print the JSON Schema of a document clearance reads'
             cand generate 'Write shell completions or man pages from the command-line model'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'clearance;demo'= {
+            cand --repo 'The change repository [default: discovered from the current directory]'
+            cand --format 'Output format: human tables and text, or JSON for programs'
+            cand --no-color 'Never use color (also NO_COLOR)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more about what is happening'
+            cand --verbose 'Say more about what is happening'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
         &'clearance;init'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
@@ -126,6 +140,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --version 'Print version'
         }
         &'clearance;help'= {
+            cand demo 'Walk through the lifecycle on an embedded example, step by step'
             cand init 'Create a change repository from the built-in templates'
             cand propose 'Propose a change: validate an intent and commit it to the change repository'
             cand list 'List proposals, newest first'
@@ -133,6 +148,8 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand schema 'Print the JSON Schema of a document clearance reads'
             cand generate 'Write shell completions or man pages from the command-line model'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'clearance;help;demo'= {
         }
         &'clearance;help;init'= {
         }

@@ -7,6 +7,7 @@ use crate::error::Result;
 use crate::repo::ChangeRepo;
 use crate::ui::Ui;
 
+pub mod demo;
 pub mod generate;
 pub mod init;
 pub mod list;
@@ -16,6 +17,7 @@ pub mod show;
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    Demo(demo::Args),
     Init(init::Args),
     Propose(propose::Args),
     List(list::Args),
@@ -29,6 +31,7 @@ pub enum Command {
 pub fn run(cli: Cli, ui: &Ui) -> Result<u8> {
     let repo = || ChangeRepo::open(cli.global.repo.as_deref());
     match cli.command {
+        Command::Demo(args) => demo::run(args, ui),
         Command::Init(args) => init::run(args, cli.global.repo.as_deref(), ui),
         Command::Propose(args) => propose::run(args, &repo()?, ui),
         Command::List(args) => list::run(args, &repo()?, ui),

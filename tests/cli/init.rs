@@ -63,3 +63,18 @@ fn commands_outside_a_change_repo_explain_themselves() {
     assert!(r.stderr.contains("not inside a change repository"), "{}", r.stderr);
     assert!(r.stderr.contains("clearance init"), "{}", r.stderr);
 }
+
+#[test]
+fn demo_runs_the_lifecycle_in_a_fresh_directory() {
+    let tmp = tempfile::TempDir::new().unwrap();
+    let dir = tmp.path().join("demo");
+    let r = run(tmp.path(), &["demo", dir.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("rds.delete-instance"), "{}", r.stdout);
+    assert!(r.stderr.contains("$ clearance propose"), "{}", r.stderr);
+    git(&dir, &["fsck", "--strict"]);
+    // A second run refuses the now non-empty directory.
+    let again = run(tmp.path(), &["demo", dir.to_str().unwrap()]);
+    assert_eq!(again.code, 1);
+    assert!(again.stderr.contains("is not empty"));
+}

@@ -1,0 +1,85 @@
+//! `clearance demo`: the lifecycle on an embedded example, step by step, running the real
+//! binary so every line shown is what a user would see.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use crate::error::{Error, ErrorKind, IoContext, Result};
+use crate::ui::{Style, Ui};
+
+const INTENT: &str = include_str!("../templates/demo/intent.yaml");
+
+struct Step {
+    say: &'static str,
+    args: Vec<String>,
+    stdin: Option<&'static str>,
+}
+
+fn step(say: &'static str, args: &[&str]) -> Step {
+    Step { say, args: args.iter().map(|s| s.to_string()).collect(), stdin: None }
+}
+
+/// Stands for the id printed by the last `propose` step.
+const LAST_ID: &str = "{id}";
+
+/// Run the demo in `dir` (created; must not exist or be empty).
+pub fn run(dir: Option<&Path>, ui: &Ui) -> Result<()> {
+    let dir: PathBuf = match dir {
+        Some(d) => d.to_path_buf(),
+        None => std::env::temp_dir().join(format!("clearance-demo-{}", crate::proposal::new_id()?)),
+    };
+    if dir.exists() && std::fs::read_dir(&dir).with_path(&dir)?.next().is_some() {
+        return Err(Error::new(ErrorKind::Conflict, format!("{} is not empty", dir.display()))
+            .hint("give the demo a new or empty directory"));
+    }
+    let exe = std::env::current_exe().map_err(|e| Error::io(format!("cannot find the clearance binary: {e}")))?;
+    let repo = dir.display().to_string();
+    let steps = [
+        step("Create a change repository: config, service graph, policy, trust.", &["init", &repo]),
+        Step {
+            say: "An agent proposes deleting an old database. It gets an id back; nothing runs.",
+            args: vec!["propose".into(), "-f".into(), "-".into()],
+            stdin: Some(INTENT),
+        },
+        step("Everyone sees the proposal and its state.", &["list"]),
+        step("The whole record of one proposal.", &["show", LAST_ID]),
+    ];
+
+    let mut last_id = String::new();
+    for (n, s) in steps.iter().enumerate() {
+        let args: Vec<String> = s.args.iter().map(|a| if a == LAST_ID { last_id.clone() } else { a.clone() }).collect();
+        ui.status(format!("\n{} {}", ui.paint(Style::Cyan, &format!("[{}/{}]", n + 1, steps.len())), s.say));
+        ui.status(ui.paint(Style::Bold, &format!("$ clearance {}", args.join(" "))));
+        let mut cmd = Command::new(&exe);
+        cmd.args(&args).env("CLEARANCE_REPO", &dir).env_remove("CLEARANCE_FORMAT");
+        if !ui.color {
+            cmd.env("NO_COLOR", "1");
+        }
+        let mut child = cmd
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .map_err(|e| Error::io(format!("cannot run {}: {e}", exe.display())))?;
+        let mut stdin = child.stdin.take().expect("piped");
+        if let Some(input) = s.stdin {
+            stdin.write_all(input.as_bytes())?;
+        }
+        drop(stdin);
+        let out = child.wait_with_output()?;
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        ui.out(&stdout)?;
+        if !out.status.success() {
+            return Err(Error::io(format!("demo step `clearance {}` failed", args.join(" "))));
+        }
+        if args[0] == "propose" {
+            last_id = stdout.trim().to_owned();
+        }
+    }
+    ui.status(format!(
+        "\nThe change repository is at {}; try `clearance --repo {} list`.",
+        dir.display(),
+        dir.display()
+    ));
+    Ok(())
+}
