@@ -16,11 +16,17 @@ _clearance() {
             ",$1")
                 cmd="clearance"
                 ;;
+            clearance,blast)
+                cmd="clearance__subcmd__blast"
+                ;;
             clearance,demo)
                 cmd="clearance__subcmd__demo"
                 ;;
             clearance,generate)
                 cmd="clearance__subcmd__generate"
+                ;;
+            clearance,graph)
+                cmd="clearance__subcmd__graph"
                 ;;
             clearance,help)
                 cmd="clearance__subcmd__help"
@@ -40,11 +46,50 @@ _clearance() {
             clearance,show)
                 cmd="clearance__subcmd__show"
                 ;;
+            clearance__subcmd__graph,check)
+                cmd="clearance__subcmd__graph__subcmd__check"
+                ;;
+            clearance__subcmd__graph,help)
+                cmd="clearance__subcmd__graph__subcmd__help"
+                ;;
+            clearance__subcmd__graph,import)
+                cmd="clearance__subcmd__graph__subcmd__import"
+                ;;
+            clearance__subcmd__graph__subcmd__help,check)
+                cmd="clearance__subcmd__graph__subcmd__help__subcmd__check"
+                ;;
+            clearance__subcmd__graph__subcmd__help,help)
+                cmd="clearance__subcmd__graph__subcmd__help__subcmd__help"
+                ;;
+            clearance__subcmd__graph__subcmd__help,import)
+                cmd="clearance__subcmd__graph__subcmd__help__subcmd__import"
+                ;;
+            clearance__subcmd__graph__subcmd__help__subcmd__import,backstage)
+                cmd="clearance__subcmd__graph__subcmd__help__subcmd__import__subcmd__backstage"
+                ;;
+            clearance__subcmd__graph__subcmd__import,backstage)
+                cmd="clearance__subcmd__graph__subcmd__import__subcmd__backstage"
+                ;;
+            clearance__subcmd__graph__subcmd__import,help)
+                cmd="clearance__subcmd__graph__subcmd__import__subcmd__help"
+                ;;
+            clearance__subcmd__graph__subcmd__import__subcmd__help,backstage)
+                cmd="clearance__subcmd__graph__subcmd__import__subcmd__help__subcmd__backstage"
+                ;;
+            clearance__subcmd__graph__subcmd__import__subcmd__help,help)
+                cmd="clearance__subcmd__graph__subcmd__import__subcmd__help__subcmd__help"
+                ;;
+            clearance__subcmd__help,blast)
+                cmd="clearance__subcmd__help__subcmd__blast"
+                ;;
             clearance__subcmd__help,demo)
                 cmd="clearance__subcmd__help__subcmd__demo"
                 ;;
             clearance__subcmd__help,generate)
                 cmd="clearance__subcmd__help__subcmd__generate"
+                ;;
+            clearance__subcmd__help,graph)
+                cmd="clearance__subcmd__help__subcmd__graph"
                 ;;
             clearance__subcmd__help,help)
                 cmd="clearance__subcmd__help__subcmd__help"
@@ -64,6 +109,15 @@ _clearance() {
             clearance__subcmd__help,show)
                 cmd="clearance__subcmd__help__subcmd__show"
                 ;;
+            clearance__subcmd__help__subcmd__graph,check)
+                cmd="clearance__subcmd__help__subcmd__graph__subcmd__check"
+                ;;
+            clearance__subcmd__help__subcmd__graph,import)
+                cmd="clearance__subcmd__help__subcmd__graph__subcmd__import"
+                ;;
+            clearance__subcmd__help__subcmd__graph__subcmd__import,backstage)
+                cmd="clearance__subcmd__help__subcmd__graph__subcmd__import__subcmd__backstage"
+                ;;
             *)
                 ;;
         esac
@@ -71,7 +125,7 @@ _clearance() {
 
     case "${cmd}" in
         clearance)
-            opts="-q -v -h -V --repo --format --no-color --quiet --verbose --help --version demo init propose list show schema generate help"
+            opts="-q -v -h -V --repo --format --no-color --quiet --verbose --help --version demo init propose list show blast graph schema generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -82,7 +136,37 @@ _clearance() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__blast)
+            opts="-q -v -h -V --env --depth --repo --format --no-color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --depth)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -104,7 +188,7 @@ _clearance() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -126,7 +210,7 @@ _clearance() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -136,9 +220,223 @@ _clearance() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        clearance__subcmd__help)
-            opts="demo init propose list show schema generate help"
+        clearance__subcmd__graph)
+            opts="-q -v -h -V --repo --format --no-color --quiet --verbose --help --version check import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__graph__subcmd__check)
+            opts="-q -v -h -V --repo --format --no-color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__graph__subcmd__help)
+            opts="check import help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__graph__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__graph__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__graph__subcmd__help__subcmd__import)
+            opts="backstage"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__graph__subcmd__help__subcmd__import__subcmd__backstage)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__graph__subcmd__import)
+            opts="-q -v -h -V --repo --format --no-color --quiet --verbose --help --version backstage help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__graph__subcmd__import__subcmd__backstage)
+            opts="-q -v -h -V --commit --repo --format --no-color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__graph__subcmd__import__subcmd__help)
+            opts="backstage help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__graph__subcmd__import__subcmd__help__subcmd__backstage)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__graph__subcmd__import__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__help)
+            opts="demo init propose list show blast graph schema generate help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__help__subcmd__blast)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -167,6 +465,62 @@ _clearance() {
         clearance__subcmd__help__subcmd__generate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__help__subcmd__graph)
+            opts="check import"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__help__subcmd__graph__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__help__subcmd__graph__subcmd__import)
+            opts="backstage"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__help__subcmd__graph__subcmd__import__subcmd__backstage)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -274,7 +628,7 @@ _clearance() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -320,7 +674,7 @@ _clearance() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -350,7 +704,7 @@ _clearance() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -372,7 +726,7 @@ _clearance() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -394,7 +748,7 @@ _clearance() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
                     return 0
                     ;;
                 *)

@@ -19,14 +19,14 @@ set edit:completion:arg-completer[clearance] = {|@words|
     var completions = [
         &'clearance'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, or JSON for programs'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
             cand -v 'Say more about what is happening'
             cand --verbose 'Say more about what is happening'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
             cand demo 'Walk through the lifecycle on an embedded example, step by step'
@@ -34,13 +34,15 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand propose 'Propose a change: validate an intent and commit it to the change repository'
             cand list 'List proposals, newest first'
             cand show 'Show one proposal: its intent, state and evidence'
+            cand blast 'Show what a change to TARGET would touch: it and everything that depends on it'
+            cand graph 'Check or import the service graph'
             cand schema 'Print the JSON Schema of a document clearance reads'
             cand generate 'Write shell completions or man pages from the command-line model'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'clearance;demo'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, or JSON for programs'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
@@ -53,7 +55,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
         }
         &'clearance;init'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, or JSON for programs'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
             cand --bare 'Create a bare repository (no work tree), e.g. for a server'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
@@ -69,7 +71,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand -f 'The intent file, or `-` for standard input'
             cand --file 'The intent file, or `-` for standard input'
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, or JSON for programs'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
             cand --dry-run 'Validate and show the outcome without writing anything'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
@@ -89,33 +91,128 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand -n 'Show at most this many'
             cand --limit 'Show at most this many'
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, or JSON for programs'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
             cand -v 'Say more about what is happening'
             cand --verbose 'Say more about what is happening'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
         &'clearance;show'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, or JSON for programs'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
             cand -v 'Say more about what is happening'
             cand --verbose 'Say more about what is happening'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'clearance;blast'= {
+            cand --env 'The environment the change is for (recorded in the output)'
+            cand --depth 'Stop after this many hops from the targets'
+            cand --repo 'The change repository [default: discovered from the current directory]'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --no-color 'Never use color (also NO_COLOR)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more about what is happening'
+            cand --verbose 'Say more about what is happening'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'clearance;graph'= {
+            cand --repo 'The change repository [default: discovered from the current directory]'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --no-color 'Never use color (also NO_COLOR)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more about what is happening'
+            cand --verbose 'Say more about what is happening'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand check 'Validate a service graph: the branch''s, or FILE before you commit it'
+            cand import 'Build the service graph from another source of truth'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'clearance;graph;check'= {
+            cand --repo 'The change repository [default: discovered from the current directory]'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --no-color 'Never use color (also NO_COLOR)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more about what is happening'
+            cand --verbose 'Say more about what is happening'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'clearance;graph;import'= {
+            cand --repo 'The change repository [default: discovered from the current directory]'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --no-color 'Never use color (also NO_COLOR)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more about what is happening'
+            cand --verbose 'Say more about what is happening'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand backstage 'Turn Backstage catalog entities (Component, Resource, API, System) into a graph'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'clearance;graph;import;backstage'= {
+            cand --repo 'The change repository [default: discovered from the current directory]'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --commit 'Commit the result as graph/services.yaml on the branch instead of printing it'
+            cand --no-color 'Never use color (also NO_COLOR)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more about what is happening'
+            cand --verbose 'Say more about what is happening'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'clearance;graph;import;help'= {
+            cand backstage 'Turn Backstage catalog entities (Component, Resource, API, System) into a graph'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'clearance;graph;import;help;backstage'= {
+        }
+        &'clearance;graph;import;help;help'= {
+        }
+        &'clearance;graph;help'= {
+            cand check 'Validate a service graph: the branch''s, or FILE before you commit it'
+            cand import 'Build the service graph from another source of truth'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'clearance;graph;help;check'= {
+        }
+        &'clearance;graph;help;import'= {
+            cand backstage 'Turn Backstage catalog entities (Component, Resource, API, System) into a graph'
+        }
+        &'clearance;graph;help;import;backstage'= {
+        }
+        &'clearance;graph;help;help'= {
+        }
         &'clearance;schema'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, or JSON for programs'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
@@ -128,14 +225,14 @@ set edit:completion:arg-completer[clearance] = {|@words|
         }
         &'clearance;generate'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, or JSON for programs'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
             cand -v 'Say more about what is happening'
             cand --verbose 'Say more about what is happening'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -145,6 +242,8 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand propose 'Propose a change: validate an intent and commit it to the change repository'
             cand list 'List proposals, newest first'
             cand show 'Show one proposal: its intent, state and evidence'
+            cand blast 'Show what a change to TARGET would touch: it and everything that depends on it'
+            cand graph 'Check or import the service graph'
             cand schema 'Print the JSON Schema of a document clearance reads'
             cand generate 'Write shell completions or man pages from the command-line model'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -158,6 +257,19 @@ set edit:completion:arg-completer[clearance] = {|@words|
         &'clearance;help;list'= {
         }
         &'clearance;help;show'= {
+        }
+        &'clearance;help;blast'= {
+        }
+        &'clearance;help;graph'= {
+            cand check 'Validate a service graph: the branch''s, or FILE before you commit it'
+            cand import 'Build the service graph from another source of truth'
+        }
+        &'clearance;help;graph;check'= {
+        }
+        &'clearance;help;graph;import'= {
+            cand backstage 'Turn Backstage catalog entities (Component, Resource, API, System) into a graph'
+        }
+        &'clearance;help;graph;import;backstage'= {
         }
         &'clearance;help;schema'= {
         }

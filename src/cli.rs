@@ -33,7 +33,7 @@ pub struct GlobalArgs {
     /// The change repository [default: discovered from the current directory]
     #[arg(long, global = true, env = "CLEARANCE_REPO", value_name = "PATH")]
     pub repo: Option<PathBuf>,
-    /// Output format: human tables and text, or JSON for programs
+    /// Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid
     #[arg(long, global = true, env = "CLEARANCE_FORMAT", value_enum, default_value = "human")]
     pub format: Format,
     /// Never use color (also NO_COLOR)

@@ -69,7 +69,7 @@ pub struct DetailedEdge {
     pub kind: EdgeKind,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum EdgeKind {
     #[default]
@@ -97,60 +97,74 @@ pub fn schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(ServiceGraph)).expect("schema serializes")
 }
 
+fn invalid(name: &str, text: Option<String>, problems: Vec<Problem>) -> Error {
+    let count = problems.len();
+    Error::located(
+        format!("{name} is not a valid service graph ({count} problem{})", if count == 1 { "" } else { "s" }),
+        Source { name: name.to_owned(), text },
+        problems,
+    )
+}
+
+/// Fill in line and column of problems known only by field path.
+fn locate(node: &yaml::Node, mut problems: Vec<Problem>) -> Vec<Problem> {
+    for p in &mut problems {
+        if let Some(found) = node.find(&p.path) {
+            (p.line, p.column, p.width) = (found.pos.line, found.pos.column, found.pos.width);
+        }
+    }
+    problems.sort_by_key(|p| (p.line, p.column));
+    problems
+}
+
 impl ServiceGraph {
-    /// Parse a graph file. JSON when `name` ends in `.json`, YAML otherwise. The typed parse
-    /// is the fast path; only when it fails is the document walked again to locate every
-    /// problem.
+    /// Parse a graph file: JSON when `name` ends in `.json`, YAML otherwise. Every problem
+    /// is reported, located. JSON takes a typed fast path and is walked again for locations
+    /// only when something is wrong; YAML always goes through the located loader, which also
+    /// refuses anchors and aliases (no alias bombs).
     pub fn parse(bytes: &[u8], name: &str) -> Result<ServiceGraph, Error> {
         let source = Source { name: name.to_owned(), text: None };
         if bytes.len() > MAX_GRAPH_BYTES {
             return Err(Error::invalid(format!("{name} is larger than {} MiB", MAX_GRAPH_BYTES >> 20)));
         }
-        let typed = if name.ends_with(".json") {
-            serde_json::from_slice::<ServiceGraph>(bytes).map_err(|e| (e.to_string(), e.line(), e.column()))
-        } else {
-            // Aliases are refused by the located loader; check them before the typed parse so
-            // an alias bomb never expands.
-            let text = yaml::decode(bytes, &source)?;
-            yaml::parse(&text, &source)?;
-            serde_yaml::from_str::<ServiceGraph>(&text).map_err(|e| {
-                let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
-                (e.to_string(), line, column)
-            })
-        };
-        let graph = match typed {
-            Ok(graph) => graph,
-            Err((message, line, column)) => {
-                return Err(Self::locate(bytes, name, message, line, column));
+        if name.ends_with(".json") {
+            match serde_json::from_slice::<ServiceGraph>(bytes) {
+                Ok(graph) if graph.semantic_problems().is_empty() => return Ok(graph),
+                // Broken JSON syntax: serde_json's own message and position say it best.
+                Err(e) if e.is_syntax() || e.is_eof() => {
+                    let text = String::from_utf8_lossy(bytes).into_owned();
+                    let message = e.to_string().split(" at line ").next().unwrap_or_default().to_owned();
+                    return Err(invalid(name, Some(text), vec![Problem::new(message, "", e.line(), e.column())]));
+                }
+                _ => {}
             }
-        };
-        graph.check(name)?;
-        Ok(graph)
+        }
+        let text = yaml::decode(bytes, &source)?;
+        let node = yaml::parse(&text, &source)?;
+        let mut problems = Checker::new(&schema()).check(&node);
+        if problems.is_empty() {
+            match serde_json::from_value::<ServiceGraph>(node.to_json()) {
+                Ok(graph) => {
+                    problems = graph.semantic_problems();
+                    if problems.is_empty() {
+                        return Ok(graph);
+                    }
+                }
+                Err(e) => problems.push(Problem::new(e.to_string(), "", 1, 1)),
+            }
+        }
+        let problems = locate(&node, problems);
+        Err(invalid(name, Some(text), problems))
     }
 
-    fn locate(bytes: &[u8], name: &str, message: String, line: usize, column: usize) -> Error {
-        let source = Source { name: name.to_owned(), text: None };
-        let text = String::from_utf8_lossy(bytes).into_owned();
-        // JSON is YAML, so the located loader reads both.
-        let problems = match yaml::parse(&text, &source) {
-            Ok(node) => Checker::new(&schema()).check(&node),
-            Err(e) => return e,
-        };
-        let problems = if problems.is_empty() { vec![Problem::new(message, "", line, column)] } else { problems };
-        let count = problems.len();
-        Error::located(
-            format!("{name} is not a valid service graph ({count} problem{})", if count == 1 { "" } else { "s" }),
-            Source { name: name.to_owned(), text: Some(text) },
-            problems,
-        )
-    }
-
-    /// Semantic checks the schema cannot express: unique ids, edges that point somewhere.
-    fn check(&self, name: &str) -> Result<(), Error> {
+    /// What the schema cannot say: ids are unique, edges point at services that exist.
+    /// Problems carry field paths; `locate` adds positions.
+    fn semantic_problems(&self) -> Vec<Problem> {
         let mut problems = Vec::new();
         let mut seen: HashMap<&str, usize> = HashMap::with_capacity(self.services.len());
         for (i, service) in self.services.iter().enumerate() {
             if let Some(first) = seen.insert(&service.id, i) {
+                seen.insert(&service.id, first);
                 problems.push(Problem::new(
                     format!("duplicate service id `{}` (first defined at services[{first}])", service.id),
                     format!("services[{i}].id"),
@@ -162,24 +176,20 @@ impl ServiceGraph {
         for (i, service) in self.services.iter().enumerate() {
             for (j, edge) in service.depends_on.iter().enumerate() {
                 if !seen.contains_key(edge.service()) {
+                    let path = match edge {
+                        Edge::Id(_) => format!("services[{i}].depends_on[{j}]"),
+                        Edge::Detailed(_) => format!("services[{i}].depends_on[{j}].service"),
+                    };
                     problems.push(Problem::new(
                         format!("`{}` depends on `{}`, which is not in the graph", service.id, edge.service()),
-                        format!("services[{i}].depends_on[{j}]"),
+                        path,
                         0,
                         0,
                     ));
                 }
             }
         }
-        if problems.is_empty() {
-            return Ok(());
-        }
-        let count = problems.len();
-        Err(Error::located(
-            format!("{name} is not a valid service graph ({count} problem{})", if count == 1 { "" } else { "s" }),
-            Source { name: name.to_owned(), text: None },
-            problems,
-        ))
+        problems
     }
 
     pub fn contains(&self, id: &str) -> bool {

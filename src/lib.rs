@@ -2,6 +2,8 @@
 //!
 //! The library holds the logic; `src/commands/` holds one thin file per subcommand.
 
+pub mod backstage;
+pub mod blast;
 pub mod cli;
 pub mod commands;
 pub mod config;
@@ -10,6 +12,7 @@ pub mod error;
 pub mod evidence;
 pub mod generate;
 pub mod graph;
+pub mod graph_index;
 pub mod index;
 pub mod intent;
 pub mod proposal;

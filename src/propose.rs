@@ -2,11 +2,10 @@
 
 use serde::Serialize;
 
-use std::collections::HashSet;
-
-use crate::error::{Error, Problem, Result};
+use crate::blast::{self, BlastRadius};
+use crate::error::{Problem, Result};
 use crate::evidence;
-use crate::graph::{self, ServiceGraph};
+use crate::graph_index::{self, Compiled};
 use crate::intent::{self, Parsed};
 use crate::proposal::{self, State};
 use crate::repo::{ChangeRepo, Snapshot, Write};
@@ -24,16 +23,16 @@ pub struct Outcome {
     pub intent_digest: String,
     pub created_at: String,
     pub commit: Option<String>,
+    pub blast_radius: Option<BlastRadius>,
 }
 
 /// Problems with the targets of a located intent: each must be a service in the graph.
-pub fn target_problems(graph: &ServiceGraph, node: &yaml::Node) -> Vec<Problem> {
-    let known: Vec<&str> = graph.ids().collect();
-    let set: HashSet<&str> = known.iter().copied().collect();
+pub fn target_problems(graph: &Compiled, node: &yaml::Node) -> Vec<Problem> {
     let mut problems = Vec::new();
     for (target, path, pos) in intent::targets(node) {
-        if !set.contains(target.as_str()) {
+        if graph.find(&target).is_none() {
             let mut message = format!("unknown target `{target}`: not a service in the graph");
+            let known: Vec<&str> = graph.ids().collect();
             if let Some(near) = crate::schema_check::closest(&target, &known) {
                 message.push_str(&format!(", did you mean `{near}`?"));
             }
@@ -43,13 +42,14 @@ pub fn target_problems(graph: &ServiceGraph, node: &yaml::Node) -> Vec<Problem> 
     problems
 }
 
-fn load_graph(snapshot: &Snapshot<'_>) -> Result<ServiceGraph> {
-    graph::load(snapshot).map_err(|e| e.context("the service graph on the branch is broken; fix it before proposing"))
+fn load_graph(repo: &ChangeRepo, snapshot: &Snapshot<'_>) -> Result<Compiled> {
+    graph_index::load(repo, snapshot)
+        .map_err(|e| e.context("the service graph on the branch is broken; fix it before proposing"))
 }
 
 /// Validate intent bytes against the schema and the graph on the branch, all problems at once.
 pub fn parse(repo: &ChangeRepo, bytes: Vec<u8>, name: &str) -> Result<Parsed> {
-    let graph = load_graph(&repo.snapshot()?)?;
+    let graph = load_graph(repo, &repo.snapshot()?)?;
     intent::parse_checked(bytes, name, |node| target_problems(&graph, node))
 }
 
@@ -67,38 +67,42 @@ pub fn propose(repo: &ChangeRepo, parsed: &Parsed, name: &str, dry_run: bool) ->
         intent_digest: parsed.digest.clone(),
         created_at: created_at.clone(),
         commit: None,
+        blast_radius: None,
     };
     if dry_run {
+        let graph = load_graph(repo, &repo.snapshot()?)?;
+        outcome.blast_radius = Some(blast::compute(&graph, &outcome.targets, None)?);
         return Ok(outcome);
     }
     let message =
         format!("propose: {} on {} ({})", intent.spec.action, outcome.targets.join(", "), intent.spec.environment);
-    let (commit, id) = repo.transact(&intent.metadata.agent, &message, |snapshot| {
-        // The graph may have changed since `parse`; the proposal must fit the commit it lands on.
-        let graph = load_graph(snapshot)?;
-        let gone: Vec<&str> =
-            parsed.intent.spec.targets.iter().map(|t| t.0.as_str()).filter(|t| !graph.contains(t)).collect();
-        if !gone.is_empty() {
-            return Err(Error::invalid(format!(
-                "{name}: targets {} left the service graph while proposing",
-                gone.join(", ")
-            )));
-        }
+    let targets = outcome.targets.clone();
+    let (commit, (id, radius)) = repo.transact(&intent.metadata.agent, &message, |snapshot| {
+        // The graph may have changed since `parse`; the radius is that of the commit it lands on.
+        let graph = load_graph(repo, snapshot)?;
+        let radius = blast::compute(&graph, &targets, None)
+            .map_err(|e| e.context(format!("{name}: the service graph changed while proposing")))?;
         let id = loop {
             let id = proposal::new_id()?;
             if !snapshot.exists(&proposal::dir(&id))? {
                 break id;
             }
         };
-        let payload = serde_json::json!({ "id": id, "intent_digest": parsed.digest });
+        let payload = serde_json::json!({
+            "id": id,
+            "intent_digest": parsed.digest,
+            "blast_radius_digest": radius.digest(),
+            "blast_radius": radius.summary,
+        });
         let log = evidence::append(b"", evidence::Kind::Proposed, &created_at, &intent.metadata.agent, payload)?;
         let writes = vec![
             Write::file(proposal::intent_path(&id), parsed.bytes.clone()),
             Write::file(proposal::evidence_path(&id), log),
         ];
-        Ok((writes, id))
+        Ok((writes, (id, radius)))
     })?;
     outcome.id = Some(id);
+    outcome.blast_radius = Some(radius);
     outcome.commit = Some(commit.to_string());
     Ok(outcome)
 }

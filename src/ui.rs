@@ -10,6 +10,10 @@ use crate::error::{Error, Result};
 pub enum Format {
     Human,
     Json,
+    /// Graphviz, for `clearance blast`
+    Dot,
+    /// Mermaid, for `clearance blast`
+    Mermaid,
 }
 
 pub struct Ui {

@@ -75,6 +75,23 @@ impl Node {
         }
     }
 
+    /// The node at a field path such as `services[3].depends_on[1]`.
+    pub fn find(&self, path: &str) -> Option<&Node> {
+        let mut node = self;
+        for segment in path.split('.').filter(|s| !s.is_empty()) {
+            let (name, mut rest) = segment.split_once('[').map_or((segment, ""), |(n, r)| (n, r));
+            if !name.is_empty() {
+                node = node.get(name)?;
+            }
+            while let Some((index, after)) = rest.split_once(']') {
+                let Value::Seq(items) = &node.value else { return None };
+                node = items.get(index.parse::<usize>().ok()?)?;
+                rest = after.strip_prefix('[').unwrap_or(after);
+            }
+        }
+        Some(node)
+    }
+
     pub fn as_str(&self) -> Option<&str> {
         match &self.value {
             Value::Str(s) => Some(s),
@@ -353,6 +370,14 @@ mod tests {
         assert_eq!(err.problems[0].line, 2);
         let err = parse("a: &x [1]\nb: *x\n", &src()).unwrap_err();
         assert!(err.problems.iter().any(|p| p.message.contains("aliases are not allowed")));
+    }
+
+    #[test]
+    fn find_walks_field_paths() {
+        let node = parse("services:\n  - id: a\n    depends_on: [b, {service: c}]\n", &src()).unwrap();
+        let c = node.find("services[0].depends_on[1].service").unwrap();
+        assert_eq!((c.pos.line, c.pos.column), (3, 31));
+        assert!(node.find("services[1]").is_none());
     }
 
     #[test]

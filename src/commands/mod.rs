@@ -3,12 +3,14 @@
 use clap::Subcommand;
 
 use crate::cli::Cli;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::repo::ChangeRepo;
-use crate::ui::Ui;
+use crate::ui::{Format, Ui};
 
+pub mod blast;
 pub mod demo;
 pub mod generate;
+pub mod graph;
 pub mod init;
 pub mod list;
 pub mod propose;
@@ -22,6 +24,9 @@ pub enum Command {
     Propose(propose::Args),
     List(list::Args),
     Show(show::Args),
+    Blast(blast::Args),
+    #[command(subcommand)]
+    Graph(graph::Command),
     Schema(schema::Args),
     #[command(hide = true)]
     Generate(generate::Args),
@@ -30,12 +35,20 @@ pub enum Command {
 /// Run a parsed command line; returns the exit code.
 pub fn run(cli: Cli, ui: &Ui) -> Result<u8> {
     let repo = || ChangeRepo::open(cli.global.repo.as_deref());
+    if matches!(ui.format, Format::Dot | Format::Mermaid) && !matches!(cli.command, Command::Blast(_)) {
+        return Err(Error::usage(
+            format!("--format {:?} draws graphs and only works with `clearance blast`", ui.format).to_lowercase(),
+        )
+        .hint("use --format human or --format json"));
+    }
     match cli.command {
         Command::Demo(args) => demo::run(args, ui),
         Command::Init(args) => init::run(args, cli.global.repo.as_deref(), ui),
         Command::Propose(args) => propose::run(args, &repo()?, ui),
         Command::List(args) => list::run(args, &repo()?, ui),
         Command::Show(args) => show::run(args, &repo()?, ui),
+        Command::Blast(args) => blast::run(args, &repo()?, ui),
+        Command::Graph(command) => graph::run(command, cli.global.repo.as_deref(), ui),
         Command::Schema(args) => schema::run(args, ui),
         Command::Generate(args) => generate::run(args),
     }

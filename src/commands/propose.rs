@@ -46,7 +46,10 @@ pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
         ui.out_json(&outcome)?;
         return Ok(0);
     }
-    let what = format!("{} on {} ({})", outcome.action, outcome.targets.join(", "), outcome.environment);
+    let mut what = format!("{} on {} ({})", outcome.action, outcome.targets.join(", "), outcome.environment);
+    if let Some(radius) = &outcome.blast_radius {
+        what.push_str(&format!("; blast radius: {}", radius.headline()));
+    }
     match &outcome.id {
         Some(id) => {
             ui.out(format!("{id}\n"))?;

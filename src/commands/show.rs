@@ -14,7 +14,7 @@ pub struct Args {
 pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
     let snapshot = repo.snapshot()?;
     let id = proposal::resolve(&snapshot, &args.id)?;
-    let detail = proposal::load(&snapshot, &id)?;
+    let detail = proposal::load(repo, &snapshot, &id)?;
     if ui.json() {
         ui.out_json(&detail)?;
         return Ok(0);
@@ -33,6 +33,23 @@ pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
     ];
     for (label, value) in rows {
         out.push_str(&format!("  {:<12} {value}\n", ui.paint(Style::Dim, label)));
+    }
+    out.push_str(&format!("\n{}\n", ui.paint(Style::Bold, "blast radius")));
+    match (&detail.blast_radius, &detail.blast_radius_error) {
+        (Some(radius), _) => {
+            out.push_str(&format!("  {}\n", radius.headline()));
+            if detail.blast_radius_changed {
+                out.push_str(&format!(
+                    "  {}\n",
+                    ui.paint(Style::Yellow, "changed since the proposal was filed: the service graph moved")
+                ));
+            }
+            for line in radius.table().lines() {
+                out.push_str(&format!("  {line}\n"));
+            }
+        }
+        (None, Some(e)) => out.push_str(&format!("  {} {e}\n", ui.paint(Style::Red, "cannot compute:"))),
+        (None, None) => {}
     }
     out.push_str(&format!("\n{}\n", ui.paint(Style::Bold, "intent.yaml")));
     for line in detail.intent_text.lines() {

@@ -1,0 +1,50 @@
+use crate::blast;
+use crate::error::Result;
+use crate::graph_index;
+use crate::repo::ChangeRepo;
+use crate::ui::{Format, Ui};
+
+/// Show what a change to TARGET would touch: it and everything that depends on it
+///
+/// The radius is read from the service graph on the branch. `via` says whether a service
+/// is reached through synchronous calls (it breaks with the target) or only through async
+/// edges (degraded, not down).
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  clearance blast payments-db
+  clearance blast orders-db catalog-db --depth 2
+  clearance blast users-db --format json | jq .summary
+  clearance blast payments-db --format dot | dot -Tsvg > blast.svg
+  clearance blast payments-db --format mermaid")]
+pub struct Args {
+    /// Service ids from the graph
+    #[arg(required = true, value_name = "TARGET")]
+    pub targets: Vec<String>,
+    /// The environment the change is for (recorded in the output)
+    #[arg(long = "env", value_name = "ENV")]
+    pub environment: Option<String>,
+    /// Stop after this many hops from the targets
+    #[arg(long, value_name = "N")]
+    pub depth: Option<u32>,
+}
+
+pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
+    let snapshot = repo.snapshot()?;
+    let graph = graph_index::load(repo, &snapshot)?;
+    let radius = blast::compute(&graph, &args.targets, args.depth)?;
+    match ui.format {
+        Format::Json => {
+            let mut value = serde_json::to_value(&radius)?;
+            value["environment"] = args.environment.into();
+            value["digest"] = radius.digest().into();
+            ui.out_json(&value)?;
+        }
+        Format::Dot => ui.out(radius.dot(&graph))?,
+        Format::Mermaid => ui.out(radius.mermaid(&graph))?,
+        Format::Human => {
+            let env = args.environment.map(|e| format!(" in {e}")).unwrap_or_default();
+            ui.out(format!("{}{env}: {}\n{}\n", radius.targets.join(", "), radius.headline(), radius.table()))?;
+        }
+    }
+    Ok(0)
+}

@@ -1,0 +1,338 @@
+//! Blast radius: correctness against an independent implementation, the outputs users see,
+//! broken graphs, and the compiled-graph cache.
+
+use std::collections::BTreeMap;
+use std::fs;
+
+use proptest::prelude::*;
+
+use clearance::blast::{self, Via};
+use clearance::graph::ServiceGraph;
+use clearance::graph_index::Compiled;
+
+use crate::common::{Repo, git};
+
+/// A graph of `n` services `s0..`, tiers from the list, edges `(from, to, async)` meaning
+/// `from` depends on `to`.
+fn graph_yaml(tiers: &[u8], edges: &[(usize, usize, bool)]) -> String {
+    let mut out = String::from("apiVersion: clearance/v1\nkind: ServiceGraph\nservices:\n");
+    for (i, tier) in tiers.iter().enumerate() {
+        let deps: Vec<String> = edges
+            .iter()
+            .filter(|e| e.0 == i)
+            .map(
+                |&(_, to, is_async)| {
+                    if is_async { format!("{{service: s{to}, kind: async}}") } else { format!("s{to}") }
+                },
+            )
+            .collect();
+        out.push_str(&format!(
+            "  - {{id: s{i}, tier: {tier}, owners: [team-{}], depends_on: [{}]}}\n",
+            i % 3,
+            deps.join(", ")
+        ));
+    }
+    out
+}
+
+/// Reverse reachability by relaxing every edge until nothing changes: slow and obviously
+/// right, sharing no code with the BFS under test.
+fn reference(
+    n: usize,
+    edges: &[(usize, usize, bool)],
+    targets: &[usize],
+    limit: Option<u32>,
+) -> BTreeMap<String, (u32, Via)> {
+    let relax = |sync_only: bool| {
+        let mut dist = vec![u32::MAX; n];
+        for &t in targets {
+            dist[t] = 0;
+        }
+        loop {
+            let mut changed = false;
+            for &(from, to, is_async) in edges {
+                if sync_only && is_async {
+                    continue;
+                }
+                if dist[to] != u32::MAX && dist[to] + 1 < dist[from] {
+                    dist[from] = dist[to] + 1;
+                    changed = true;
+                }
+            }
+            if !changed {
+                return dist;
+            }
+        }
+    };
+    let all = relax(false);
+    let sync = relax(true);
+    let limit = limit.unwrap_or(u32::MAX);
+    (0..n)
+        .filter(|&i| all[i] != u32::MAX && all[i] <= limit)
+        .map(|i| {
+            let via = if all[i] == 0 {
+                Via::Target
+            } else if sync[i] != u32::MAX && sync[i] <= limit {
+                Via::Sync
+            } else {
+                Via::Async
+            };
+            (format!("s{i}"), (all[i], via))
+        })
+        .collect()
+}
+
+/// Tiers, edges, targets and an optional depth limit.
+type Case = (Vec<u8>, Vec<(usize, usize, bool)>, Vec<usize>, Option<u32>);
+
+fn arb_case() -> impl Strategy<Value = Case> {
+    (1usize..30).prop_flat_map(|n| {
+        (
+            proptest::collection::vec(0u8..4, n),
+            proptest::collection::vec((0..n, 0..n, any::<bool>()), 0..n * 3),
+            proptest::collection::vec(0..n, 1..4),
+            proptest::option::of(0u32..5),
+        )
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn blast_radius_matches_an_independent_reverse_reachability((tiers, edges, targets, limit) in arb_case()) {
+        // Duplicate edges are legal in the file but collapse to one in the reference.
+        let yaml = graph_yaml(&tiers, &edges);
+        let graph = ServiceGraph::parse(yaml.as_bytes(), "g.yaml").map_err(|e| TestCaseError::fail(format!("{e}: {:?}\n{yaml}", e.problems)))?;
+        let compiled = Compiled::build(&graph);
+        let names: Vec<String> = targets.iter().map(|t| format!("s{t}")).collect();
+        let radius = blast::compute(&compiled, &names, limit).unwrap();
+        let got: BTreeMap<String, (u32, Via)> = radius.impacted.iter().map(|s| (s.id.clone(), (s.depth, s.via))).collect();
+        prop_assert_eq!(&got, &reference(tiers.len(), &edges, &targets, limit));
+        prop_assert_eq!(radius.summary.count, got.len());
+        let min_tier = radius.impacted.iter().map(|s| tiers[s.id[1..].parse::<usize>().unwrap()]).min();
+        prop_assert_eq!(radius.summary.most_critical_tier, min_tier);
+    }
+}
+
+#[test]
+fn cycles_self_loops_and_async_only_paths() {
+    // a <- b <- c <- a (cycle), d depends on itself and asynchronously on a, e is apart.
+    let edges = [(1, 0, false), (2, 1, false), (0, 2, false), (3, 3, false), (3, 0, true)];
+    let yaml = graph_yaml(&[0, 1, 2, 3, 2], &edges);
+    let compiled = Compiled::build(&ServiceGraph::parse(yaml.as_bytes(), "g.yaml").unwrap());
+    let radius = blast::compute(&compiled, &["s0".to_owned()], None).unwrap();
+    let got: Vec<(&str, u32, Via)> = radius.impacted.iter().map(|s| (s.id.as_str(), s.depth, s.via)).collect();
+    assert_eq!(got, vec![("s0", 0, Via::Target), ("s1", 1, Via::Sync), ("s3", 1, Via::Async), ("s2", 2, Via::Sync)]);
+    assert_eq!(radius.summary.most_critical_tier, Some(0));
+}
+
+#[test]
+fn outputs_in_every_format() {
+    let repo = Repo::new();
+    let mut s = insta::Settings::clone_current();
+    s.set_prepend_module_to_snapshot(false);
+    s.add_filter(r"sha256:[0-9a-f]{64}", "sha256:[DIGEST]");
+    s.bind(|| {
+        for (name, format) in
+            [("blast_human", "human"), ("blast_json", "json"), ("blast_dot", "dot"), ("blast_mermaid", "mermaid")]
+        {
+            let r = repo.run(&["blast", "payments-db", "orders-db", "--env", "prod", "--format", format]);
+            assert_eq!(r.code, 0, "{}", r.stderr);
+            insta::assert_snapshot!(name, r.stdout);
+        }
+        let r = repo.run(&["blast", "payments-db", "--depth", "1", "--format", "json"]);
+        let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+        let ids: Vec<&str> = v["impacted"].as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap()).collect();
+        assert_eq!(ids, vec!["payments-db", "payments"]);
+        let unknown = repo.run(&["blast", "paymnts-db"]);
+        assert_eq!(unknown.code, 1);
+        insta::assert_snapshot!("blast_unknown", unknown.stderr);
+    });
+}
+
+fn write_graph(repo: &Repo, text: &str) -> std::path::PathBuf {
+    let path = repo.path().join("candidate.yaml");
+    fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn broken_graphs_are_refused_with_located_messages() {
+    let repo = Repo::new();
+    let base = fs::read_to_string(repo.file("graph/services.yaml")).unwrap();
+    let cases: Vec<(&str, String, &str)> = vec![
+        (
+            "dangling",
+            base.replace("depends_on: [users-db]", "depends_on: [users-db, ghost]"),
+            "graph/x.yaml:49:28 (services[8].depends_on[1])",
+        ),
+        ("duplicate", base.replace("  - id: search\n", "  - id: catalog\n"), "(services[6].id)"),
+        (
+            "bad tier",
+            base.replace("tier: 3\n    owners: [team-ml]", "tier: 7\n    owners: [team-ml]"),
+            "must be at most 3",
+        ),
+        (
+            "bad edge kind",
+            base.replace("kind: async}", "kind: eventually}"),
+            "`eventually` is not one of `sync`, `async`",
+        ),
+        (
+            "unknown field",
+            base.replace("    owners: [team-ml]", "    owner: [team-ml]"),
+            "unknown field `owner`, did you mean `owners`?",
+        ),
+    ];
+    for (what, text, needle) in cases {
+        let path = write_graph(&repo, &text);
+        let r = repo.run(&["graph", "check", path.to_str().unwrap()]);
+        assert_eq!(r.code, 1, "{what}: {}", r.stderr);
+        let shown = r.stderr.replace(&path.display().to_string(), "graph/x.yaml");
+        assert!(shown.contains(needle), "{what}: expected `{needle}` in\n{shown}");
+    }
+    // The dangling edge names the missing id.
+    let path = write_graph(&repo, &base.replace("depends_on: [users-db]", "depends_on: [users-db, ghost]"));
+    assert!(
+        repo.run(&["graph", "check", path.to_str().unwrap()])
+            .stderr
+            .contains("`auth` depends on `ghost`, which is not in the graph")
+    );
+}
+
+#[test]
+fn hostile_graph_files_are_refused() {
+    let repo = Repo::new();
+    let garbage: Vec<u8> = (0..10 * 1024 * 1024u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 11) as u8).collect();
+    let path = repo.path().join("garbage.yaml");
+    fs::write(&path, &garbage).unwrap();
+    let r = repo.run(&["graph", "check", path.to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("not valid UTF-8") && r.stderr.contains(":1:"), "{}", r.stderr);
+
+    let mut bomb =
+        String::from("apiVersion: clearance/v1\nkind: ServiceGraph\nx0: &x0 [a, a, a, a, a, a, a, a, a, a]\n");
+    for i in 1..12 {
+        bomb.push_str(&format!(
+            "x{i}: &x{i} [*x{p}, *x{p}, *x{p}, *x{p}, *x{p}, *x{p}, *x{p}, *x{p}, *x{p}, *x{p}]\n",
+            p = i - 1
+        ));
+    }
+    fs::write(&path, &bomb).unwrap();
+    let r = repo.run(&["graph", "check", path.to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("anchors are not allowed"), "{}", r.stderr);
+
+    // JSON: broken syntax, and a wrong type.
+    let json = repo.path().join("garbage.json");
+    fs::write(&json, b"{\"apiVersion\": \"clearance/v1\",\n \"services\": [{\"id\": \"a\"]}").unwrap();
+    let r = repo.run(&["graph", "check", json.to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("garbage.json:2:25"), "{}", r.stderr);
+    fs::write(&json, b"{\"apiVersion\": \"clearance/v1\", \"kind\": \"ServiceGraph\",\n \"services\": [{\"id\": 3}]}")
+        .unwrap();
+    let r = repo.run(&["graph", "check", json.to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("garbage.json:2:22 (services[0].id)")
+            && r.stderr.contains("expected a string, found an integer"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn the_cache_follows_the_graph_and_survives_corruption() {
+    let repo = Repo::new();
+    let before = repo.run(&["blast", "catalog-db", "--format", "json"]);
+    let count = |r: &crate::common::Run| {
+        serde_json::from_str::<serde_json::Value>(&r.stdout).unwrap()["summary"]["count"].as_u64().unwrap()
+    };
+    assert_eq!(count(&before), 5);
+    let cache = repo.path().join(".git/clearance/graph.bin");
+    assert!(cache.exists(), "blast writes the compiled graph cache");
+
+    // A plain git commit changes the graph: the cache is keyed by the blob, so it is rebuilt.
+    let graph = repo.file("graph/services.yaml");
+    let text = fs::read_to_string(&graph)
+        .unwrap()
+        .replace("    owners: [team-platform]", "    owners: [team-platform]\n    depends_on: [catalog-db]");
+    fs::write(&graph, text).unwrap();
+    git(repo.path(), &["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "flags read the catalog"]);
+    assert_eq!(count(&repo.run(&["blast", "catalog-db", "--format", "json"])), 6);
+
+    // A corrupted cache is detected and replaced, never trusted.
+    let mut bytes = fs::read(&cache).unwrap();
+    let mid = bytes.len() / 2;
+    bytes[mid] ^= 0xff;
+    fs::write(&cache, &bytes).unwrap();
+    assert_eq!(count(&repo.run(&["blast", "catalog-db", "--format", "json"])), 6);
+    assert_ne!(fs::read(&cache).unwrap(), bytes, "the corrupt cache was rewritten");
+    fs::write(&cache, b"garbage").unwrap();
+    assert_eq!(count(&repo.run(&["blast", "catalog-db", "--format", "json"])), 6);
+}
+
+#[test]
+fn proposals_record_their_blast_radius() {
+    let repo = Repo::new();
+    let r = crate::common::run_stdin(
+        repo.path(),
+        &["propose", "--format", "json"],
+        crate::common::INTENT.replace("[orders-db-old]", "[orders-db]").as_bytes(),
+    );
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["blast_radius"]["summary"]["count"], 5);
+    let id = v["id"].as_str().unwrap();
+    let shown: serde_json::Value = serde_json::from_str(&repo.run(&["show", id, "--format", "json"]).stdout).unwrap();
+    assert_eq!(shown["blast_radius"]["summary"]["count"], 5);
+    assert_eq!(shown["blast_radius_changed"], false);
+    assert_eq!(shown["evidence"][0]["payload"]["blast_radius_digest"].as_str().unwrap().len(), 71);
+
+    // Someone adds a dependent of orders-db: show says the radius moved.
+    let graph = repo.file("graph/services.yaml");
+    let text = fs::read_to_string(&graph)
+        .unwrap()
+        .replace("    owners: [team-platform]", "    owners: [team-platform]\n    depends_on: [orders-db]");
+    fs::write(&graph, text).unwrap();
+    git(repo.path(), &["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "flags use orders"]);
+    let shown: serde_json::Value = serde_json::from_str(&repo.run(&["show", id, "--format", "json"]).stdout).unwrap();
+    assert_eq!(shown["blast_radius"]["summary"]["count"], 6);
+    assert_eq!(shown["blast_radius_changed"], true);
+    assert!(repo.run(&["show", id]).stdout.contains("changed since the proposal was filed"));
+}
+
+#[test]
+fn backstage_import_writes_a_valid_graph() {
+    let repo = Repo::new();
+    let elsewhere = tempfile::TempDir::new().unwrap();
+    let catalog = elsewhere.path().join("catalog.yaml");
+    fs::write(
+        &catalog,
+        "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {name: storefront}\nspec: {type: website, owner: group:default/web, lifecycle: production, consumesApis: [orders-api]}\n---\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {name: orders}\nspec: {type: service, owner: group:default/orders, lifecycle: production, providesApis: [orders-api], dependsOn: [resource:orders-db]}\n---\napiVersion: backstage.io/v1alpha1\nkind: API\nmetadata: {name: orders-api}\nspec: {type: openapi, owner: orders, lifecycle: production, definition: x}\n---\napiVersion: backstage.io/v1alpha1\nkind: Resource\nmetadata: {name: orders-db, annotations: {clearance.dev/tier: '0', clearance.dev/data: pii}}\nspec: {type: database, owner: group:default/orders}\n",
+    )
+    .unwrap();
+    let printed = repo.run(&["graph", "import", "backstage", catalog.to_str().unwrap()]);
+    assert_eq!(printed.code, 0, "{}", printed.stderr);
+    let mut s = insta::Settings::clone_current();
+    s.set_prepend_module_to_snapshot(false);
+    s.add_filter(&regex_lite_escape(&catalog.display().to_string()), "[CATALOG]");
+    s.bind(|| insta::assert_snapshot!("backstage_import", printed.stdout));
+
+    let head = repo.head();
+    let r = repo.run(&["graph", "import", "backstage", catalog.to_str().unwrap(), "--commit"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_ne!(repo.head(), head);
+    assert_eq!(repo.status(), "");
+    let radius: serde_json::Value =
+        serde_json::from_str(&repo.run(&["blast", "orders-db", "--format", "json"]).stdout).unwrap();
+    let ids: Vec<&str> = radius["impacted"].as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, vec!["orders-db", "orders", "storefront"]);
+}
+
+fn regex_lite_escape(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '/' || c == '-' || c == '_' { c.to_string() } else { format!("\\{c}") }
+        })
+        .collect()
+}
