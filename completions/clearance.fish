@@ -27,12 +27,12 @@ end
 complete -c clearance -n "__fish_clearance_needs_command" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
 complete -c clearance -n "__fish_clearance_needs_command" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
-dot\t'Graphviz, for `clearance blast`'
-mermaid\t'Mermaid, for `clearance blast`'"
+dot\t''
+mermaid\t''"
 complete -c clearance -n "__fish_clearance_needs_command" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_needs_command" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_needs_command" -s v -l verbose -d 'Say more about what is happening'
-complete -c clearance -n "__fish_clearance_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c clearance -n "__fish_clearance_needs_command" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_needs_command" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_needs_command" -f -a "demo" -d 'Walk through the lifecycle on an embedded example, step by step'
 complete -c clearance -n "__fish_clearance_needs_command" -f -a "init" -d 'Create a change repository from the built-in templates'
@@ -47,8 +47,8 @@ complete -c clearance -n "__fish_clearance_needs_command" -f -a "help" -d 'Print
 complete -c clearance -n "__fish_clearance_using_subcommand demo" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand demo" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
-dot\t'Graphviz, for `clearance blast`'
-mermaid\t'Mermaid, for `clearance blast`'"
+dot\t''
+mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand demo" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand demo" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand demo" -s v -l verbose -d 'Say more about what is happening'
@@ -57,8 +57,8 @@ complete -c clearance -n "__fish_clearance_using_subcommand demo" -s V -l versio
 complete -c clearance -n "__fish_clearance_using_subcommand init" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand init" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
-dot\t'Graphviz, for `clearance blast`'
-mermaid\t'Mermaid, for `clearance blast`'"
+dot\t''
+mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand init" -l bare -d 'Create a bare repository (no work tree), e.g. for a server'
 complete -c clearance -n "__fish_clearance_using_subcommand init" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand init" -s q -l quiet -d 'Print only data and errors'
@@ -69,8 +69,8 @@ complete -c clearance -n "__fish_clearance_using_subcommand propose" -s f -l fil
 complete -c clearance -n "__fish_clearance_using_subcommand propose" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand propose" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
-dot\t'Graphviz, for `clearance blast`'
-mermaid\t'Mermaid, for `clearance blast`'"
+dot\t''
+mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand propose" -l dry-run -d 'Validate and show the outcome without writing anything'
 complete -c clearance -n "__fish_clearance_using_subcommand propose" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand propose" -s q -l quiet -d 'Print only data and errors'
@@ -92,30 +92,30 @@ complete -c clearance -n "__fish_clearance_using_subcommand list" -s n -l limit 
 complete -c clearance -n "__fish_clearance_using_subcommand list" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand list" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
-dot\t'Graphviz, for `clearance blast`'
-mermaid\t'Mermaid, for `clearance blast`'"
+dot\t''
+mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand list" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand list" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand list" -s v -l verbose -d 'Say more about what is happening'
-complete -c clearance -n "__fish_clearance_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c clearance -n "__fish_clearance_using_subcommand list" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand list" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand show" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand show" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
-dot\t'Graphviz, for `clearance blast`'
-mermaid\t'Mermaid, for `clearance blast`'"
+dot\t''
+mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand show" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand show" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand show" -s v -l verbose -d 'Say more about what is happening'
-complete -c clearance -n "__fish_clearance_using_subcommand show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c clearance -n "__fish_clearance_using_subcommand show" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand show" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand blast" -l env -d 'The environment the change is for (recorded in the output)' -r
 complete -c clearance -n "__fish_clearance_using_subcommand blast" -l depth -d 'Stop after this many hops from the targets' -r
 complete -c clearance -n "__fish_clearance_using_subcommand blast" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand blast" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
-dot\t'Graphviz, for `clearance blast`'
-mermaid\t'Mermaid, for `clearance blast`'"
+dot\t''
+mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand blast" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand blast" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand blast" -s v -l verbose -d 'Say more about what is happening'
@@ -124,12 +124,12 @@ complete -c clearance -n "__fish_clearance_using_subcommand blast" -s V -l versi
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check import help" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check import help" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
-dot\t'Graphviz, for `clearance blast`'
-mermaid\t'Mermaid, for `clearance blast`'"
+dot\t''
+mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check import help" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check import help" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check import help" -s v -l verbose -d 'Say more about what is happening'
-complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check import help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check import help" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check import help" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check import help" -f -a "check" -d 'Validate a service graph: the branch\'s, or FILE before you commit it'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check import help" -f -a "import" -d 'Build the service graph from another source of truth'
@@ -137,22 +137,22 @@ complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fis
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from check" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from check" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
-dot\t'Graphviz, for `clearance blast`'
-mermaid\t'Mermaid, for `clearance blast`'"
+dot\t''
+mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from check" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Say more about what is happening'
-complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from import" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from import" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
-dot\t'Graphviz, for `clearance blast`'
-mermaid\t'Mermaid, for `clearance blast`'"
+dot\t''
+mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from import" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Say more about what is happening'
-complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from import" -f -a "backstage" -d 'Turn Backstage catalog entities (Component, Resource, API, System) into a graph'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from import" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -162,8 +162,8 @@ complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_se
 complete -c clearance -n "__fish_clearance_using_subcommand schema" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand schema" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
-dot\t'Graphviz, for `clearance blast`'
-mermaid\t'Mermaid, for `clearance blast`'"
+dot\t''
+mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand schema" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand schema" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand schema" -s v -l verbose -d 'Say more about what is happening'
@@ -172,12 +172,12 @@ complete -c clearance -n "__fish_clearance_using_subcommand schema" -s V -l vers
 complete -c clearance -n "__fish_clearance_using_subcommand generate" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand generate" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
-dot\t'Graphviz, for `clearance blast`'
-mermaid\t'Mermaid, for `clearance blast`'"
+dot\t''
+mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand generate" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand generate" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand generate" -s v -l verbose -d 'Say more about what is happening'
-complete -c clearance -n "__fish_clearance_using_subcommand generate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c clearance -n "__fish_clearance_using_subcommand generate" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand generate" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show blast graph schema generate help" -f -a "demo" -d 'Walk through the lifecycle on an embedded example, step by step'
 complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show blast graph schema generate help" -f -a "init" -d 'Create a change repository from the built-in templates'

@@ -29,6 +29,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// The change repository [default: discovered from the current directory]
     #[arg(long, global = true, env = "CLEARANCE_REPO", value_name = "PATH")]

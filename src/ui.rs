@@ -10,9 +10,8 @@ use crate::error::{Error, Result};
 pub enum Format {
     Human,
     Json,
-    /// Graphviz, for `clearance blast`
+    // Graphviz and Mermaid drawings, for `clearance blast` only.
     Dot,
-    /// Mermaid, for `clearance blast`
     Mermaid,
 }
 
