@@ -119,15 +119,22 @@ fn locate(node: &yaml::Node, mut problems: Vec<Problem>) -> Vec<Problem> {
 
 impl ServiceGraph {
     /// Parse a graph file: JSON when `name` ends in `.json`, YAML otherwise. Every problem
-    /// is reported, located. JSON takes a typed fast path and is walked again for locations
-    /// only when something is wrong; YAML always goes through the located loader, which also
-    /// refuses anchors and aliases (no alias bombs).
+    /// is reported, located: both take a typed fast path, and only when something is wrong
+    /// is the document walked again by the located loader to find every problem.
     pub fn parse(bytes: &[u8], name: &str) -> Result<ServiceGraph, Error> {
         let source = Source { name: name.to_owned(), text: None };
         if bytes.len() > MAX_GRAPH_BYTES {
             return Err(Error::invalid(format!("{name} is larger than {} MiB", MAX_GRAPH_BYTES >> 20)));
         }
-        if name.ends_with(".json") {
+        if !name.ends_with(".json") {
+            // Fast path; yaml_serde bounds alias expansion, and on any failure the located
+            // loader below runs and refuses aliases outright.
+            if let Ok(graph) = serde_yaml::from_slice::<ServiceGraph>(bytes) {
+                if graph.semantic_problems().is_empty() {
+                    return Ok(graph);
+                }
+            }
+        } else {
             match serde_json::from_slice::<ServiceGraph>(bytes) {
                 Ok(graph) if graph.semantic_problems().is_empty() => return Ok(graph),
                 // Broken JSON syntax: serde_json's own message and position say it best.
