@@ -10,7 +10,7 @@ a hundred points the other way, to a near neighbour, so there are small cycles. 
 Prints two targets: the hub (the most depended-on service) and a typical service (the
 popularity rank at 1% of the services).
 
-Usage: python3 bench/gen_graph.py SERVICES EDGES OUT.(json|yaml) [--seed N]
+Usage: python3 bench/gen_graph.py SERVICES EDGES OUT.json OUT.yaml   (prints: HUB TYPICAL)
 """
 import bisect, itertools, json, random, sys
 
@@ -75,8 +75,8 @@ def write_yaml(services, path):
 
 
 if __name__ == "__main__":
-    n, m, out = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
-    seed = int(sys.argv[5]) if len(sys.argv) > 5 and sys.argv[4] == "--seed" else 1
-    services, hub, typical = generate(n, m, seed)
-    (write_json if out.endswith(".json") else write_yaml)(services, out)
+    n, m = int(sys.argv[1]), int(sys.argv[2])
+    services, hub, typical = generate(n, m)
+    write_json(services, sys.argv[3])
+    write_yaml(services, sys.argv[4])
     print(hub, typical)

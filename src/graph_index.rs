@@ -5,7 +5,7 @@
 //! checksum covers the body, and decoding bounds-checks every offset and index. Anything
 //! off means the graph is parsed again and the cache rewritten.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use git2::Oid;
 
@@ -125,7 +125,7 @@ impl Compiled {
         let mut bytes = String::new();
         let mut offsets = vec![0u32];
         // Ids take the first n strings; labels (owners, data, tags) are interned after them.
-        let mut interned: HashMap<&str, u32> = HashMap::with_capacity(n * 2);
+        let mut interned: HashMap<&str, u32> = HashMap::with_capacity_and_hasher(n * 2, Default::default());
         fn intern<'g>(v: &'g str, map: &mut HashMap<&'g str, u32>, bytes: &mut String, offsets: &mut Vec<u32>) -> u32 {
             *map.entry(v).or_insert_with(|| {
                 bytes.push_str(v);

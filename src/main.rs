@@ -17,7 +17,7 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(err) => {
             // A closed pipe (`clearance list | head`) is not an error worth reporting.
-            if err.kind == ErrorKind::Io && err.message.contains("Broken pipe") {
+            if err.kind == ErrorKind::Io && err.message.to_lowercase().contains("broken pipe") {
                 return ExitCode::SUCCESS;
             }
             report(&ui, &err);

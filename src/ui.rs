@@ -77,11 +77,15 @@ impl Ui {
         stdout.flush().map_err(Error::from)
     }
 
-    /// Write a value as pretty JSON to stdout.
+    /// Write a value as pretty JSON to stdout, streamed: large outputs are never held twice.
     pub fn out_json<T: Serialize + ?Sized>(&self, value: &T) -> Result<()> {
-        let mut text = serde_json::to_string_pretty(value)?;
-        text.push('\n');
-        self.out(text)
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+        serde_json::to_writer_pretty(&mut out, value).map_err(|e| match e.io_error_kind() {
+            Some(kind) => Error::from(std::io::Error::from(kind)),
+            None => Error::from(e),
+        })?;
+        out.write_all(b"\n").map_err(Error::from)?;
+        out.flush().map_err(Error::from)
     }
 }
 

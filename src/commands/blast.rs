@@ -34,10 +34,14 @@ pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
     let radius = blast::compute(&graph, &args.targets, args.depth)?;
     match ui.format {
         Format::Json => {
-            let mut value = serde_json::to_value(&radius)?;
-            value["environment"] = args.environment.into();
-            value["digest"] = radius.digest().into();
-            ui.out_json(&value)?;
+            #[derive(serde::Serialize)]
+            struct Output<'a> {
+                #[serde(flatten)]
+                radius: &'a blast::BlastRadius,
+                environment: Option<String>,
+                digest: String,
+            }
+            ui.out_json(&Output { radius: &radius, environment: args.environment, digest: radius.digest() })?;
         }
         Format::Dot => ui.out(radius.dot(&graph))?,
         Format::Mermaid => ui.out(radius.mermaid(&graph))?,
