@@ -19,6 +19,9 @@ _clearance() {
             clearance,blast)
                 cmd="clearance__subcmd__blast"
                 ;;
+            clearance,check)
+                cmd="clearance__subcmd__check"
+                ;;
             clearance,demo)
                 cmd="clearance__subcmd__demo"
                 ;;
@@ -36,6 +39,9 @@ _clearance() {
                 ;;
             clearance,list)
                 cmd="clearance__subcmd__list"
+                ;;
+            clearance,policy)
+                cmd="clearance__subcmd__policy"
                 ;;
             clearance,propose)
                 cmd="clearance__subcmd__propose"
@@ -82,6 +88,9 @@ _clearance() {
             clearance__subcmd__help,blast)
                 cmd="clearance__subcmd__help__subcmd__blast"
                 ;;
+            clearance__subcmd__help,check)
+                cmd="clearance__subcmd__help__subcmd__check"
+                ;;
             clearance__subcmd__help,demo)
                 cmd="clearance__subcmd__help__subcmd__demo"
                 ;;
@@ -99,6 +108,9 @@ _clearance() {
                 ;;
             clearance__subcmd__help,list)
                 cmd="clearance__subcmd__help__subcmd__list"
+                ;;
+            clearance__subcmd__help,policy)
+                cmd="clearance__subcmd__help__subcmd__policy"
                 ;;
             clearance__subcmd__help,propose)
                 cmd="clearance__subcmd__help__subcmd__propose"
@@ -118,6 +130,21 @@ _clearance() {
             clearance__subcmd__help__subcmd__graph__subcmd__import,backstage)
                 cmd="clearance__subcmd__help__subcmd__graph__subcmd__import__subcmd__backstage"
                 ;;
+            clearance__subcmd__help__subcmd__policy,test)
+                cmd="clearance__subcmd__help__subcmd__policy__subcmd__test"
+                ;;
+            clearance__subcmd__policy,help)
+                cmd="clearance__subcmd__policy__subcmd__help"
+                ;;
+            clearance__subcmd__policy,test)
+                cmd="clearance__subcmd__policy__subcmd__test"
+                ;;
+            clearance__subcmd__policy__subcmd__help,help)
+                cmd="clearance__subcmd__policy__subcmd__help__subcmd__help"
+                ;;
+            clearance__subcmd__policy__subcmd__help,test)
+                cmd="clearance__subcmd__policy__subcmd__help__subcmd__test"
+                ;;
             *)
                 ;;
         esac
@@ -125,7 +152,7 @@ _clearance() {
 
     case "${cmd}" in
         clearance)
-            opts="-q -v -h -V --repo --format --no-color --quiet --verbose --help --version demo init propose list show blast graph schema generate help"
+            opts="-q -v -h -V --repo --format --no-color --quiet --verbose --help --version demo init propose list show blast check policy graph schema generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -158,6 +185,36 @@ _clearance() {
                     return 0
                     ;;
                 --depth)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__check)
+            opts="-f -q -v -h -V --file --repo --format --no-color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -421,7 +478,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__help)
-            opts="demo init propose list show blast graph schema generate help"
+            opts="demo init propose list show blast check policy graph schema generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -435,6 +492,20 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__help__subcmd__blast)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__help__subcmd__check)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -574,6 +645,34 @@ _clearance() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        clearance__subcmd__help__subcmd__policy)
+            opts="test"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__help__subcmd__policy__subcmd__test)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         clearance__subcmd__help__subcmd__propose)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -669,6 +768,92 @@ _clearance() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__policy)
+            opts="-q -v -h -V --repo --format --no-color --quiet --verbose --help --version test help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__policy__subcmd__help)
+            opts="test help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__policy__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__policy__subcmd__help__subcmd__test)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__policy__subcmd__test)
+            opts="-q -v -h -V --repo --format --no-color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --repo)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -35,6 +35,8 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand list 'List proposals, newest first'
             cand show 'Show one proposal: its intent, state and evidence'
             cand blast 'Show what a change to TARGET would touch: it and everything that depends on it'
+            cand check 'Ask the policy about a proposal or an intent file, without writing anything'
+            cand policy 'Work with the repository''s policy'
             cand graph 'Check or import the service graph'
             cand schema 'Print the JSON Schema of a document clearance reads'
             cand generate 'Write shell completions or man pages from the command-line model'
@@ -129,6 +131,57 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'clearance;check'= {
+            cand -f 'An intent file, or `-` for standard input'
+            cand --file 'An intent file, or `-` for standard input'
+            cand --repo 'The change repository [default: discovered from the current directory]'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --no-color 'Never use color (also NO_COLOR)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more about what is happening'
+            cand --verbose 'Say more about what is happening'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'clearance;policy'= {
+            cand --repo 'The change repository [default: discovered from the current directory]'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --no-color 'Never use color (also NO_COLOR)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more about what is happening'
+            cand --verbose 'Say more about what is happening'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand test 'Run every `test_*` rule in policies/*_test.rego on the branch'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'clearance;policy;test'= {
+            cand --repo 'The change repository [default: discovered from the current directory]'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --no-color 'Never use color (also NO_COLOR)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more about what is happening'
+            cand --verbose 'Say more about what is happening'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'clearance;policy;help'= {
+            cand test 'Run every `test_*` rule in policies/*_test.rego on the branch'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'clearance;policy;help;test'= {
+        }
+        &'clearance;policy;help;help'= {
         }
         &'clearance;graph'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
@@ -243,6 +296,8 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand list 'List proposals, newest first'
             cand show 'Show one proposal: its intent, state and evidence'
             cand blast 'Show what a change to TARGET would touch: it and everything that depends on it'
+            cand check 'Ask the policy about a proposal or an intent file, without writing anything'
+            cand policy 'Work with the repository''s policy'
             cand graph 'Check or import the service graph'
             cand schema 'Print the JSON Schema of a document clearance reads'
             cand generate 'Write shell completions or man pages from the command-line model'
@@ -259,6 +314,13 @@ set edit:completion:arg-completer[clearance] = {|@words|
         &'clearance;help;show'= {
         }
         &'clearance;help;blast'= {
+        }
+        &'clearance;help;check'= {
+        }
+        &'clearance;help;policy'= {
+            cand test 'Run every `test_*` rule in policies/*_test.rego on the branch'
+        }
+        &'clearance;help;policy;test'= {
         }
         &'clearance;help;graph'= {
             cand check 'Validate a service graph: the branch''s, or FILE before you commit it'

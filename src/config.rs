@@ -38,12 +38,36 @@ pub struct Defaults {
     #[serde(default = "default_expiry")]
     #[schemars(pattern(r"^[0-9]{1,6}(s|m|h|d)$"), extend("x-expected" = "a duration such as `30m`, `24h` or `7d`"))]
     pub approval_expiry: String,
+    /// Policy evaluation stops (and clears nothing) after this long, e.g. `2s`.
+    #[serde(default = "default_policy_timeout")]
+    #[schemars(pattern(r"^[0-9]{1,6}(ms|s)$"), extend("x-expected" = "a duration such as `500ms` or `2s`"))]
+    pub policy_timeout: String,
 }
 
 impl Default for Defaults {
     fn default() -> Self {
-        Defaults { approval_expiry: default_expiry() }
+        Defaults { approval_expiry: default_expiry(), policy_timeout: default_policy_timeout() }
     }
+}
+
+fn default_policy_timeout() -> String {
+    "2s".to_owned()
+}
+
+/// `90s`, `10m`, `2h`, `7d`, `500ms` as a duration.
+pub fn parse_duration(text: &str) -> Option<std::time::Duration> {
+    let split = text.find(|c: char| !c.is_ascii_digit())?;
+    let (n, unit) = text.split_at(split);
+    let n: u64 = n.parse().ok()?;
+    let secs = match unit {
+        "ms" => return Some(std::time::Duration::from_millis(n)),
+        "s" => n,
+        "m" => n * 60,
+        "h" => n * 3600,
+        "d" => n * 86400,
+        _ => return None,
+    };
+    Some(std::time::Duration::from_secs(secs))
 }
 
 fn default_timezone() -> String {

@@ -16,7 +16,7 @@ use crate::intent::Intent;
 use crate::proposal::State;
 use crate::repo::{ChangeRepo, Snapshot, write_atomic};
 
-const CACHE_VERSION: u32 = 1;
+const CACHE_VERSION: u32 = 2;
 
 /// What `list` shows of a proposal.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -28,6 +28,9 @@ pub struct Summary {
     pub environment: String,
     pub targets: Vec<String>,
     pub created_at: String,
+    /// `spec.limits.budget_usd`, for per-agent budgets.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget_usd: Option<f64>,
 }
 
 #[derive(Serialize, Deserialize, Default)]
@@ -54,7 +57,11 @@ fn cache_path(repo: &ChangeRepo) -> PathBuf {
 
 /// Every proposal on the branch, newest first.
 pub fn load(repo: &ChangeRepo) -> Result<Index> {
-    let snapshot = repo.snapshot()?;
+    load_at(repo, &repo.snapshot()?)
+}
+
+/// Every proposal in `snapshot`, newest first.
+pub fn load_at(repo: &ChangeRepo, snapshot: &Snapshot<'_>) -> Result<Index> {
     let path = cache_path(repo);
     let mut cache: Cache = std::fs::read(&path)
         .ok()
@@ -77,7 +84,7 @@ pub fn load(repo: &ChangeRepo) -> Result<Index> {
         }
         let mut items = Vec::new();
         for (id, dir) in snapshot.list_tree(*tree)? {
-            match summarize(&snapshot, &id, dir) {
+            match summarize(snapshot, &id, dir) {
                 Ok(summary) => items.push(summary),
                 Err(e) => problems.push(format!("proposal {id}: {e}")),
             }
@@ -119,11 +126,28 @@ fn summarize(snapshot: &Snapshot<'_>, id: &str, dir: git2::Oid) -> Result<Summar
         environment: intent.spec.environment,
         targets: intent.spec.targets.into_iter().map(|t| t.0).collect(),
         created_at,
+        budget_usd: intent.spec.limits.and_then(|l| l.budget_usd),
     })
 }
 
-/// State from the facts on record. Until policy decisions and approvals exist, a proposal
-/// that has not been withdrawn is pending.
+/// State from the facts on record: the decision recorded when the proposal was filed, and
+/// the events after it. Approvals and execution add to this as they land.
 pub fn derive_state(entries: &[evidence::Entry]) -> State {
-    if entries.iter().any(|e| e.kind == evidence::Kind::Withdrawn) { State::Withdrawn } else { State::Pending }
+    use evidence::Kind;
+    if entries.iter().any(|e| e.kind == Kind::Withdrawn) {
+        return State::Withdrawn;
+    }
+    let denied = entries
+        .first()
+        .and_then(|e| e.payload.get("decision"))
+        .and_then(|d| d.get("deny"))
+        .and_then(|d| d.as_array())
+        .is_some_and(|d| !d.is_empty());
+    if denied {
+        State::Denied
+    } else if entries.iter().any(|e| e.kind == Kind::AutoApproved) {
+        State::Approved
+    } else {
+        State::Pending
+    }
 }

@@ -136,6 +136,8 @@ pub struct Detail {
     /// The intent document as committed.
     pub intent: serde_json::Value,
     pub evidence: Vec<crate::evidence::Entry>,
+    /// The policy decision recorded when the proposal was filed.
+    pub decision: Option<crate::policy::Decision>,
     /// The blast radius under the graph on the branch now.
     pub blast_radius: Option<crate::blast::BlastRadius>,
     /// True when the graph changed the radius since the proposal was filed.
@@ -166,7 +168,10 @@ pub fn load(repo: &crate::repo::ChangeRepo, snapshot: &Snapshot<'_>, id: &str) -
         (Some(r), Some(d)) => r.digest() != d,
         _ => blast_radius.is_none(),
     };
+    let decision =
+        evidence.first().and_then(|e| e.payload.get("decision")).and_then(|d| serde_json::from_value(d.clone()).ok());
     Ok(Detail {
+        decision,
         blast_radius,
         blast_radius_changed,
         blast_radius_error,

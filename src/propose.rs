@@ -2,11 +2,13 @@
 
 use serde::Serialize;
 
-use crate::blast::{self, BlastRadius};
+use crate::blast::BlastRadius;
 use crate::error::{Problem, Result};
+use crate::evaluate::{Context, Evaluation};
 use crate::evidence;
 use crate::graph_index::{self, Compiled};
 use crate::intent::{self, Parsed};
+use crate::policy::{Decision, Verdict};
 use crate::proposal::{self, State};
 use crate::repo::{ChangeRepo, Snapshot, Write};
 use crate::yaml;
@@ -23,6 +25,7 @@ pub struct Outcome {
     pub intent_digest: String,
     pub created_at: String,
     pub commit: Option<String>,
+    pub decision: Option<Decision>,
     pub blast_radius: Option<BlastRadius>,
 }
 
@@ -53,10 +56,18 @@ pub fn parse(repo: &ChangeRepo, bytes: Vec<u8>, name: &str) -> Result<Parsed> {
     intent::parse_checked(bytes, name, |node| target_problems(&graph, node))
 }
 
-/// Commit the proposal (or, with `dry_run`, only check it).
+/// Commit the proposal (or, with `dry_run`, only decide about it). A denied proposal is
+/// still committed, as evidence of the attempt.
 pub fn propose(repo: &ChangeRepo, parsed: &Parsed, name: &str, dry_run: bool) -> Result<Outcome> {
     let intent = &parsed.intent;
-    let created_at = crate::time::rfc3339(crate::time::now());
+    let now = crate::time::now();
+    let created_at = crate::time::rfc3339(now);
+    let decide = |snapshot: &Snapshot<'_>| -> Result<Evaluation> {
+        let mut context = Context::load(repo, snapshot)?;
+        context
+            .evaluate(intent, &parsed.document, now)
+            .map_err(|e| e.context(format!("{name}: the service graph or policy")))
+    };
     let mut outcome = Outcome {
         id: None,
         state: State::Pending,
@@ -67,42 +78,54 @@ pub fn propose(repo: &ChangeRepo, parsed: &Parsed, name: &str, dry_run: bool) ->
         intent_digest: parsed.digest.clone(),
         created_at: created_at.clone(),
         commit: None,
+        decision: None,
         blast_radius: None,
     };
-    if dry_run {
-        let graph = load_graph(repo, &repo.snapshot()?)?;
-        outcome.blast_radius = Some(blast::compute(&graph, &outcome.targets, None)?);
-        return Ok(outcome);
-    }
-    let message =
-        format!("propose: {} on {} ({})", intent.spec.action, outcome.targets.join(", "), intent.spec.environment);
-    let targets = outcome.targets.clone();
-    let (commit, (id, radius)) = repo.transact(&intent.metadata.agent, &message, |snapshot| {
-        // The graph may have changed since `parse`; the radius is that of the commit it lands on.
-        let graph = load_graph(repo, snapshot)?;
-        let radius = blast::compute(&graph, &targets, None)
-            .map_err(|e| e.context(format!("{name}: the service graph changed while proposing")))?;
-        let id = loop {
-            let id = proposal::new_id()?;
-            if !snapshot.exists(&proposal::dir(&id))? {
-                break id;
+    let evaluation = if dry_run {
+        decide(&repo.snapshot()?)?
+    } else {
+        let message =
+            format!("propose: {} on {} ({})", intent.spec.action, outcome.targets.join(", "), intent.spec.environment);
+        let (commit, (id, evaluation)) = repo.transact(&intent.metadata.agent, &message, |snapshot| {
+            // Decided against the commit the proposal lands on, under the writer lock.
+            let evaluation = decide(snapshot)?;
+            let id = loop {
+                let id = proposal::new_id()?;
+                if !snapshot.exists(&proposal::dir(&id))? {
+                    break id;
+                }
+            };
+            let payload = serde_json::json!({
+                "id": id,
+                "intent_digest": parsed.digest,
+                "blast_radius_digest": evaluation.blast_radius.digest(),
+                "blast_radius": evaluation.blast_radius.summary,
+                "decision_digest": evaluation.decision.digest(),
+                "decision": evaluation.decision,
+                "history": evaluation.history,
+            });
+            let mut log =
+                evidence::append(b"", evidence::Kind::Proposed, &created_at, &intent.metadata.agent, payload)?;
+            if evaluation.decision.verdict() == Verdict::Cleared {
+                let payload = serde_json::json!({ "decision_digest": evaluation.decision.digest() });
+                log = evidence::append(&log, evidence::Kind::AutoApproved, &created_at, "policy", payload)?;
             }
-        };
-        let payload = serde_json::json!({
-            "id": id,
-            "intent_digest": parsed.digest,
-            "blast_radius_digest": radius.digest(),
-            "blast_radius": radius.summary,
-        });
-        let log = evidence::append(b"", evidence::Kind::Proposed, &created_at, &intent.metadata.agent, payload)?;
-        let writes = vec![
-            Write::file(proposal::intent_path(&id), parsed.bytes.clone()),
-            Write::file(proposal::evidence_path(&id), log),
-        ];
-        Ok((writes, (id, radius)))
-    })?;
-    outcome.id = Some(id);
-    outcome.blast_radius = Some(radius);
-    outcome.commit = Some(commit.to_string());
+            let writes = vec![
+                Write::file(proposal::intent_path(&id), parsed.bytes.clone()),
+                Write::file(proposal::evidence_path(&id), log),
+            ];
+            Ok((writes, (id, evaluation)))
+        })?;
+        outcome.id = Some(id);
+        outcome.commit = Some(commit.to_string());
+        evaluation
+    };
+    outcome.state = match evaluation.decision.verdict() {
+        Verdict::Denied => State::Denied,
+        Verdict::Cleared => State::Approved,
+        Verdict::NeedsApproval => State::Pending,
+    };
+    outcome.decision = Some(evaluation.decision);
+    outcome.blast_radius = Some(evaluation.blast_radius);
     Ok(outcome)
 }

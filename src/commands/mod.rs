@@ -8,11 +8,13 @@ use crate::repo::ChangeRepo;
 use crate::ui::{Format, Ui};
 
 pub mod blast;
+pub mod check;
 pub mod demo;
 pub mod generate;
 pub mod graph;
 pub mod init;
 pub mod list;
+pub mod policy;
 pub mod propose;
 pub mod schema;
 pub mod show;
@@ -25,6 +27,9 @@ pub enum Command {
     List(list::Args),
     Show(show::Args),
     Blast(blast::Args),
+    Check(check::Args),
+    #[command(subcommand)]
+    Policy(policy::Command),
     #[command(subcommand)]
     Graph(graph::Command),
     Schema(schema::Args),
@@ -48,6 +53,8 @@ pub fn run(cli: Cli, ui: &Ui) -> Result<u8> {
         Command::List(args) => list::run(args, &repo()?, ui),
         Command::Show(args) => show::run(args, &repo()?, ui),
         Command::Blast(args) => blast::run(args, &repo()?, ui),
+        Command::Check(args) => check::run(args, &repo()?, ui),
+        Command::Policy(command) => policy::run(command, &repo()?, ui),
         Command::Graph(command) => graph::run(command, cli.global.repo.as_deref(), ui),
         Command::Schema(args) => schema::run(args, ui),
         Command::Generate(args) => generate::run(args),

@@ -3,6 +3,7 @@ use std::path::PathBuf;
 
 use crate::error::{Error, Result};
 use crate::intent::MAX_INTENT_BYTES;
+use crate::proposal::State;
 use crate::propose;
 use crate::repo::ChangeRepo;
 use crate::ui::{Style, Ui};
@@ -25,7 +26,7 @@ pub struct Args {
 }
 
 /// Read at most one byte past the limit, so a huge input is refused without reading it all.
-fn read_input(file: &PathBuf) -> Result<(Vec<u8>, String)> {
+pub fn read_input(file: &PathBuf) -> Result<(Vec<u8>, String)> {
     let limit = MAX_INTENT_BYTES as u64 + 1;
     let mut bytes = Vec::new();
     if file.as_os_str() == "-" {
@@ -42,25 +43,37 @@ pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
     let (bytes, name) = read_input(&args.file)?;
     let parsed = propose::parse(repo, bytes, &name)?;
     let outcome = propose::propose(repo, &parsed, &name, args.dry_run)?;
+    let code = if outcome.state == State::Denied { 3 } else { 0 };
     if ui.json() {
         ui.out_json(&outcome)?;
-        return Ok(0);
+        return Ok(code);
     }
-    let mut what = format!("{} on {} ({})", outcome.action, outcome.targets.join(", "), outcome.environment);
-    if let Some(radius) = &outcome.blast_radius {
-        what.push_str(&format!("; blast radius: {}", radius.headline()));
-    }
+    let what = format!("{} on {} ({})", outcome.action, outcome.targets.join(", "), outcome.environment);
+    let state = match outcome.state {
+        State::Denied => ui.paint(Style::Red, "denied"),
+        State::Approved => ui.paint(Style::Green, "approved"),
+        other => ui.paint(Style::Yellow, other.as_str()),
+    };
     match &outcome.id {
         Some(id) => {
             ui.out(format!("{id}\n"))?;
-            ui.status(format!(
-                "{} {} {}: {what}",
-                ui.paint(Style::Green, "proposed"),
-                ui.paint(Style::Bold, id),
-                outcome.state
-            ));
+            ui.status(format!("proposed {} ({state}): {what}", ui.paint(Style::Bold, id)));
         }
-        None => ui.status(format!("{} would be {}: {what}", ui.paint(Style::Green, "valid:"), outcome.state)),
+        None => ui.status(format!("dry run: would be {state}: {what}")),
     }
-    Ok(0)
+    if let Some(decision) = &outcome.decision {
+        for reason in &decision.deny {
+            ui.status(format!("  {} {reason}", ui.paint(Style::Red, "deny:")));
+        }
+        for warning in &decision.warn {
+            ui.status(format!("  {} {warning}", ui.paint(Style::Yellow, "warn:")));
+        }
+        if outcome.state == State::Pending {
+            ui.status(format!("  needs approval: {}", decision.describe_approvals()));
+        }
+    }
+    if let Some(radius) = &outcome.blast_radius {
+        ui.status(format!("  blast radius: {}", radius.headline()));
+    }
+    Ok(code)
 }

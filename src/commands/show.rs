@@ -1,4 +1,5 @@
 use crate::error::Result;
+use crate::policy::Verdict;
 use crate::proposal;
 use crate::repo::ChangeRepo;
 use crate::ui::{Style, Ui};
@@ -33,6 +34,27 @@ pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
     ];
     for (label, value) in rows {
         out.push_str(&format!("  {:<12} {value}\n", ui.paint(Style::Dim, label)));
+    }
+    if let Some(d) = &detail.decision {
+        out.push_str(&format!("\n{}\n", ui.paint(Style::Bold, "policy decision")));
+        match d.verdict() {
+            Verdict::Denied => out.push_str(&format!("  {}\n", ui.paint(Style::Red, "denied"))),
+            Verdict::Cleared => {
+                out.push_str(&format!("  {}\n", ui.paint(Style::Green, "cleared by policy (auto-approve)")))
+            }
+            Verdict::NeedsApproval => {
+                out.push_str(&format!("  requires {}\n", d.describe_approvals()));
+                if detail.state == crate::proposal::State::Pending {
+                    out.push_str(&format!("  {} {}\n", ui.paint(Style::Yellow, "missing:"), d.describe_approvals()));
+                }
+            }
+        }
+        for reason in &d.deny {
+            out.push_str(&format!("  {} {reason}\n", ui.paint(Style::Red, "deny:")));
+        }
+        for warning in &d.warn {
+            out.push_str(&format!("  {} {warning}\n", ui.paint(Style::Yellow, "warn:")));
+        }
     }
     out.push_str(&format!("\n{}\n", ui.paint(Style::Bold, "blast radius")));
     match (&detail.blast_radius, &detail.blast_radius_error) {

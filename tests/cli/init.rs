@@ -5,7 +5,9 @@ fn init_makes_one_commit_and_a_clean_work_tree() {
     let repo = Repo::new();
     assert_eq!(git(repo.path(), &["rev-list", "--count", "HEAD"]).trim(), "1");
     let files = git(repo.path(), &["ls-tree", "-r", "--name-only", "HEAD"]);
-    for f in ["clearance.yaml", "graph/services.yaml", "policies/clearance.rego", "trust/identities.yaml"] {
+    for f in
+        ["clearance.yaml", "graph/services.yaml", "policies/agents.rego", "policies/data.yaml", "trust/identities.yaml"]
+    {
         assert!(files.lines().any(|l| l == f), "{f} missing from {files}");
     }
     let config = std::fs::read_to_string(repo.file("clearance.yaml")).unwrap();

@@ -1,0 +1,87 @@
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::evaluate::{Context, Evaluation};
+use crate::policy::Verdict;
+use crate::repo::ChangeRepo;
+use crate::ui::{Style, Ui};
+use crate::{intent, proposal, propose};
+
+/// Ask the policy about a proposal or an intent file, without writing anything
+///
+/// Exits 0 when the change would be cleared by policy alone, 4 when it would need
+/// approvals, 3 when it is denied.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  clearance check -f intent.yaml\n  clearance check 7k3m --format json")]
+pub struct Args {
+    /// A proposal id (or unique prefix), decided against the policy on the branch now
+    #[arg(conflicts_with = "file", required_unless_present = "file")]
+    pub id: Option<String>,
+    /// An intent file, or `-` for standard input
+    #[arg(short = 'f', long = "file", value_name = "FILE")]
+    pub file: Option<PathBuf>,
+}
+
+#[derive(Serialize)]
+struct Report<'a> {
+    id: Option<&'a str>,
+    verdict: Verdict,
+    #[serde(flatten)]
+    evaluation: &'a Evaluation,
+}
+
+pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
+    let snapshot = repo.snapshot()?;
+    let now = crate::time::now();
+    let mut context = Context::load(repo, &snapshot)?;
+    let (id, evaluation) = match (&args.id, &args.file) {
+        (Some(prefix), _) => {
+            let id = proposal::resolve(&snapshot, prefix)?;
+            let path = proposal::intent_path(&id);
+            let bytes = snapshot.read(&path)?.ok_or_else(|| Error::not_found(format!("{path} is missing")))?;
+            let parsed = intent::parse(bytes, &path)?;
+            // The proposal itself is among the agent's history; do not count it twice.
+            context.proposals.retain(|p| p.id != id);
+            (Some(id), context.evaluate(&parsed.intent, &parsed.document, now)?)
+        }
+        (None, Some(file)) => {
+            let (bytes, name) = crate::commands::propose::read_input(file)?;
+            let parsed = intent::parse_checked(bytes, &name, |node| propose::target_problems(&context.graph, node))?;
+            (None, context.evaluate(&parsed.intent, &parsed.document, now)?)
+        }
+        (None, None) => return Err(Error::usage("give a proposal id or -f FILE")),
+    };
+    let verdict = evaluation.decision.verdict();
+    if ui.json() {
+        ui.out_json(&Report { id: id.as_deref(), verdict, evaluation: &evaluation })?;
+    } else {
+        ui.out(render(ui, &evaluation))?;
+    }
+    Ok(match verdict {
+        Verdict::Cleared => 0,
+        Verdict::Denied => 3,
+        Verdict::NeedsApproval => 4,
+    })
+}
+
+/// The decision for humans: verdict, reasons, warnings, required approvals.
+pub fn render(ui: &Ui, evaluation: &Evaluation) -> String {
+    let d = &evaluation.decision;
+    let mut out = match d.verdict() {
+        Verdict::Denied => format!("{}\n", ui.paint(Style::Red, "denied by policy")),
+        Verdict::Cleared => format!("{}\n", ui.paint(Style::Green, "cleared by policy (auto-approve)")),
+        Verdict::NeedsApproval => {
+            format!("{} {}\n", ui.paint(Style::Yellow, "needs approval:"), d.describe_approvals())
+        }
+    };
+    for reason in &d.deny {
+        out.push_str(&format!("  {} {reason}\n", ui.paint(Style::Red, "deny:")));
+    }
+    for warning in &d.warn {
+        out.push_str(&format!("  {} {warning}\n", ui.paint(Style::Yellow, "warn:")));
+    }
+    out.push_str(&format!("  blast radius: {}\n", evaluation.blast_radius.headline()));
+    out
+}

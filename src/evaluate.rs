@@ -1,0 +1,117 @@
+//! Putting a proposal before the policy: the input document (`intent`, `agent`,
+//! `blast_radius`, `now`, `history`) and the decision.
+
+use jiff::Timestamp;
+use serde::Serialize;
+
+use crate::blast::{self, BlastRadius};
+use crate::config::{self, Config};
+use crate::error::{Error, Result};
+use crate::graph_index;
+use crate::index::{self, Summary};
+use crate::intent::Intent;
+use crate::policy::{Decision, Policy};
+use crate::proposal::State;
+use crate::repo::{ChangeRepo, Snapshot};
+use crate::trust::Identities;
+
+/// This agent's recent activity, for rate limits and budgets.
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct History {
+    pub proposals_last_hour: u64,
+    pub proposals_last_day: u64,
+    pub open_proposals: u64,
+    pub budget_usd_last_day: f64,
+}
+
+/// Count `agent`'s proposals before `now` (a proposal being evaluated is not yet among them).
+pub fn history(proposals: &[Summary], agent: &str, now: Timestamp) -> History {
+    let mut h = History::default();
+    let (hour, day) = (now.as_second() - 3600, now.as_second() - 86400);
+    for p in proposals.iter().filter(|p| p.agent == agent) {
+        let Ok(at) = p.created_at.parse::<Timestamp>() else { continue };
+        let at = at.as_second();
+        if at > now.as_second() {
+            continue;
+        }
+        if matches!(p.state, State::Pending | State::Approved) {
+            h.open_proposals += 1;
+        }
+        if at >= day {
+            h.proposals_last_day += 1;
+            if !matches!(p.state, State::Denied | State::Rejected | State::Withdrawn) {
+                h.budget_usd_last_day += p.budget_usd.unwrap_or(0.0);
+            }
+        }
+        if at >= hour {
+            h.proposals_last_hour += 1;
+        }
+    }
+    h
+}
+
+/// `input.now`: regorus has no clock, so clearance hands the policy the time, in the
+/// repository's timezone.
+pub fn now_json(now: Timestamp, timezone: &str) -> Result<serde_json::Value> {
+    let tz = jiff::tz::TimeZone::get(timezone)
+        .map_err(|e| Error::invalid(format!("clearance.yaml: timezone `{timezone}`: {e}")))?;
+    let zoned = now.to_zoned(tz);
+    Ok(serde_json::json!({
+        "rfc3339": crate::time::rfc3339(now),
+        "unix": now.as_second(),
+        "date": zoned.strftime("%Y-%m-%d").to_string(),
+        "weekday": zoned.strftime("%A").to_string(),
+        "hour": zoned.hour(),
+        "timezone": timezone,
+    }))
+}
+
+/// The outcome of putting one intent before the policy.
+#[derive(Debug, Clone, Serialize)]
+pub struct Evaluation {
+    pub decision: Decision,
+    pub blast_radius: BlastRadius,
+    pub history: History,
+}
+
+/// Everything the evaluation reads from the branch, loaded once.
+pub struct Context {
+    pub config: Config,
+    pub identities: Identities,
+    pub graph: graph_index::Compiled,
+    pub policy: Policy,
+    pub proposals: Vec<Summary>,
+}
+
+impl Context {
+    pub fn load(repo: &ChangeRepo, snapshot: &Snapshot<'_>) -> Result<Context> {
+        let config = Config::load(snapshot)?;
+        let timeout =
+            config::parse_duration(&config.defaults.policy_timeout).unwrap_or(std::time::Duration::from_secs(2));
+        Ok(Context {
+            identities: Identities::load(snapshot)?,
+            graph: graph_index::load(repo, snapshot)
+                .map_err(|e| e.context("the service graph on the branch is broken; fix it before proposing"))?,
+            policy: Policy::load(snapshot, timeout, false)?,
+            proposals: index::load_at(repo, snapshot)?.proposals,
+            config,
+        })
+    }
+
+    /// Decide about `intent` (with `document`, the intent as written) at `now`.
+    pub fn evaluate(&mut self, intent: &Intent, document: &serde_json::Value, now: Timestamp) -> Result<Evaluation> {
+        let targets: Vec<String> = intent.spec.targets.iter().map(|t| t.0.clone()).collect();
+        let blast_radius = blast::compute(&self.graph, &targets, None)?;
+        let history = history(&self.proposals, &intent.metadata.agent, now);
+        let agent = self.identities.get(&intent.metadata.agent).filter(|i| i.role == crate::trust::Role::Agent);
+        let input = serde_json::json!({
+            "intent": document,
+            "agent": agent,
+            "blast_radius": blast_radius,
+            "now": now_json(now, &self.config.timezone)?,
+            "history": history,
+        });
+        let decision = self.policy.decide(&input)?;
+        Ok(Evaluation { decision, blast_radius, history })
+    }
+}

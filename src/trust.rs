@@ -1,0 +1,96 @@
+//! `trust/identities.yaml`: who may do what, and with which public key (DESIGN §6).
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result, Source};
+use crate::repo::Snapshot;
+use crate::schema_check::Checker;
+use crate::yaml;
+
+pub const PATH: &str = "trust/identities.yaml";
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Identities {
+    #[serde(rename = "apiVersion")]
+    #[schemars(extend("const" = "clearance/v1"))]
+    pub api_version: String,
+    #[schemars(extend("const" = "Identities"))]
+    pub kind: String,
+    #[serde(default)]
+    pub identities: Vec<Identity>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Agent,
+    Approver,
+    Executor,
+    Admin,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Identity {
+    #[schemars(pattern(r"^[a-z0-9][a-z0-9._@-]{0,62}$"), extend("x-expected" = "a principal name: lowercase letters, digits, `.`, `_`, `@`, `-`"))]
+    pub principal: String,
+    pub role: Role,
+    /// Groups for approval quorums, e.g. `team-payments`, `security`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<String>,
+    /// OpenSSH public key, `ssh-ed25519 AAAA...`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// For agents: the human accountable for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sponsor: Option<String>,
+    /// For agents: what it may propose.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allow: Option<Allow>,
+    /// RFC 3339; signatures made after this moment count for nothing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revoked_at: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Allow {
+    /// Actions, exact or with a trailing `*`: `rds.*`.
+    #[serde(default)]
+    pub actions: Vec<String>,
+    #[serde(default)]
+    pub environments: Vec<String>,
+}
+
+impl Identities {
+    pub fn load(snapshot: &Snapshot<'_>) -> Result<Identities> {
+        match snapshot.read(PATH)? {
+            Some(bytes) => Identities::parse(&bytes),
+            None => {
+                Ok(Identities { api_version: "clearance/v1".into(), kind: "Identities".into(), identities: Vec::new() })
+            }
+        }
+    }
+
+    pub fn parse(bytes: &[u8]) -> Result<Identities> {
+        let source = Source { name: PATH.to_owned(), text: None };
+        let text = yaml::decode(bytes, &source)?;
+        let node = yaml::parse(&text, &source)?;
+        let schema = serde_json::to_value(schemars::schema_for!(Identities))?;
+        let problems = Checker::new(&schema).check(&node);
+        if !problems.is_empty() {
+            return Err(Error::located(
+                format!("{PATH} is not valid"),
+                Source { name: PATH.to_owned(), text: Some(text) },
+                problems,
+            ));
+        }
+        Ok(serde_json::from_value(node.to_json())?)
+    }
+
+    pub fn get(&self, principal: &str) -> Option<&Identity> {
+        self.identities.iter().find(|i| i.principal == principal)
+    }
+}
