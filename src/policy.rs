@@ -106,6 +106,9 @@ impl Policy {
     pub fn load(snapshot: &Snapshot<'_>, timeout: Duration, with_tests: bool) -> Result<Policy> {
         let mut engine = regorus::Engine::new();
         engine.set_rego_v0(false);
+        // A builtin that fails (bad conversion, division by zero) is an error, not `undefined`:
+        // undefined would quietly drop a deny rule.
+        engine.set_strict_builtin_errors(true);
         engine.set_execution_timer_config(ExecutionTimerConfig {
             limit: timeout,
             check_interval: NonZeroU32::new(64).expect("non-zero"),

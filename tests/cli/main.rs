@@ -7,4 +7,5 @@ mod concurrency;
 mod generated;
 mod init;
 mod invalid_input;
+mod policy;
 mod snapshots;

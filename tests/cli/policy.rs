@@ -1,0 +1,229 @@
+//! Policy: the default rules end to end, fail-closed paths, and a user's own policy.
+
+use std::fs;
+
+use crate::common::{INTENT, Repo, git, run_stdin};
+
+fn commit_file(repo: &Repo, path: &str, text: &str) {
+    let full = repo.path().join(path);
+    fs::create_dir_all(full.parent().unwrap()).unwrap();
+    fs::write(&full, text).unwrap();
+    git(repo.path(), &["add", path]);
+    git(repo.path(), &["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", &format!("edit {path}")]);
+}
+
+fn check(repo: &Repo, intent: &str) -> (i32, serde_json::Value) {
+    let r = run_stdin(repo.path(), &["check", "-f", "-", "--format", "json"], intent.as_bytes());
+    let v = serde_json::from_str(&r.stdout).unwrap_or(serde_json::Value::Null);
+    (r.code, v)
+}
+
+const STAGING_RESTART: &str = "apiVersion: clearance/v1\nkind: Intent\nmetadata: {agent: deploy-bot}\nspec:\n  action: k8s.restart\n  environment: staging\n  targets: [orders-db-old]\n  reason: reload\n  risk: {reversible: true}\n";
+
+#[test]
+fn the_default_policy_suite_passes() {
+    let repo = Repo::new();
+    let r = repo.run(&["policy", "test"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("0 failed"), "{}", r.stdout);
+    let passed: usize = r.stdout.lines().last().unwrap().split(' ').next().unwrap().parse().unwrap();
+    assert!(passed >= 25, "{}", r.stdout);
+}
+
+#[test]
+fn a_failing_policy_test_fails_the_run() {
+    let repo = Repo::new();
+    commit_file(
+        &repo,
+        "policies/mine_test.rego",
+        "package clearance_test\n\nimport rego.v1\n\ntest_wrong if {\n\tdata.clearance.auto_approve with input as benign with data.auto_approve.max_blast_radius as 0\n}\n",
+    );
+    let r = repo.run(&["policy", "test"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.contains("FAIL clearance_test.test_wrong"), "{}", r.stdout);
+    assert!(r.stderr.contains("1 policy test failed"), "{}", r.stderr);
+}
+
+#[test]
+fn decisions_drive_states_and_exit_codes() {
+    let repo = Repo::new();
+    // Needs approval: production, owned by team-orders, pii adds security.
+    let (code, v) = check(&repo, INTENT);
+    assert_eq!(code, 4);
+    assert_eq!(v["verdict"], "needs-approval");
+    assert_eq!(
+        v["decision"]["approvals"],
+        serde_json::json!([{"group": "security", "count": 1}, {"group": "team-orders", "count": 1}])
+    );
+    // Reaching tier 0 doubles the owning team's quorum.
+    let (_, v) = check(&repo, &INTENT.replace("[orders-db-old]", "[orders-db]"));
+    assert!(
+        v["decision"]["approvals"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!({"group": "team-orders", "count": 2}))
+    );
+    // Auto-approved: staging, reversible, small radius.
+    let (code, v) = check(&repo, STAGING_RESTART);
+    assert_eq!((code, v["verdict"].as_str()), (0, Some("cleared")));
+    let r = run_stdin(repo.path(), &["propose", "-f", "-", "--format", "json"], STAGING_RESTART.as_bytes());
+    assert_eq!(r.code, 0);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["state"], "approved");
+    let shown: serde_json::Value =
+        serde_json::from_str(&repo.run(&["show", v["id"].as_str().unwrap(), "--format", "json"]).stdout).unwrap();
+    assert_eq!(shown["evidence"][1]["kind"], "auto-approved");
+    // Denied: protected target; still committed, exit 3.
+    let head = repo.head();
+    let r = run_stdin(repo.path(), &["propose", "-f", "-"], INTENT.replace("orders-db-old", "payments-db").as_bytes());
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert!(r.stderr.contains("target \"payments-db\" is protected"), "{}", r.stderr);
+    assert_ne!(repo.head(), head, "a denied proposal is recorded");
+    let denied = repo.run(&["list", "--state", "denied", "--format", "json"]);
+    assert_eq!(serde_json::from_str::<Vec<serde_json::Value>>(&denied.stdout).unwrap().len(), 1);
+    // --dry-run decides and writes nothing.
+    let head = repo.head();
+    let r = run_stdin(
+        repo.path(),
+        &["propose", "--dry-run", "-f", "-"],
+        INTENT.replace("orders-db-old", "payments-db").as_bytes(),
+    );
+    assert_eq!(r.code, 3);
+    assert_eq!(repo.head(), head);
+}
+
+#[test]
+fn unknown_agents_actions_and_environments_are_denied() {
+    let repo = Repo::new();
+    let (code, v) = check(&repo, &INTENT.replace("agent: cost-optimizer", "agent: rogue-bot"));
+    assert_eq!(code, 3);
+    assert!(v["decision"]["deny"][0].as_str().unwrap().contains("unknown agent \"rogue-bot\""));
+    let (_, v) = check(&repo, &INTENT.replace("rds.delete-instance", "iam.create-admin"));
+    assert!(v["decision"]["deny"][0].as_str().unwrap().contains("may not use action \"iam.create-admin\""));
+    let (_, v) = check(&repo, &INTENT.replace("environment: prod", "environment: dev"));
+    assert!(v["decision"]["deny"][0].as_str().unwrap().contains("may not act in environment \"dev\""));
+}
+
+#[test]
+fn freeze_windows_use_the_clock_clearance_supplies() {
+    let repo = Repo::new();
+    let frozen = crate::common::clearance(repo.path())
+        .args(["check", "-f", "-", "--format", "json"])
+        .env("CLEARANCE_NOW", "2026-12-24T10:00:00Z")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    let mut frozen = frozen;
+    frozen.stdin.take().unwrap().write_all(INTENT.as_bytes()).unwrap();
+    let out = frozen.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("end-of-year freeze"));
+}
+
+#[test]
+fn budgets_count_what_the_agent_already_spent_today() {
+    let repo = Repo::new();
+    let costly = INTENT.replace("budget_usd: 0.35", "budget_usd: 30");
+    assert_eq!(run_stdin(repo.path(), &["propose", "-f", "-"], costly.as_bytes()).code, 0);
+    let r = run_stdin(repo.path(), &["propose", "-f", "-"], costly.as_bytes());
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert!(r.stderr.contains("daily budget"), "{}", r.stderr);
+    // A day later the budget is fresh again.
+    let later = crate::common::clearance(repo.path())
+        .args(["check", "-f", "-"])
+        .env("CLEARANCE_NOW", "2026-05-15T10:00:00Z")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut later = later;
+    use std::io::Write;
+    later.stdin.take().unwrap().write_all(costly.as_bytes()).unwrap();
+    assert_eq!(later.wait_with_output().unwrap().status.code(), Some(4));
+}
+
+#[test]
+fn a_users_own_policy_takes_effect_on_the_next_propose() {
+    let repo = Repo::new();
+    assert_eq!(check(&repo, INTENT).0, 4);
+    commit_file(
+        &repo,
+        "policies/no_deletes.rego",
+        "package clearance\n\nimport rego.v1\n\ndeny contains \"no deletes on Thursdays\" if {\n\tendswith(input.intent.spec.action, \"delete-instance\")\n\tinput.now.weekday == \"Thursday\"\n}\n",
+    );
+    let r = run_stdin(repo.path(), &["propose", "-f", "-"], INTENT.as_bytes());
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert!(r.stderr.contains("no deletes on Thursdays"), "{}", r.stderr);
+}
+
+/// Each way a policy can break: nothing is cleared, nothing is written, exit 1.
+#[test]
+fn broken_policies_fail_closed() {
+    let cases = [
+        (
+            "syntax error",
+            "package clearance\n\nimport rego.v1\n\ndeny contains \"x\" if {\n\tinput.intent.spec.action ==\n}\n",
+            "policies/broken.rego",
+        ),
+        (
+            "evaluation error",
+            "package clearance\n\nimport rego.v1\n\ndeny contains x if {\n\tx := sprintf(\"%v\", [to_number(\"abc\")])\n}\n",
+            "policy evaluation of `deny` failed",
+        ),
+        (
+            "malformed approvals",
+            "package clearance\n\nimport rego.v1\n\napprovals contains {\"group\": \"x\", \"count\": 0}\n",
+            "approval must be",
+        ),
+        (
+            "approvals with extra keys",
+            "package clearance\n\nimport rego.v1\n\napprovals contains {\"group\": \"x\", \"count\": 1, \"bypass\": true}\n",
+            "approval must be",
+        ),
+        (
+            "auto_approve not a boolean",
+            "package clearance\n\nimport rego.v1\n\nauto_approve := \"yes\"\n",
+            "must be a boolean",
+        ),
+        ("deny not strings", "package clearance\n\nimport rego.v1\n\ndeny contains 42\n", "must hold strings"),
+        (
+            "timeout",
+            "package clearance\n\nimport rego.v1\n\ndeny contains \"slow\" if {\n\tsome i in numbers.range(1, 100000000)\n\ti < 0\n}\n",
+            "policy evaluation",
+        ),
+    ];
+    for (what, rego, needle) in cases {
+        let repo = Repo::new();
+        let config = fs::read_to_string(repo.file("clearance.yaml")).unwrap();
+        commit_file(
+            &repo,
+            "clearance.yaml",
+            &config.replace("  approval_expiry: 24h", "  approval_expiry: 24h\n  policy_timeout: 200ms"),
+        );
+        // `auto_approve` has a default in autonomy.rego; replace that file rather than conflict.
+        let path = if rego.contains("auto_approve :=") { "policies/autonomy.rego" } else { "policies/broken.rego" };
+        commit_file(&repo, path, rego);
+        let head = repo.head();
+        let r = run_stdin(repo.path(), &["propose", "-f", "-"], STAGING_RESTART.as_bytes());
+        assert_eq!(r.code, 1, "{what}: {}", r.stderr);
+        assert!(r.stderr.contains(needle), "{what}: expected `{needle}` in\n{}", r.stderr);
+        assert_eq!(repo.head(), head, "{what}: something was written");
+        let (code, _) = check(&repo, STAGING_RESTART);
+        assert_eq!(code, 1, "{what}: check must fail closed");
+    }
+}
+
+#[test]
+fn syntax_errors_name_file_and_line() {
+    let repo = Repo::new();
+    commit_file(
+        &repo,
+        "policies/broken.rego",
+        "package clearance\n\nimport rego.v1\n\ndeny contains \"x\" if {\n\tinput.intent.spec.action ==\n}\n",
+    );
+    let r = repo.run(&["check", "-f", "/dev/null"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("policies/broken.rego:7"), "{}", r.stderr);
+}
