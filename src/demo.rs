@@ -14,10 +14,12 @@ struct Step {
     say: &'static str,
     args: Vec<String>,
     stdin: Option<&'static str>,
+    /// The exit code this step is meant to have (`check` says 4: needs approval).
+    expect: i32,
 }
 
 fn step(say: &'static str, args: &[&str]) -> Step {
-    Step { say, args: args.iter().map(|s| s.to_string()).collect(), stdin: None }
+    Step { say, args: args.iter().map(|s| s.to_string()).collect(), stdin: None, expect: 0 }
 }
 
 /// Stands for the id printed by the last `propose` step.
@@ -37,10 +39,18 @@ pub fn run(dir: Option<&Path>, ui: &Ui) -> Result<()> {
     let repo = dir.display().to_string();
     let steps = [
         step("Create a change repository: config, service graph, policy, trust.", &["init", &repo]),
+        step("What would deleting orders-db-old touch? The blast radius, from the service graph.", &["blast", "orders-db-old"]),
         Step {
-            say: "An agent proposes deleting an old database. It gets an id back; nothing runs.",
+            say: "What does policy say about the agent's intent? Exit 4: it needs approvals.",
+            args: vec!["check".into(), "-f".into(), "-".into()],
+            stdin: Some(INTENT),
+            expect: 4,
+        },
+        Step {
+            say: "The agent proposes it. It gets an id back; nothing runs.",
             args: vec!["propose".into(), "-f".into(), "-".into()],
             stdin: Some(INTENT),
+            expect: 0,
         },
         step("Everyone sees the proposal and its state.", &["list"]),
         step("The whole record of one proposal.", &["show", LAST_ID]),
@@ -69,7 +79,7 @@ pub fn run(dir: Option<&Path>, ui: &Ui) -> Result<()> {
         let out = child.wait_with_output()?;
         let stdout = String::from_utf8_lossy(&out.stdout);
         ui.out(&stdout)?;
-        if !out.status.success() {
+        if out.status.code() != Some(s.expect) {
             return Err(Error::io(format!("demo step `clearance {}` failed", args.join(" "))));
         }
         if args[0] == "propose" {
