@@ -39,7 +39,10 @@ pub fn run(dir: Option<&Path>, ui: &Ui) -> Result<()> {
     let repo = dir.display().to_string();
     let steps = [
         step("Create a change repository: config, service graph, policy, trust.", &["init", &repo]),
-        step("What would deleting orders-db-old touch? The blast radius, from the service graph.", &["blast", "orders-db-old"]),
+        step(
+            "What would deleting orders-db-old touch? The blast radius, from the service graph.",
+            &["blast", "orders-db-old"],
+        ),
         Step {
             say: "What does policy say about the agent's intent? Exit 4: it needs approvals.",
             args: vec!["check".into(), "-f".into(), "-".into()],
