@@ -34,9 +34,13 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand propose 'Propose a change: validate an intent and commit it to the change repository'
             cand list 'List proposals, newest first'
             cand show 'Show one proposal: its intent, state and evidence'
+            cand approve 'Approve a proposal by signing exactly what you reviewed'
+            cand reject 'Reject a proposal: a signed veto by an eligible approver'
             cand blast 'Show what a change to TARGET would touch: it and everything that depends on it'
             cand check 'Ask the policy about a proposal or an intent file, without writing anything'
             cand policy 'Work with the repository''s policy'
+            cand key 'Create and inspect signing keys (Ed25519, OpenSSH format)'
+            cand trust 'Manage who may act: trust/identities.yaml'
             cand graph 'Check or import the service graph'
             cand schema 'Print the JSON Schema of a document clearance reads'
             cand generate 'Write shell completions or man pages from the command-line model'
@@ -72,9 +76,11 @@ set edit:completion:arg-completer[clearance] = {|@words|
         &'clearance;propose'= {
             cand -f 'The intent file, or `-` for standard input'
             cand --file 'The intent file, or `-` for standard input'
+            cand --key 'Sign with the key of this name from the OS keyring'
+            cand --key-file 'Sign with this OpenSSH private key file (mode 0600)'
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
-            cand --dry-run 'Validate and show the outcome without writing anything'
+            cand --dry-run 'Validate and show the outcome without writing (or signing) anything'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
@@ -107,6 +113,46 @@ set edit:completion:arg-completer[clearance] = {|@words|
         &'clearance;show'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --no-color 'Never use color (also NO_COLOR)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more about what is happening'
+            cand --verbose 'Say more about what is happening'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'clearance;approve'= {
+            cand --key 'Sign with the key of this name from the OS keyring'
+            cand --key-file 'Sign with this OpenSSH private key file (mode 0600)'
+            cand -m 'A comment stored with (and signed in) the approval'
+            cand --comment 'A comment stored with (and signed in) the approval'
+            cand --expires 'How long the approval stays valid, e.g. 4h [default: clearance.yaml defaults.approval_expiry]'
+            cand --repo 'The change repository [default: discovered from the current directory]'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand -y 'Do not ask; required without a terminal'
+            cand --yes 'Do not ask; required without a terminal'
+            cand --no-color 'Never use color (also NO_COLOR)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more about what is happening'
+            cand --verbose 'Say more about what is happening'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'clearance;reject'= {
+            cand --key 'Sign with the key of this name from the OS keyring'
+            cand --key-file 'Sign with this OpenSSH private key file (mode 0600)'
+            cand -m 'm'
+            cand --comment 'comment'
+            cand --expires 'expires'
+            cand --repo 'The change repository [default: discovered from the current directory]'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand -y 'y'
+            cand --yes 'yes'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
@@ -182,6 +228,192 @@ set edit:completion:arg-completer[clearance] = {|@words|
         &'clearance;policy;help;test'= {
         }
         &'clearance;policy;help;help'= {
+        }
+        &'clearance;key'= {
+            cand --repo 'The change repository [default: discovered from the current directory]'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --no-color 'Never use color (also NO_COLOR)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more about what is happening'
+            cand --verbose 'Say more about what is happening'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand new 'Create a key: in the OS keyring, or with --file as an OpenSSH key file (0600) + .pub'
+            cand list 'List the keys this machine created in its keyring'
+            cand show 'Show a key''s public half and fingerprint (from the keyring, or --file)'
+            cand export 'Print a key''s public half in OpenSSH format'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'clearance;key;new'= {
+            cand --file 'Write an OpenSSH private key file (and FILE.pub) instead of using the keyring'
+            cand --repo 'The change repository [default: discovered from the current directory]'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --force 'Replace an existing key of that name'
+            cand --no-color 'Never use color (also NO_COLOR)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more about what is happening'
+            cand --verbose 'Say more about what is happening'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'clearance;key;list'= {
+            cand --repo 'The change repository [default: discovered from the current directory]'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --no-color 'Never use color (also NO_COLOR)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more about what is happening'
+            cand --verbose 'Say more about what is happening'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'clearance;key;show'= {
+            cand --file 'file'
+            cand --repo 'The change repository [default: discovered from the current directory]'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --no-color 'Never use color (also NO_COLOR)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more about what is happening'
+            cand --verbose 'Say more about what is happening'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'clearance;key;export'= {
+            cand --file 'file'
+            cand --repo 'The change repository [default: discovered from the current directory]'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --no-color 'Never use color (also NO_COLOR)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more about what is happening'
+            cand --verbose 'Say more about what is happening'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'clearance;key;help'= {
+            cand new 'Create a key: in the OS keyring, or with --file as an OpenSSH key file (0600) + .pub'
+            cand list 'List the keys this machine created in its keyring'
+            cand show 'Show a key''s public half and fingerprint (from the keyring, or --file)'
+            cand export 'Print a key''s public half in OpenSSH format'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'clearance;key;help;new'= {
+        }
+        &'clearance;key;help;list'= {
+        }
+        &'clearance;key;help;show'= {
+        }
+        &'clearance;key;help;export'= {
+        }
+        &'clearance;key;help;help'= {
+        }
+        &'clearance;trust'= {
+            cand --repo 'The change repository [default: discovered from the current directory]'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --no-color 'Never use color (also NO_COLOR)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more about what is happening'
+            cand --verbose 'Say more about what is happening'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Trust a principal''s public key in a role'
+            cand list 'List trusted identities'
+            cand revoke 'Revoke a principal: its signatures from now on count for nothing'
+            cand allowed-signers 'Print an OpenSSH allowed_signers file for `ssh-keygen -Y verify` and `git verify-commit`'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'clearance;trust;add'= {
+            cand --role 'role'
+            cand --group 'Group for approval quorums (repeatable)'
+            cand --key 'OpenSSH public key text, or a path to a .pub file'
+            cand --sponsor 'For agents: the accountable human'
+            cand --allow-action 'For agents: an action it may propose, `rds.*` style (repeatable)'
+            cand --allow-env 'For agents: an environment it may act in (repeatable)'
+            cand --repo 'The change repository [default: discovered from the current directory]'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --replace 'Replace an existing entry for this principal'
+            cand --no-color 'Never use color (also NO_COLOR)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more about what is happening'
+            cand --verbose 'Say more about what is happening'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'clearance;trust;list'= {
+            cand --repo 'The change repository [default: discovered from the current directory]'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --no-color 'Never use color (also NO_COLOR)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more about what is happening'
+            cand --verbose 'Say more about what is happening'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'clearance;trust;revoke'= {
+            cand --at 'When the revocation takes effect (RFC 3339) [default: now]'
+            cand --repo 'The change repository [default: discovered from the current directory]'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --no-color 'Never use color (also NO_COLOR)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more about what is happening'
+            cand --verbose 'Say more about what is happening'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'clearance;trust;allowed-signers'= {
+            cand --repo 'The change repository [default: discovered from the current directory]'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --no-color 'Never use color (also NO_COLOR)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more about what is happening'
+            cand --verbose 'Say more about what is happening'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'clearance;trust;help'= {
+            cand add 'Trust a principal''s public key in a role'
+            cand list 'List trusted identities'
+            cand revoke 'Revoke a principal: its signatures from now on count for nothing'
+            cand allowed-signers 'Print an OpenSSH allowed_signers file for `ssh-keygen -Y verify` and `git verify-commit`'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'clearance;trust;help;add'= {
+        }
+        &'clearance;trust;help;list'= {
+        }
+        &'clearance;trust;help;revoke'= {
+        }
+        &'clearance;trust;help;allowed-signers'= {
+        }
+        &'clearance;trust;help;help'= {
         }
         &'clearance;graph'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
@@ -295,9 +527,13 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand propose 'Propose a change: validate an intent and commit it to the change repository'
             cand list 'List proposals, newest first'
             cand show 'Show one proposal: its intent, state and evidence'
+            cand approve 'Approve a proposal by signing exactly what you reviewed'
+            cand reject 'Reject a proposal: a signed veto by an eligible approver'
             cand blast 'Show what a change to TARGET would touch: it and everything that depends on it'
             cand check 'Ask the policy about a proposal or an intent file, without writing anything'
             cand policy 'Work with the repository''s policy'
+            cand key 'Create and inspect signing keys (Ed25519, OpenSSH format)'
+            cand trust 'Manage who may act: trust/identities.yaml'
             cand graph 'Check or import the service graph'
             cand schema 'Print the JSON Schema of a document clearance reads'
             cand generate 'Write shell completions or man pages from the command-line model'
@@ -313,6 +549,10 @@ set edit:completion:arg-completer[clearance] = {|@words|
         }
         &'clearance;help;show'= {
         }
+        &'clearance;help;approve'= {
+        }
+        &'clearance;help;reject'= {
+        }
         &'clearance;help;blast'= {
         }
         &'clearance;help;check'= {
@@ -321,6 +561,34 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand test 'Run every `test_*` rule in policies/*_test.rego on the branch'
         }
         &'clearance;help;policy;test'= {
+        }
+        &'clearance;help;key'= {
+            cand new 'Create a key: in the OS keyring, or with --file as an OpenSSH key file (0600) + .pub'
+            cand list 'List the keys this machine created in its keyring'
+            cand show 'Show a key''s public half and fingerprint (from the keyring, or --file)'
+            cand export 'Print a key''s public half in OpenSSH format'
+        }
+        &'clearance;help;key;new'= {
+        }
+        &'clearance;help;key;list'= {
+        }
+        &'clearance;help;key;show'= {
+        }
+        &'clearance;help;key;export'= {
+        }
+        &'clearance;help;trust'= {
+            cand add 'Trust a principal''s public key in a role'
+            cand list 'List trusted identities'
+            cand revoke 'Revoke a principal: its signatures from now on count for nothing'
+            cand allowed-signers 'Print an OpenSSH allowed_signers file for `ssh-keygen -Y verify` and `git verify-commit`'
+        }
+        &'clearance;help;trust;add'= {
+        }
+        &'clearance;help;trust;list'= {
+        }
+        &'clearance;help;trust;revoke'= {
+        }
+        &'clearance;help;trust;allowed-signers'= {
         }
         &'clearance;help;graph'= {
             cand check 'Validate a service graph: the branch''s, or FILE before you commit it'

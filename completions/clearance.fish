@@ -39,9 +39,13 @@ complete -c clearance -n "__fish_clearance_needs_command" -f -a "init" -d 'Creat
 complete -c clearance -n "__fish_clearance_needs_command" -f -a "propose" -d 'Propose a change: validate an intent and commit it to the change repository'
 complete -c clearance -n "__fish_clearance_needs_command" -f -a "list" -d 'List proposals, newest first'
 complete -c clearance -n "__fish_clearance_needs_command" -f -a "show" -d 'Show one proposal: its intent, state and evidence'
+complete -c clearance -n "__fish_clearance_needs_command" -f -a "approve" -d 'Approve a proposal by signing exactly what you reviewed'
+complete -c clearance -n "__fish_clearance_needs_command" -f -a "reject" -d 'Reject a proposal: a signed veto by an eligible approver'
 complete -c clearance -n "__fish_clearance_needs_command" -f -a "blast" -d 'Show what a change to TARGET would touch: it and everything that depends on it'
 complete -c clearance -n "__fish_clearance_needs_command" -f -a "check" -d 'Ask the policy about a proposal or an intent file, without writing anything'
 complete -c clearance -n "__fish_clearance_needs_command" -f -a "policy" -d 'Work with the repository\'s policy'
+complete -c clearance -n "__fish_clearance_needs_command" -f -a "key" -d 'Create and inspect signing keys (Ed25519, OpenSSH format)'
+complete -c clearance -n "__fish_clearance_needs_command" -f -a "trust" -d 'Manage who may act: trust/identities.yaml'
 complete -c clearance -n "__fish_clearance_needs_command" -f -a "graph" -d 'Check or import the service graph'
 complete -c clearance -n "__fish_clearance_needs_command" -f -a "schema" -d 'Print the JSON Schema of a document clearance reads'
 complete -c clearance -n "__fish_clearance_needs_command" -f -a "generate" -d 'Write shell completions or man pages from the command-line model'
@@ -68,12 +72,14 @@ complete -c clearance -n "__fish_clearance_using_subcommand init" -s v -l verbos
 complete -c clearance -n "__fish_clearance_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c clearance -n "__fish_clearance_using_subcommand init" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand propose" -s f -l file -d 'The intent file, or `-` for standard input' -r -F
+complete -c clearance -n "__fish_clearance_using_subcommand propose" -l key -d 'Sign with the key of this name from the OS keyring' -r
+complete -c clearance -n "__fish_clearance_using_subcommand propose" -l key-file -d 'Sign with this OpenSSH private key file (mode 0600)' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand propose" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand propose" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
-complete -c clearance -n "__fish_clearance_using_subcommand propose" -l dry-run -d 'Validate and show the outcome without writing anything'
+complete -c clearance -n "__fish_clearance_using_subcommand propose" -l dry-run -d 'Validate and show the outcome without writing (or signing) anything'
 complete -c clearance -n "__fish_clearance_using_subcommand propose" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand propose" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand propose" -s v -l verbose -d 'Say more about what is happening'
@@ -111,6 +117,36 @@ complete -c clearance -n "__fish_clearance_using_subcommand show" -s q -l quiet 
 complete -c clearance -n "__fish_clearance_using_subcommand show" -s v -l verbose -d 'Say more about what is happening'
 complete -c clearance -n "__fish_clearance_using_subcommand show" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand show" -s V -l version -d 'Print version'
+complete -c clearance -n "__fish_clearance_using_subcommand approve" -l key -d 'Sign with the key of this name from the OS keyring' -r
+complete -c clearance -n "__fish_clearance_using_subcommand approve" -l key-file -d 'Sign with this OpenSSH private key file (mode 0600)' -r -F
+complete -c clearance -n "__fish_clearance_using_subcommand approve" -s m -l comment -d 'A comment stored with (and signed in) the approval' -r
+complete -c clearance -n "__fish_clearance_using_subcommand approve" -l expires -d 'How long the approval stays valid, e.g. 4h [default: clearance.yaml defaults.approval_expiry]' -r
+complete -c clearance -n "__fish_clearance_using_subcommand approve" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
+complete -c clearance -n "__fish_clearance_using_subcommand approve" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+json\t''
+dot\t''
+mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand approve" -s y -l yes -d 'Do not ask; required without a terminal'
+complete -c clearance -n "__fish_clearance_using_subcommand approve" -l no-color -d 'Never use color (also NO_COLOR)'
+complete -c clearance -n "__fish_clearance_using_subcommand approve" -s q -l quiet -d 'Print only data and errors'
+complete -c clearance -n "__fish_clearance_using_subcommand approve" -s v -l verbose -d 'Say more about what is happening'
+complete -c clearance -n "__fish_clearance_using_subcommand approve" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c clearance -n "__fish_clearance_using_subcommand approve" -s V -l version -d 'Print version'
+complete -c clearance -n "__fish_clearance_using_subcommand reject" -l key -d 'Sign with the key of this name from the OS keyring' -r
+complete -c clearance -n "__fish_clearance_using_subcommand reject" -l key-file -d 'Sign with this OpenSSH private key file (mode 0600)' -r -F
+complete -c clearance -n "__fish_clearance_using_subcommand reject" -s m -l comment -r
+complete -c clearance -n "__fish_clearance_using_subcommand reject" -l expires -r
+complete -c clearance -n "__fish_clearance_using_subcommand reject" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
+complete -c clearance -n "__fish_clearance_using_subcommand reject" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+json\t''
+dot\t''
+mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand reject" -s y -l yes
+complete -c clearance -n "__fish_clearance_using_subcommand reject" -l no-color -d 'Never use color (also NO_COLOR)'
+complete -c clearance -n "__fish_clearance_using_subcommand reject" -s q -l quiet -d 'Print only data and errors'
+complete -c clearance -n "__fish_clearance_using_subcommand reject" -s v -l verbose -d 'Say more about what is happening'
+complete -c clearance -n "__fish_clearance_using_subcommand reject" -s h -l help -d 'Print help'
+complete -c clearance -n "__fish_clearance_using_subcommand reject" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand blast" -l env -d 'The environment the change is for (recorded in the output)' -r
 complete -c clearance -n "__fish_clearance_using_subcommand blast" -l depth -d 'Stop after this many hops from the targets' -r
 complete -c clearance -n "__fish_clearance_using_subcommand blast" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
@@ -158,6 +194,141 @@ complete -c clearance -n "__fish_clearance_using_subcommand policy; and __fish_s
 complete -c clearance -n "__fish_clearance_using_subcommand policy; and __fish_seen_subcommand_from test" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "test" -d 'Run every `test_*` rule in policies/*_test.rego on the branch'
 complete -c clearance -n "__fish_clearance_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c clearance -n "__fish_clearance_using_subcommand key; and not __fish_seen_subcommand_from new list show export help" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
+complete -c clearance -n "__fish_clearance_using_subcommand key; and not __fish_seen_subcommand_from new list show export help" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+json\t''
+dot\t''
+mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand key; and not __fish_seen_subcommand_from new list show export help" -l no-color -d 'Never use color (also NO_COLOR)'
+complete -c clearance -n "__fish_clearance_using_subcommand key; and not __fish_seen_subcommand_from new list show export help" -s q -l quiet -d 'Print only data and errors'
+complete -c clearance -n "__fish_clearance_using_subcommand key; and not __fish_seen_subcommand_from new list show export help" -s v -l verbose -d 'Say more about what is happening'
+complete -c clearance -n "__fish_clearance_using_subcommand key; and not __fish_seen_subcommand_from new list show export help" -s h -l help -d 'Print help'
+complete -c clearance -n "__fish_clearance_using_subcommand key; and not __fish_seen_subcommand_from new list show export help" -s V -l version -d 'Print version'
+complete -c clearance -n "__fish_clearance_using_subcommand key; and not __fish_seen_subcommand_from new list show export help" -f -a "new" -d 'Create a key: in the OS keyring, or with --file as an OpenSSH key file (0600) + .pub'
+complete -c clearance -n "__fish_clearance_using_subcommand key; and not __fish_seen_subcommand_from new list show export help" -f -a "list" -d 'List the keys this machine created in its keyring'
+complete -c clearance -n "__fish_clearance_using_subcommand key; and not __fish_seen_subcommand_from new list show export help" -f -a "show" -d 'Show a key\'s public half and fingerprint (from the keyring, or --file)'
+complete -c clearance -n "__fish_clearance_using_subcommand key; and not __fish_seen_subcommand_from new list show export help" -f -a "export" -d 'Print a key\'s public half in OpenSSH format'
+complete -c clearance -n "__fish_clearance_using_subcommand key; and not __fish_seen_subcommand_from new list show export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from new" -l file -d 'Write an OpenSSH private key file (and FILE.pub) instead of using the keyring' -r -F
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from new" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from new" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+json\t''
+dot\t''
+mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from new" -l force -d 'Replace an existing key of that name'
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from new" -l no-color -d 'Never use color (also NO_COLOR)'
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from new" -s q -l quiet -d 'Print only data and errors'
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from new" -s v -l verbose -d 'Say more about what is happening'
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from new" -s h -l help -d 'Print help'
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from new" -s V -l version -d 'Print version'
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from list" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from list" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+json\t''
+dot\t''
+mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from list" -l no-color -d 'Never use color (also NO_COLOR)'
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more about what is happening'
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from show" -l file -r -F
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from show" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from show" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+json\t''
+dot\t''
+mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from show" -l no-color -d 'Never use color (also NO_COLOR)'
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors'
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more about what is happening'
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from export" -l file -r -F
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from export" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from export" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+json\t''
+dot\t''
+mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from export" -l no-color -d 'Never use color (also NO_COLOR)'
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only data and errors'
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Say more about what is happening'
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "new" -d 'Create a key: in the OS keyring, or with --file as an OpenSSH key file (0600) + .pub'
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the keys this machine created in its keyring'
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a key\'s public half and fingerprint (from the keyring, or --file)'
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "export" -d 'Print a key\'s public half in OpenSSH format'
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and not __fish_seen_subcommand_from add list revoke allowed-signers help" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and not __fish_seen_subcommand_from add list revoke allowed-signers help" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+json\t''
+dot\t''
+mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and not __fish_seen_subcommand_from add list revoke allowed-signers help" -l no-color -d 'Never use color (also NO_COLOR)'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and not __fish_seen_subcommand_from add list revoke allowed-signers help" -s q -l quiet -d 'Print only data and errors'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and not __fish_seen_subcommand_from add list revoke allowed-signers help" -s v -l verbose -d 'Say more about what is happening'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and not __fish_seen_subcommand_from add list revoke allowed-signers help" -s h -l help -d 'Print help'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and not __fish_seen_subcommand_from add list revoke allowed-signers help" -s V -l version -d 'Print version'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and not __fish_seen_subcommand_from add list revoke allowed-signers help" -f -a "add" -d 'Trust a principal\'s public key in a role'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and not __fish_seen_subcommand_from add list revoke allowed-signers help" -f -a "list" -d 'List trusted identities'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and not __fish_seen_subcommand_from add list revoke allowed-signers help" -f -a "revoke" -d 'Revoke a principal: its signatures from now on count for nothing'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and not __fish_seen_subcommand_from add list revoke allowed-signers help" -f -a "allowed-signers" -d 'Print an OpenSSH allowed_signers file for `ssh-keygen -Y verify` and `git verify-commit`'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and not __fish_seen_subcommand_from add list revoke allowed-signers help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -l role -r -f -a "agent\t''
+approver\t''
+executor\t''
+admin\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -l group -d 'Group for approval quorums (repeatable)' -r
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -l key -d 'OpenSSH public key text, or a path to a .pub file' -r
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -l sponsor -d 'For agents: the accountable human' -r
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -l allow-action -d 'For agents: an action it may propose, `rds.*` style (repeatable)' -r
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -l allow-env -d 'For agents: an environment it may act in (repeatable)' -r
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+json\t''
+dot\t''
+mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -l replace -d 'Replace an existing entry for this principal'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -l no-color -d 'Never use color (also NO_COLOR)'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only data and errors'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Say more about what is happening'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from list" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from list" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+json\t''
+dot\t''
+mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from list" -l no-color -d 'Never use color (also NO_COLOR)'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more about what is happening'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from revoke" -l at -d 'When the revocation takes effect (RFC 3339) [default: now]' -r
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from revoke" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from revoke" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+json\t''
+dot\t''
+mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from revoke" -l no-color -d 'Never use color (also NO_COLOR)'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print only data and errors'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from revoke" -s v -l verbose -d 'Say more about what is happening'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from allowed-signers" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from allowed-signers" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+json\t''
+dot\t''
+mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from allowed-signers" -l no-color -d 'Never use color (also NO_COLOR)'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from allowed-signers" -s q -l quiet -d 'Print only data and errors'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from allowed-signers" -s v -l verbose -d 'Say more about what is happening'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from allowed-signers" -s h -l help -d 'Print help'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from allowed-signers" -s V -l version -d 'Print version'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "add" -d 'Trust a principal\'s public key in a role'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "list" -d 'List trusted identities'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke a principal: its signatures from now on count for nothing'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "allowed-signers" -d 'Print an OpenSSH allowed_signers file for `ssh-keygen -Y verify` and `git verify-commit`'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check import help" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check import help" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
@@ -216,18 +387,30 @@ complete -c clearance -n "__fish_clearance_using_subcommand generate" -s q -l qu
 complete -c clearance -n "__fish_clearance_using_subcommand generate" -s v -l verbose -d 'Say more about what is happening'
 complete -c clearance -n "__fish_clearance_using_subcommand generate" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand generate" -s V -l version -d 'Print version'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show blast check policy graph schema generate help" -f -a "demo" -d 'Walk through the lifecycle on an embedded example, step by step'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show blast check policy graph schema generate help" -f -a "init" -d 'Create a change repository from the built-in templates'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show blast check policy graph schema generate help" -f -a "propose" -d 'Propose a change: validate an intent and commit it to the change repository'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show blast check policy graph schema generate help" -f -a "list" -d 'List proposals, newest first'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show blast check policy graph schema generate help" -f -a "show" -d 'Show one proposal: its intent, state and evidence'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show blast check policy graph schema generate help" -f -a "blast" -d 'Show what a change to TARGET would touch: it and everything that depends on it'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show blast check policy graph schema generate help" -f -a "check" -d 'Ask the policy about a proposal or an intent file, without writing anything'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show blast check policy graph schema generate help" -f -a "policy" -d 'Work with the repository\'s policy'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show blast check policy graph schema generate help" -f -a "graph" -d 'Check or import the service graph'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show blast check policy graph schema generate help" -f -a "schema" -d 'Print the JSON Schema of a document clearance reads'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show blast check policy graph schema generate help" -f -a "generate" -d 'Write shell completions or man pages from the command-line model'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show blast check policy graph schema generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show approve reject blast check policy key trust graph schema generate help" -f -a "demo" -d 'Walk through the lifecycle on an embedded example, step by step'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show approve reject blast check policy key trust graph schema generate help" -f -a "init" -d 'Create a change repository from the built-in templates'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show approve reject blast check policy key trust graph schema generate help" -f -a "propose" -d 'Propose a change: validate an intent and commit it to the change repository'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show approve reject blast check policy key trust graph schema generate help" -f -a "list" -d 'List proposals, newest first'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show approve reject blast check policy key trust graph schema generate help" -f -a "show" -d 'Show one proposal: its intent, state and evidence'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show approve reject blast check policy key trust graph schema generate help" -f -a "approve" -d 'Approve a proposal by signing exactly what you reviewed'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show approve reject blast check policy key trust graph schema generate help" -f -a "reject" -d 'Reject a proposal: a signed veto by an eligible approver'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show approve reject blast check policy key trust graph schema generate help" -f -a "blast" -d 'Show what a change to TARGET would touch: it and everything that depends on it'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show approve reject blast check policy key trust graph schema generate help" -f -a "check" -d 'Ask the policy about a proposal or an intent file, without writing anything'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show approve reject blast check policy key trust graph schema generate help" -f -a "policy" -d 'Work with the repository\'s policy'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show approve reject blast check policy key trust graph schema generate help" -f -a "key" -d 'Create and inspect signing keys (Ed25519, OpenSSH format)'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show approve reject blast check policy key trust graph schema generate help" -f -a "trust" -d 'Manage who may act: trust/identities.yaml'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show approve reject blast check policy key trust graph schema generate help" -f -a "graph" -d 'Check or import the service graph'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show approve reject blast check policy key trust graph schema generate help" -f -a "schema" -d 'Print the JSON Schema of a document clearance reads'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show approve reject blast check policy key trust graph schema generate help" -f -a "generate" -d 'Write shell completions or man pages from the command-line model'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show approve reject blast check policy key trust graph schema generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c clearance -n "__fish_clearance_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "test" -d 'Run every `test_*` rule in policies/*_test.rego on the branch'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "new" -d 'Create a key: in the OS keyring, or with --file as an OpenSSH key file (0600) + .pub'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "list" -d 'List the keys this machine created in its keyring'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "show" -d 'Show a key\'s public half and fingerprint (from the keyring, or --file)'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "export" -d 'Print a key\'s public half in OpenSSH format'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and __fish_seen_subcommand_from trust" -f -a "add" -d 'Trust a principal\'s public key in a role'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and __fish_seen_subcommand_from trust" -f -a "list" -d 'List trusted identities'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and __fish_seen_subcommand_from trust" -f -a "revoke" -d 'Revoke a principal: its signatures from now on count for nothing'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and __fish_seen_subcommand_from trust" -f -a "allowed-signers" -d 'Print an OpenSSH allowed_signers file for `ssh-keygen -Y verify` and `git verify-commit`'
 complete -c clearance -n "__fish_clearance_using_subcommand help; and __fish_seen_subcommand_from graph" -f -a "check" -d 'Validate a service graph: the branch\'s, or FILE before you commit it'
 complete -c clearance -n "__fish_clearance_using_subcommand help; and __fish_seen_subcommand_from graph" -f -a "import" -d 'Build the service graph from another source of truth'

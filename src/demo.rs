@@ -37,8 +37,43 @@ pub fn run(dir: Option<&Path>, ui: &Ui) -> Result<()> {
     }
     let exe = std::env::current_exe().map_err(|e| Error::io(format!("cannot find the clearance binary: {e}")))?;
     let repo = dir.display().to_string();
+    // Private keys live beside the repository, never in it.
+    let keys = PathBuf::from(format!("{}-keys", dir.display()));
+    let key = |name: &str| keys.join(name).display().to_string();
+    let public = |name: &str| format!("{}.pub", key(name));
+    let (agent, olive, sam) = (key("cost-optimizer"), key("olive"), key("sam"));
     let steps = [
         step("Create a change repository: config, service graph, policy, trust.", &["init", &repo]),
+        step(
+            "The agent gets its own signing key (a key file here; people use the OS keyring).",
+            &["key", "new", "cost-optimizer", "--file", &agent],
+        ),
+        step(
+            "An admin trusts the agent's key, within an allowlist, sponsored by a human.",
+            &[
+                "trust",
+                "add",
+                "cost-optimizer",
+                "--role",
+                "agent",
+                "--key",
+                &public("cost-optimizer"),
+                "--sponsor",
+                "dana",
+                "--allow-action",
+                "rds.*",
+                "--allow-env",
+                "prod",
+                "--replace",
+            ],
+        ),
+        step(
+            "Two approvers get keys: one on the owning team, one from security.",
+            &["key", "new", "olive", "--file", &olive],
+        ),
+        step("", &["key", "new", "sam", "--file", &sam]),
+        step("", &["trust", "add", "olive", "--role", "approver", "--group", "team-orders", "--key", &public("olive")]),
+        step("", &["trust", "add", "sam", "--role", "approver", "--group", "security", "--key", &public("sam")]),
         step(
             "What would deleting orders-db-old touch? The blast radius, from the service graph.",
             &["blast", "orders-db-old"],
@@ -50,11 +85,16 @@ pub fn run(dir: Option<&Path>, ui: &Ui) -> Result<()> {
             expect: 4,
         },
         Step {
-            say: "The agent proposes it. It gets an id back; nothing runs.",
-            args: vec!["propose".into(), "-f".into(), "-".into()],
+            say: "The agent proposes it, signed with its key. It gets an id back; nothing runs.",
+            args: vec!["propose".into(), "-f".into(), "-".into(), "--key-file".into(), agent.clone()],
             stdin: Some(INTENT),
             expect: 0,
         },
+        step(
+            "The owning team approves, signing exactly what it reviewed.",
+            &["approve", LAST_ID, "--key-file", &olive, "--yes", "-m", "snapshot checked"],
+        ),
+        step("Security approves too: the quorum is met.", &["approve", LAST_ID, "--key-file", &sam, "--yes"]),
         step("Everyone sees the proposal and its state.", &["list"]),
         step("The whole record of one proposal.", &["show", LAST_ID]),
     ];
@@ -62,7 +102,9 @@ pub fn run(dir: Option<&Path>, ui: &Ui) -> Result<()> {
     let mut last_id = String::new();
     for (n, s) in steps.iter().enumerate() {
         let args: Vec<String> = s.args.iter().map(|a| if a == LAST_ID { last_id.clone() } else { a.clone() }).collect();
-        ui.status(format!("\n{} {}", ui.paint(Style::Cyan, &format!("[{}/{}]", n + 1, steps.len())), s.say));
+        if !s.say.is_empty() {
+            ui.status(format!("\n{} {}", ui.paint(Style::Cyan, &format!("[{}/{}]", n + 1, steps.len())), s.say));
+        }
         ui.status(ui.paint(Style::Bold, &format!("$ clearance {}", args.join(" "))));
         let mut cmd = Command::new(&exe);
         cmd.args(&args).env("CLEARANCE_REPO", &dir).env_remove("CLEARANCE_FORMAT");

@@ -98,11 +98,41 @@ impl Context {
         })
     }
 
-    /// Decide about `intent` (with `document`, the intent as written) at `now`.
+    /// Decide about a new `intent` (with `document`, the intent as written) at `now`.
     pub fn evaluate(&mut self, intent: &Intent, document: &serde_json::Value, now: Timestamp) -> Result<Evaluation> {
+        self.decide(intent, document, now, now, None)
+    }
+
+    /// Decide again about proposal `id`, filed at `filed`: under the policy, graph and clock
+    /// of now, but with the agent's history as it was when it was filed, so the passing of
+    /// time alone does not change the decision (and void its approvals).
+    pub fn reevaluate(
+        &mut self,
+        id: &str,
+        intent: &Intent,
+        document: &serde_json::Value,
+        filed: Timestamp,
+        now: Timestamp,
+    ) -> Result<Evaluation> {
+        self.decide(intent, document, now, filed, Some(id))
+    }
+
+    fn decide(
+        &mut self,
+        intent: &Intent,
+        document: &serde_json::Value,
+        now: Timestamp,
+        history_at: Timestamp,
+        exclude: Option<&str>,
+    ) -> Result<Evaluation> {
         let targets: Vec<String> = intent.spec.targets.iter().map(|t| t.0.clone()).collect();
         let blast_radius = blast::compute(&self.graph, &targets, None)?;
-        let history = history(&self.proposals, &intent.metadata.agent, now);
+        let others: Vec<Summary> = match exclude {
+            Some(id) => self.proposals.iter().filter(|p| p.id != id).cloned().collect(),
+            None => Vec::new(),
+        };
+        let proposals = if exclude.is_some() { &others } else { &self.proposals };
+        let history = history(proposals, &intent.metadata.agent, history_at);
         let agent = self.identities.get(&intent.metadata.agent).filter(|i| i.role == crate::trust::Role::Agent);
         let input = serde_json::json!({
             "intent": document,

@@ -47,8 +47,22 @@ pub fn parse(bytes: &[u8], name: &str) -> Result<Vec<Entry>> {
         .collect()
 }
 
-/// The log with one more entry appended, chained to the last line.
+/// The log with one more entry appended, chained to the last line (unsigned: for entries
+/// clearance itself makes, such as `auto-approved` by policy).
 pub fn append(existing: &[u8], kind: Kind, at: &str, actor: &str, payload: serde_json::Value) -> Result<Vec<u8>> {
+    append_signed(existing, kind, at, actor, payload, None)
+}
+
+/// The log with one more entry, signed by `key` (SSHSIG, namespace `clearance-evidence`)
+/// over the line's JSON without its `sig` field.
+pub fn append_signed(
+    existing: &[u8],
+    kind: Kind,
+    at: &str,
+    actor: &str,
+    payload: serde_json::Value,
+    key: Option<&ssh_key::PrivateKey>,
+) -> Result<Vec<u8>> {
     let last_line = existing.split(|&b| b == b'\n').rfind(|l| !l.is_empty());
     let (seq, prev) = match last_line {
         Some(line) => {
@@ -58,7 +72,10 @@ pub fn append(existing: &[u8], kind: Kind, at: &str, actor: &str, payload: serde
         }
         None => (1, None),
     };
-    let entry = Entry { seq, prev, kind, at: at.to_owned(), actor: actor.to_owned(), payload, sig: None };
+    let mut entry = Entry { seq, prev, kind, at: at.to_owned(), actor: actor.to_owned(), payload, sig: None };
+    if let Some(key) = key {
+        entry.sig = Some(crate::keys::sign(key, crate::keys::NS_EVIDENCE, &serde_json::to_vec(&entry)?)?);
+    }
     let mut out = existing.to_vec();
     if !out.is_empty() && !out.ends_with(b"\n") {
         out.push(b'\n');

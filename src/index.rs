@@ -16,7 +16,7 @@ use crate::intent::Intent;
 use crate::proposal::State;
 use crate::repo::{ChangeRepo, Snapshot, write_atomic};
 
-const CACHE_VERSION: u32 = 2;
+const CACHE_VERSION: u32 = 3;
 
 /// What `list` shows of a proposal.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -31,6 +31,22 @@ pub struct Summary {
     /// `spec.limits.budget_usd`, for per-agent budgets.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget_usd: Option<f64>,
+    /// What the proposal was when filed, for judging its approvals without re-running policy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recorded: Option<Recorded>,
+    /// The approval files, verbatim: judged on every read against the trust file and clock.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub approvals: Vec<(String, String)>,
+}
+
+/// The digests and quorum recorded in the `proposed` evidence entry.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Recorded {
+    pub intent: String,
+    pub plan: String,
+    pub blast_radius: String,
+    pub decision: String,
+    pub approvals: Vec<crate::policy::Quorum>,
 }
 
 #[derive(Serialize, Deserialize, Default)]
@@ -99,6 +115,7 @@ pub fn load_at(repo: &ChangeRepo, snapshot: &Snapshot<'_>) -> Result<Index> {
         }
     }
     let mut proposals: Vec<Summary> = cache.shards.into_values().flat_map(|s| s.items).collect();
+    settle(snapshot, &mut proposals)?;
     proposals.sort_by(|a, b| b.created_at.cmp(&a.created_at).then_with(|| a.id.cmp(&b.id)));
     Ok(Index { proposals, problems })
 }
@@ -106,10 +123,19 @@ pub fn load_at(repo: &ChangeRepo, snapshot: &Snapshot<'_>) -> Result<Index> {
 fn summarize(snapshot: &Snapshot<'_>, id: &str, dir: git2::Oid) -> Result<Summary> {
     let mut intent_bytes = None;
     let mut evidence_bytes = Vec::new();
+    let mut plan = "none".to_owned();
+    let mut approvals = Vec::new();
     for (name, oid) in snapshot.list_tree(dir)? {
         match name.as_str() {
             "intent.yaml" => intent_bytes = Some(snapshot.blob(oid)?),
             "evidence.jsonl" => evidence_bytes = snapshot.blob(oid)?,
+            "plan.json" => plan = crate::intent::digest(&snapshot.blob(oid)?),
+            "approvals" => {
+                for (file, blob) in snapshot.list_tree(oid)? {
+                    let text = String::from_utf8_lossy(&snapshot.blob(blob)?).into_owned();
+                    approvals.push((format!("{}/approvals/{file}", crate::proposal::dir(id)), text));
+                }
+            }
             _ => {}
         }
     }
@@ -118,7 +144,20 @@ fn summarize(snapshot: &Snapshot<'_>, id: &str, dir: git2::Oid) -> Result<Summar
         .map_err(|e| crate::error::Error::invalid(format!("intent.yaml does not parse: {e}")))?;
     let entries = evidence::parse(&evidence_bytes, "evidence.jsonl")?;
     let created_at = entries.first().map(|e| e.at.clone()).unwrap_or_default();
+    let recorded = entries.first().and_then(|e| {
+        let p = &e.payload;
+        let text = |k: &str| p.get(k).and_then(|v| v.as_str()).map(str::to_owned);
+        Some(Recorded {
+            intent: text("intent_digest")?,
+            plan: plan.clone(),
+            blast_radius: text("blast_radius_digest")?,
+            decision: text("decision_digest")?,
+            approvals: serde_json::from_value(p.get("decision")?.get("approvals")?.clone()).ok()?,
+        })
+    });
     Ok(Summary {
+        recorded,
+        approvals,
         id: id.to_owned(),
         state: derive_state(&entries),
         agent: intent.metadata.agent,
@@ -128,6 +167,43 @@ fn summarize(snapshot: &Snapshot<'_>, id: &str, dir: git2::Oid) -> Result<Summar
         created_at,
         budget_usd: intent.spec.limits.and_then(|l| l.budget_usd),
     })
+}
+
+/// Judge the approvals of pending proposals as of now, against what each proposal was
+/// when filed (`show` and `apply` judge against what it is now, policy re-run).
+fn settle(snapshot: &Snapshot<'_>, proposals: &mut [Summary]) -> Result<()> {
+    if !proposals.iter().any(|p| p.state == State::Pending && !p.approvals.is_empty()) {
+        return Ok(());
+    }
+    let trust = crate::trust::Identities::load(snapshot)?;
+    let config = crate::config::Config::load(snapshot)?;
+    let sponsor_is_self = !crate::review::sponsor_may_approve(snapshot)?;
+    let now = crate::time::now();
+    for p in proposals.iter_mut().filter(|p| p.state == State::Pending && !p.approvals.is_empty()) {
+        let Some(r) = &p.recorded else { continue };
+        let facts = crate::approval::Facts {
+            repo_id: &config.repo_id,
+            proposal: &p.id,
+            agent: &p.agent,
+            intent: &r.intent,
+            plan: &r.plan,
+            blast_radius: &r.blast_radius,
+            decision: &r.decision,
+            now,
+            sponsor_is_self,
+        };
+        let judged: Vec<_> = p
+            .approvals
+            .iter()
+            .map(|(file, text)| crate::approval::judge(file, text.as_bytes(), &facts, &trust))
+            .collect();
+        if crate::approval::vetoed(&r.approvals, &judged).is_some() {
+            p.state = State::Rejected;
+        } else if crate::approval::quorum_met(&r.approvals, &judged).0 {
+            p.state = State::Approved;
+        }
+    }
+    Ok(())
 }
 
 /// State from the facts on record: the decision recorded when the proposal was filed, and

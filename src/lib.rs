@@ -2,6 +2,7 @@
 //!
 //! The library holds the logic; `src/commands/` holds one thin file per subcommand.
 
+pub mod approval;
 pub mod backstage;
 pub mod blast;
 pub mod cli;
@@ -16,12 +17,15 @@ pub mod graph;
 pub mod graph_index;
 pub mod index;
 pub mod intent;
+pub mod keys;
 pub mod policy;
 pub mod proposal;
 pub mod propose;
 pub mod repo;
+pub mod review;
 pub mod scaffold;
 pub mod schema_check;
+pub mod sign_off;
 pub mod templates;
 pub mod time;
 pub mod trust;

@@ -2,15 +2,19 @@
 
 use serde::Serialize;
 
+use ssh_key::PrivateKey;
+
 use crate::blast::BlastRadius;
-use crate::error::{Problem, Result};
+use crate::error::{Error, Problem, Result};
 use crate::evaluate::{Context, Evaluation};
 use crate::evidence;
 use crate::graph_index::{self, Compiled};
 use crate::intent::{self, Parsed};
+use crate::keys;
 use crate::policy::{Decision, Verdict};
 use crate::proposal::{self, State};
 use crate::repo::{ChangeRepo, Snapshot, Write};
+use crate::trust::Role;
 use crate::yaml;
 
 #[derive(Debug, Serialize)]
@@ -56,14 +60,38 @@ pub fn parse(repo: &ChangeRepo, bytes: Vec<u8>, name: &str) -> Result<Parsed> {
     intent::parse_checked(bytes, name, |node| target_problems(&graph, node))
 }
 
-/// Commit the proposal (or, with `dry_run`, only decide about it). A denied proposal is
+/// Agents sign what they propose: the key must be the one trusted for `metadata.agent`.
+fn check_signer(context: &Context, agent: &str, key: &PrivateKey) -> Result<()> {
+    let fingerprint = keys::fingerprint(key.public_key());
+    let identity = context.identities.get(agent).filter(|i| i.role == Role::Agent).ok_or_else(|| {
+        Error::invalid(format!("`{agent}` is not a trusted agent, so nothing it signs can be proposed")).hint(format!(
+            "an admin registers it: `clearance trust add {agent} --role agent --key ...` (key {fingerprint})"
+        ))
+    })?;
+    let trusted = identity.key.as_deref().map(keys::parse_public).transpose()?;
+    match trusted {
+        Some(k) if k.key_data() == key.public_key().key_data() => Ok(()),
+        Some(k) => Err(Error::invalid(format!(
+            "the signing key {fingerprint} does not belong to `{agent}` (its trusted key is {}); refused",
+            keys::fingerprint(&k)
+        ))),
+        None => Err(Error::invalid(format!("`{agent}` has no key in trust/identities.yaml; refused"))
+            .hint(format!("`clearance trust add {agent} --role agent --key ... --replace`"))),
+    }
+}
+
+/// Commit the proposal signed by `signer` (or, without one, a dry run: only decide). A denied proposal is
 /// still committed, as evidence of the attempt.
-pub fn propose(repo: &ChangeRepo, parsed: &Parsed, name: &str, dry_run: bool) -> Result<Outcome> {
+pub fn propose(repo: &ChangeRepo, parsed: &Parsed, name: &str, signer: Option<&PrivateKey>) -> Result<Outcome> {
+    let dry_run = signer.is_none();
     let intent = &parsed.intent;
     let now = crate::time::now();
     let created_at = crate::time::rfc3339(now);
     let decide = |snapshot: &Snapshot<'_>| -> Result<Evaluation> {
         let mut context = Context::load(repo, snapshot)?;
+        if let Some(key) = signer {
+            check_signer(&context, &intent.metadata.agent, key)?;
+        }
         context
             .evaluate(intent, &parsed.document, now)
             .map_err(|e| e.context(format!("{name}: the service graph or policy")))

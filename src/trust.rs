@@ -94,3 +94,40 @@ impl Identities {
         self.identities.iter().find(|i| i.principal == principal)
     }
 }
+
+impl Identities {
+    /// The file's new contents. Hand-written comments in it are not kept.
+    pub fn to_yaml(&self) -> Result<Vec<u8>> {
+        let body = serde_yaml::to_string(self).map_err(|e| Error::io(e.to_string()))?;
+        Ok(format!("# Who may act on this repository. Edit with `clearance trust add|revoke`.\n{body}").into_bytes())
+    }
+
+    /// An OpenSSH `allowed_signers` file: one line per identity with a key, with the
+    /// namespaces clearance signs in, and `valid-before` for revoked keys.
+    pub fn allowed_signers(&self) -> String {
+        let mut out = String::new();
+        for i in self.identities.iter().filter(|i| i.key.is_some()) {
+            let mut options = vec!["namespaces=\"clearance-approval,clearance-evidence,git\"".to_owned()];
+            if let Some(revoked) = i.revoked_at.as_deref().and_then(|r| r.parse::<jiff::Timestamp>().ok()) {
+                options.push(format!("valid-before=\"{}\"", revoked.strftime("%Y%m%d%H%M%SZ")));
+            }
+            out.push_str(&format!(
+                "{} {} {}\n",
+                i.principal,
+                options.join(","),
+                i.key.as_deref().unwrap_or_default().trim()
+            ));
+        }
+        out
+    }
+
+    /// The identity whose key is `key`.
+    pub fn by_key(&self, key: &ssh_key::PublicKey) -> Option<&Identity> {
+        self.identities.iter().find(|i| {
+            i.key
+                .as_deref()
+                .and_then(|k| crate::keys::parse_public(k).ok())
+                .is_some_and(|k| k.key_data() == key.key_data())
+        })
+    }
+}

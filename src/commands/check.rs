@@ -42,9 +42,9 @@ pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
             let path = proposal::intent_path(&id);
             let bytes = snapshot.read(&path)?.ok_or_else(|| Error::not_found(format!("{path} is missing")))?;
             let parsed = intent::parse(bytes, &path)?;
-            // The proposal itself is among the agent's history; do not count it twice.
-            context.proposals.retain(|p| p.id != id);
-            (Some(id), context.evaluate(&parsed.intent, &parsed.document, now)?)
+            let filed = proposal::load(repo, &snapshot, &id)?.created_at.parse().unwrap_or(now);
+            let evaluation = context.reevaluate(&id, &parsed.intent, &parsed.document, filed, now)?;
+            (Some(id), evaluation)
         }
         (None, Some(file)) => {
             let (bytes, name) = crate::commands::propose::read_input(file)?;

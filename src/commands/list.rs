@@ -46,7 +46,29 @@ pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
     let shown: Vec<&Summary> =
         index.proposals.iter().filter(|p| args.keeps(p)).take(args.limit.unwrap_or(usize::MAX)).collect();
     if ui.json() {
-        ui.out_json(&shown)?;
+        #[derive(serde::Serialize)]
+        struct Item<'a> {
+            id: &'a str,
+            state: crate::proposal::State,
+            agent: &'a str,
+            action: &'a str,
+            environment: &'a str,
+            targets: &'a [String],
+            created_at: &'a str,
+        }
+        let items: Vec<Item<'_>> = shown
+            .iter()
+            .map(|p| Item {
+                id: &p.id,
+                state: p.state,
+                agent: &p.agent,
+                action: &p.action,
+                environment: &p.environment,
+                targets: &p.targets,
+                created_at: &p.created_at,
+            })
+            .collect();
+        ui.out_json(&items)?;
         return Ok(0);
     }
     if shown.is_empty() {

@@ -7,17 +7,20 @@ use crate::error::{Error, Result};
 use crate::repo::ChangeRepo;
 use crate::ui::{Format, Ui};
 
+pub mod approve;
 pub mod blast;
 pub mod check;
 pub mod demo;
 pub mod generate;
 pub mod graph;
 pub mod init;
+pub mod key;
 pub mod list;
 pub mod policy;
 pub mod propose;
 pub mod schema;
 pub mod show;
+pub mod trust;
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -26,10 +29,16 @@ pub enum Command {
     Propose(propose::Args),
     List(list::Args),
     Show(show::Args),
+    Approve(approve::Args),
+    Reject(approve::RejectArgs),
     Blast(blast::Args),
     Check(check::Args),
     #[command(subcommand)]
     Policy(policy::Command),
+    #[command(subcommand)]
+    Key(key::Command),
+    #[command(subcommand)]
+    Trust(trust::Command),
     #[command(subcommand)]
     Graph(graph::Command),
     Schema(schema::Args),
@@ -52,7 +61,11 @@ pub fn run(cli: Cli, ui: &Ui) -> Result<u8> {
         Command::Propose(args) => propose::run(args, &repo()?, ui),
         Command::List(args) => list::run(args, &repo()?, ui),
         Command::Show(args) => show::run(args, &repo()?, ui),
+        Command::Approve(args) => approve::run(args, &repo()?, ui),
+        Command::Reject(args) => approve::run_reject(args, &repo()?, ui),
         Command::Blast(args) => blast::run(args, &repo()?, ui),
+        Command::Key(command) => key::run(command, ui),
+        Command::Trust(command) => trust::run(command, &repo()?, ui),
         Command::Check(args) => check::run(args, &repo()?, ui),
         Command::Policy(command) => policy::run(command, &repo()?, ui),
         Command::Graph(command) => graph::run(command, cli.global.repo.as_deref(), ui),

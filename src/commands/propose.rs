@@ -3,6 +3,7 @@ use std::path::PathBuf;
 
 use crate::error::{Error, Result};
 use crate::intent::MAX_INTENT_BYTES;
+use crate::keys::KeyArgs;
 use crate::proposal::State;
 use crate::propose;
 use crate::repo::ChangeRepo;
@@ -20,9 +21,11 @@ pub struct Args {
     /// The intent file, or `-` for standard input
     #[arg(short = 'f', long = "file", value_name = "FILE", default_value = "-")]
     pub file: PathBuf,
-    /// Validate and show the outcome without writing anything
+    /// Validate and show the outcome without writing (or signing) anything
     #[arg(long)]
     pub dry_run: bool,
+    #[command(flatten)]
+    pub key: KeyArgs,
 }
 
 /// Read at most one byte past the limit, so a huge input is refused without reading it all.
@@ -42,7 +45,8 @@ pub fn read_input(file: &PathBuf) -> Result<(Vec<u8>, String)> {
 pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
     let (bytes, name) = read_input(&args.file)?;
     let parsed = propose::parse(repo, bytes, &name)?;
-    let outcome = propose::propose(repo, &parsed, &name, args.dry_run)?;
+    let signer = if args.dry_run { None } else { Some(args.key.load()?) };
+    let outcome = propose::propose(repo, &parsed, &name, signer.as_ref())?;
     let code = if outcome.state == State::Denied { 3 } else { 0 };
     if ui.json() {
         ui.out_json(&outcome)?;

@@ -1,7 +1,9 @@
 use crate::error::Result;
+use crate::evaluate::Context;
 use crate::policy::Verdict;
 use crate::proposal;
 use crate::repo::ChangeRepo;
+use crate::review;
 use crate::ui::{Style, Ui};
 
 /// Show one proposal: its intent, state and evidence
@@ -15,9 +17,27 @@ pub struct Args {
 pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
     let snapshot = repo.snapshot()?;
     let id = proposal::resolve(&snapshot, &args.id)?;
-    let detail = proposal::load(repo, &snapshot, &id)?;
+    let mut detail = proposal::load(repo, &snapshot, &id)?;
+    // Approvals are judged now, against the proposal as it is now.
+    let review =
+        Context::load(repo, &snapshot).and_then(|mut c| review::review(&snapshot, &detail, &mut c, crate::time::now()));
+    let (review, review_error) = match review {
+        Ok(r) => (Some(r), None),
+        Err(e) => (None, Some(e.message.clone())),
+    };
+    if let Some(r) = &review {
+        detail.state = r.state;
+    }
     if ui.json() {
-        ui.out_json(&detail)?;
+        #[derive(serde::Serialize)]
+        struct Output<'a> {
+            #[serde(flatten)]
+            detail: &'a proposal::Detail,
+            review: Option<&'a review::Review>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            review_error: Option<String>,
+        }
+        ui.out_json(&Output { detail: &detail, review: review.as_ref(), review_error })?;
         return Ok(0);
     }
     let mut out =
@@ -44,9 +64,6 @@ pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
             }
             Verdict::NeedsApproval => {
                 out.push_str(&format!("  requires {}\n", d.describe_approvals()));
-                if detail.state == crate::proposal::State::Pending {
-                    out.push_str(&format!("  {} {}\n", ui.paint(Style::Yellow, "missing:"), d.describe_approvals()));
-                }
             }
         }
         for reason in &d.deny {
@@ -55,6 +72,40 @@ pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
         for warning in &d.warn {
             out.push_str(&format!("  {} {warning}\n", ui.paint(Style::Yellow, "warn:")));
         }
+    }
+    out.push_str(&format!("\n{}\n", ui.paint(Style::Bold, "approvals")));
+    match (&review, &review_error) {
+        (Some(r), _) => {
+            if r.approvals.is_empty() {
+                out.push_str("  none yet\n");
+            }
+            for a in &r.approvals {
+                let verdict = format!("{:?}", a.verdict).to_lowercase();
+                let mark = if a.valid {
+                    ui.paint(Style::Green, "valid")
+                } else {
+                    ui.paint(Style::Red, &format!("does not count: {}", a.reason))
+                };
+                out.push_str(&format!(
+                    "  {:<10} {verdict:<8} {}  until {}  {mark}\n",
+                    a.principal, a.created_at, a.not_after
+                ));
+                if !a.comment.is_empty() {
+                    out.push_str(&format!("             \"{}\"\n", a.comment.replace('\n', " ")));
+                }
+            }
+            if let Some(who) = &r.vetoed_by {
+                out.push_str(&format!("  {} by {who}\n", ui.paint(Style::Red, "vetoed")));
+            } else if !r.missing.is_empty() && r.state == crate::proposal::State::Pending {
+                out.push_str(&format!(
+                    "  {} {}\n",
+                    ui.paint(Style::Yellow, "missing:"),
+                    crate::sign_off::describe(&r.missing)
+                ));
+            }
+        }
+        (None, Some(e)) => out.push_str(&format!("  {} {e}\n", ui.paint(Style::Red, "cannot judge approvals:"))),
+        (None, None) => {}
     }
     out.push_str(&format!("\n{}\n", ui.paint(Style::Bold, "blast radius")));
     match (&detail.blast_radius, &detail.blast_radius_error) {

@@ -56,13 +56,47 @@ pub fn clearance(dir: &Path) -> Command {
 }
 
 pub fn run(dir: &Path, args: &[&str]) -> Run {
-    clearance(dir).args(args).output().expect("run clearance").into()
+    let mut cmd = clearance(dir);
+    // `propose -f FILE`: sign as the agent the file names.
+    if args.first() == Some(&"propose")
+        && let Some(file) = args.iter().position(|a| *a == "-f").and_then(|i| args.get(i + 1))
+    {
+        let text = std::fs::read(dir.join(file)).unwrap_or_default();
+        sign_as_agent(&mut cmd, dir, &text);
+    }
+    cmd.args(args).output().expect("run clearance").into()
+}
+
+/// Where a fixture keeps the private keys of its principals: beside the repo, never in it.
+pub fn keys_dir(dir: &Path) -> PathBuf {
+    dir.with_file_name(format!("{}-keys", dir.file_name().unwrap().to_string_lossy()))
+}
+
+/// Set CLEARANCE_KEY_FILE to the key of the agent an intent names, when the fixture has it.
+fn sign_as_agent(cmd: &mut Command, dir: &Path, intent: &[u8]) {
+    let text = String::from_utf8_lossy(intent);
+    let agent = text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("agent:").map(|a| a.trim().to_owned()))
+        .or_else(|| text.split("\"agent\": \"").nth(1).and_then(|r| r.split('"').next()).map(str::to_owned))
+        .or_else(|| {
+            text.split("agent: ").nth(1).and_then(|r| r.split(['}', ',', '\n']).next()).map(|a| a.trim().to_owned())
+        });
+    if let Some(agent) = agent {
+        let key = keys_dir(dir).join(agent);
+        if key.exists() {
+            cmd.env("CLEARANCE_KEY_FILE", key);
+        }
+    }
 }
 
 pub fn run_stdin(dir: &Path, args: &[&str], stdin: &[u8]) -> Run {
     use std::io::Write;
-    let mut child =
-        clearance(dir).args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut cmd = clearance(dir);
+    if args.contains(&"propose") {
+        sign_as_agent(&mut cmd, dir, stdin);
+    }
+    let mut child = cmd.args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
     let mut input = child.stdin.take().unwrap();
     // The child may stop reading early (size limit); a broken pipe here is expected.
     let _ = input.write_all(stdin);
@@ -77,21 +111,61 @@ pub fn git(dir: &Path, args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// The fixture's principals and the rest of their trust entries.
+pub const PRINCIPALS: &[(&str, &str)] = &[
+    (
+        "cost-optimizer",
+        "    role: agent\n    sponsor: dana\n    allow: {actions: [rds.*, ec2.*], environments: [staging, prod]}\n",
+    ),
+    (
+        "deploy-bot",
+        "    role: agent\n    sponsor: sam\n    allow: {actions: [k8s.*, file.*], environments: [dev, staging, prod]}\n",
+    ),
+    ("flag-bot", "    role: agent\n    sponsor: sam\n    allow: {actions: [flags.*], environments: [staging, prod]}\n"),
+    ("olive", "    role: approver\n    groups: [team-orders]\n"),
+    ("dana", "    role: approver\n    groups: [team-orders]\n"),
+    ("sam", "    role: approver\n    groups: [security, team-payments]\n"),
+    ("ivan", "    role: approver\n    groups: [team-orders, security]\n"),
+    ("runner", "    role: executor\n"),
+];
+
 /// A fresh change repository with a work tree.
 pub struct Repo {
-    pub tmp: TempDir,
+    /// Holds the repo (`repo/`) and the principals' keys (`repo-keys/`).
+    _tmp: TempDir,
+    path: PathBuf,
 }
 
 impl Repo {
+    /// A change repo whose trust file holds real keys: the template's three agents, four
+    /// approvers and an executor. Private keys live in `keys_dir`, one file per principal.
     pub fn new() -> Repo {
         let tmp = TempDir::new().unwrap();
-        let r = run(tmp.path(), &["init", "."]);
+        let r = run(tmp.path(), &["init", "repo"]);
         assert_eq!(r.code, 0, "init failed: {}", r.stderr);
-        Repo { tmp }
+        let path = tmp.path().join("repo");
+        let repo = Repo { _tmp: tmp, path };
+        let keys = keys_dir(repo.path());
+        let mut trust = String::from("apiVersion: clearance/v1\nkind: Identities\nidentities:\n");
+        for (principal, entry) in PRINCIPALS {
+            let file = keys.join(principal);
+            let r = run(repo.path(), &["key", "new", principal, "--file", file.to_str().unwrap()]);
+            assert_eq!(r.code, 0, "key new: {}", r.stderr);
+            let public = std::fs::read_to_string(format!("{}.pub", file.display())).unwrap();
+            trust.push_str(&format!("  - principal: {principal}\n    key: {}\n{entry}", public.trim()));
+        }
+        std::fs::write(repo.file("trust/identities.yaml"), trust).unwrap();
+        git(repo.path(), &["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "trust the fixture's keys"]);
+        repo
+    }
+
+    /// The private key file of a fixture principal.
+    pub fn key(&self, principal: &str) -> PathBuf {
+        keys_dir(self.path()).join(principal)
     }
 
     pub fn path(&self) -> &Path {
-        self.tmp.path()
+        &self.path
     }
 
     pub fn run(&self, args: &[&str]) -> Run {
@@ -105,7 +179,9 @@ impl Repo {
     /// Propose with the clock pinned to `now` (RFC 3339).
     pub fn propose_at(&self, intent: &str, now: &str) -> String {
         use std::io::Write;
-        let mut child = clearance(self.path())
+        let mut cmd = clearance(self.path());
+        sign_as_agent(&mut cmd, self.path(), intent.as_bytes());
+        let mut child = cmd
             .args(["propose", "-f", "-"])
             .env("CLEARANCE_NOW", now)
             .stdin(Stdio::piped())

@@ -40,8 +40,8 @@ fn sixteen_processes_proposing_at_once_lose_nothing() {
     // 20 (the hourly rate limit) got through and the other 380 were denied.
     let denied = repo.run(&["list", "--state", "denied", "--format", "json"]);
     assert_eq!(serde_json::from_str::<Vec<serde_json::Value>>(&denied.stdout).unwrap().len(), 380);
-    // 400 proposal commits on top of init, in one line of history.
-    assert_eq!(git(repo.path(), &["rev-list", "--count", "HEAD"]).trim(), "401");
+    // 400 proposal commits on top of init and the fixture's trust commit, in one line of history.
+    assert_eq!(git(repo.path(), &["rev-list", "--count", "HEAD"]).trim(), "402");
     git(repo.path(), &["fsck", "--strict"]);
     assert_eq!(repo.status(), "", "git status must stay clean");
 }

@@ -3,7 +3,7 @@ use crate::common::{INTENT, Repo, git, run, run_stdin};
 #[test]
 fn init_makes_one_commit_and_a_clean_work_tree() {
     let repo = Repo::new();
-    assert_eq!(git(repo.path(), &["rev-list", "--count", "HEAD"]).trim(), "1");
+    assert_eq!(git(repo.path(), &["rev-list", "--count", "HEAD"]).trim(), "2", "init, then the fixture's trust commit");
     let files = git(repo.path(), &["ls-tree", "-r", "--name-only", "HEAD"]);
     for f in
         ["clearance.yaml", "graph/services.yaml", "policies/agents.rego", "policies/data.yaml", "trust/identities.yaml"]
@@ -47,7 +47,37 @@ fn a_bare_repo_works_through_repo_flag_and_env() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     let report: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
     assert_eq!(report["bare"], true);
-    let r = run_stdin(tmp.path(), &["--repo", bare.to_str().unwrap(), "propose", "-f", "-"], INTENT.as_bytes());
+    // Register the agent's key through the CLI, then propose signed with it.
+    let key = tmp.path().join("agent");
+    assert_eq!(run(tmp.path(), &["key", "new", "cost-optimizer", "--file", key.to_str().unwrap()]).code, 0);
+    let public = format!("{}.pub", key.display());
+    let r = run(
+        tmp.path(),
+        &[
+            "--repo",
+            bare.to_str().unwrap(),
+            "trust",
+            "add",
+            "cost-optimizer",
+            "--role",
+            "agent",
+            "--key",
+            &public,
+            "--replace",
+            "--sponsor",
+            "dana",
+            "--allow-action",
+            "rds.*",
+            "--allow-env",
+            "prod",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = run_stdin(
+        tmp.path(),
+        &["--repo", bare.to_str().unwrap(), "propose", "-f", "-", "--key-file", key.to_str().unwrap()],
+        INTENT.as_bytes(),
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let id = r.stdout.trim();
     let shown =

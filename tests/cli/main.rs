@@ -1,11 +1,14 @@
 //! End-to-end tests of the `clearance` binary against real git repositories.
 //! One test binary with modules, so the suite links once.
 
+mod approvals;
 mod blast;
 mod common;
 mod concurrency;
 mod generated;
 mod init;
+mod interactive;
 mod invalid_input;
+mod keyring;
 mod policy;
 mod snapshots;

@@ -1,0 +1,123 @@
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::keys;
+use crate::ui::Ui;
+
+/// Create and inspect signing keys (Ed25519, OpenSSH format)
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    /// Create a key: in the OS keyring, or with --file as an OpenSSH key file (0600) + .pub
+    #[command(
+        after_help = "Examples:\n  clearance key new dana                    # keyring; prints the public key\n  clearance key new ci-executor --file ~/.config/clearance/executor\n  clearance trust add dana --role approver --group security --key \"$(clearance key export dana)\""
+    )]
+    New {
+        name: String,
+        /// Write an OpenSSH private key file (and FILE.pub) instead of using the keyring
+        #[arg(long, value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// Replace an existing key of that name
+        #[arg(long)]
+        force: bool,
+    },
+    /// List the keys this machine created in its keyring
+    List,
+    /// Show a key's public half and fingerprint (from the keyring, or --file)
+    Show {
+        name: Option<String>,
+        #[arg(long, value_name = "FILE", conflicts_with = "name", required_unless_present = "name")]
+        file: Option<PathBuf>,
+    },
+    /// Print a key's public half in OpenSSH format
+    Export {
+        name: Option<String>,
+        #[arg(long, value_name = "FILE", conflicts_with = "name", required_unless_present = "name")]
+        file: Option<PathBuf>,
+    },
+}
+
+#[derive(Serialize)]
+struct KeyView {
+    name: String,
+    public_key: String,
+    fingerprint: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<PathBuf>,
+}
+
+fn view(name: String, key: &ssh_key::PrivateKey, file: Option<PathBuf>) -> KeyView {
+    KeyView {
+        name,
+        public_key: keys::public_openssh(key.public_key()),
+        fingerprint: keys::fingerprint(key.public_key()),
+        file,
+    }
+}
+
+fn load(name: Option<String>, file: Option<PathBuf>) -> Result<(String, ssh_key::PrivateKey)> {
+    match (name, file) {
+        (_, Some(path)) => Ok((path.display().to_string(), keys::load_file(&path)?)),
+        (Some(name), None) => {
+            let key = keys::load_keyring(&name)?;
+            Ok((name, key))
+        }
+        (None, None) => Err(Error::usage("give a key NAME or --file")),
+    }
+}
+
+pub fn run(command: Command, ui: &Ui) -> Result<u8> {
+    match command {
+        Command::New { name, file, force } => {
+            let key = keys::generate()?;
+            let v = match file {
+                Some(path) => {
+                    let public = keys::write_file(&path, &key, force)?;
+                    ui.status(format!("wrote {} (0600) and {}", path.display(), public.display()));
+                    view(name, &key, Some(path))
+                }
+                None => {
+                    let backend = keys::store_keyring(&name, &key, force)?;
+                    keys::remember(&name, &keys::public_openssh(key.public_key()))?;
+                    ui.status(format!("stored `{name}` in the {backend} keyring"));
+                    view(name, &key, None)
+                }
+            };
+            print(ui, &v)
+        }
+        Command::List => {
+            let known = keys::remembered()?;
+            if ui.json() {
+                return ui.out_json(&known).map(|_| 0);
+            }
+            if known.is_empty() {
+                ui.status("no keys yet; create one with `clearance key new NAME`");
+            }
+            for (name, public) in known {
+                let fp = keys::parse_public(&public).map(|k| keys::fingerprint(&k)).unwrap_or_default();
+                ui.out(format!("{name}\t{fp}\n"))?;
+            }
+            Ok(0)
+        }
+        Command::Show { name, file } => {
+            let (name, key) = load(name, file)?;
+            print(ui, &view(name, &key, None))
+        }
+        Command::Export { name, file } => {
+            let (_, key) = load(name, file)?;
+            ui.out(format!("{}\n", keys::public_openssh(key.public_key())))?;
+            Ok(0)
+        }
+    }
+}
+
+fn print(ui: &Ui, v: &KeyView) -> Result<u8> {
+    if ui.json() {
+        ui.out_json(v)?;
+    } else {
+        ui.out(format!("{}\n", v.public_key))?;
+        ui.status(format!("fingerprint {}", v.fingerprint));
+    }
+    Ok(0)
+}

@@ -1,0 +1,162 @@
+use serde::Serialize;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::keys;
+use crate::repo::{ChangeRepo, Write};
+use crate::trust::{self, Allow, Identities, Identity, Role};
+use crate::ui::Ui;
+
+/// Manage who may act: trust/identities.yaml
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    /// Trust a principal's public key in a role
+    #[command(
+        after_help = "Examples:\n  clearance trust add dana --role approver --group team-orders --group security --key dana.pub\n  clearance trust add cost-optimizer --role agent --key \"ssh-ed25519 AAAA...\" --sponsor dana --allow-action 'rds.*' --allow-env prod\n  clearance trust add ci --role executor --key ci.pub"
+    )]
+    Add {
+        principal: String,
+        #[arg(long, value_enum)]
+        role: Role,
+        /// Group for approval quorums (repeatable)
+        #[arg(long = "group", value_name = "GROUP")]
+        groups: Vec<String>,
+        /// OpenSSH public key text, or a path to a .pub file
+        #[arg(long, value_name = "PUBKEY_OR_FILE")]
+        key: String,
+        /// For agents: the accountable human
+        #[arg(long)]
+        sponsor: Option<String>,
+        /// For agents: an action it may propose, `rds.*` style (repeatable)
+        #[arg(long = "allow-action", value_name = "ACTION")]
+        actions: Vec<String>,
+        /// For agents: an environment it may act in (repeatable)
+        #[arg(long = "allow-env", value_name = "ENV")]
+        environments: Vec<String>,
+        /// Replace an existing entry for this principal
+        #[arg(long)]
+        replace: bool,
+    },
+    /// List trusted identities
+    List,
+    /// Revoke a principal: its signatures from now on count for nothing
+    Revoke {
+        principal: String,
+        /// When the revocation takes effect (RFC 3339) [default: now]
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
+    },
+    /// Print an OpenSSH allowed_signers file for `ssh-keygen -Y verify` and `git verify-commit`
+    AllowedSigners,
+}
+
+#[derive(Serialize)]
+struct Row<'a> {
+    #[serde(flatten)]
+    identity: &'a Identity,
+    fingerprint: Option<String>,
+}
+
+pub fn run(command: Command, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
+    let snapshot = repo.snapshot()?;
+    let mut identities = Identities::load(&snapshot)?;
+    drop(snapshot);
+    match command {
+        Command::Add { principal, role, groups, key, sponsor, actions, environments, replace } => {
+            let public = keys::public_from_arg(&key)?;
+            if let Some(other) = identities.by_key(&public).filter(|i| i.principal != principal) {
+                return Err(Error::new(
+                    ErrorKind::Conflict,
+                    format!("that key already belongs to `{}`", other.principal),
+                ));
+            }
+            let allow = (!actions.is_empty() || !environments.is_empty()).then_some(Allow { actions, environments });
+            let entry = Identity {
+                principal: principal.clone(),
+                role,
+                groups,
+                key: Some(keys::public_openssh(&public)),
+                sponsor,
+                allow,
+                revoked_at: None,
+            };
+            match identities.identities.iter_mut().find(|i| i.principal == principal) {
+                Some(_) if !replace => {
+                    return Err(Error::new(
+                        ErrorKind::Conflict,
+                        format!("`{principal}` is already in {}", trust::PATH),
+                    )
+                    .hint("pass --replace to replace its entry"));
+                }
+                Some(existing) => *existing = entry,
+                None => identities.identities.push(entry),
+            }
+            // What we write must load again.
+            let bytes = identities.to_yaml()?;
+            Identities::parse(&bytes)?;
+            repo.transact(&principal, &format!("trust: add {principal} as {role:?}").to_lowercase(), |_| {
+                Ok((vec![Write::file(trust::PATH, bytes.clone())], ()))
+            })?;
+            ui.status(format!("trusted {principal} ({}) as {role:?}", keys::fingerprint(&public)).to_lowercase());
+            Ok(0)
+        }
+        Command::List => {
+            let rows: Vec<Row<'_>> = identities
+                .identities
+                .iter()
+                .map(|i| Row {
+                    identity: i,
+                    fingerprint: i
+                        .key
+                        .as_deref()
+                        .and_then(|k| keys::parse_public(k).ok())
+                        .map(|k| keys::fingerprint(&k)),
+                })
+                .collect();
+            if ui.json() {
+                ui.out_json(&rows)?;
+                return Ok(0);
+            }
+            let mut table = comfy_table::Table::new();
+            table.load_preset(comfy_table::presets::NOTHING).set_header([
+                "PRINCIPAL",
+                "ROLE",
+                "GROUPS",
+                "KEY",
+                "REVOKED",
+            ]);
+            for r in &rows {
+                table.add_row([
+                    r.identity.principal.clone(),
+                    format!("{:?}", r.identity.role).to_lowercase(),
+                    r.identity.groups.join(","),
+                    r.fingerprint.clone().unwrap_or_else(|| "-".into()),
+                    r.identity.revoked_at.clone().unwrap_or_default(),
+                ]);
+            }
+            ui.out(format!("{}\n", table.to_string().lines().map(str::trim_end).collect::<Vec<_>>().join("\n")))?;
+            Ok(0)
+        }
+        Command::Revoke { principal, at } => {
+            let at = match at {
+                Some(t) => t.parse::<jiff::Timestamp>().map_err(|e| Error::usage(format!("--at {t}: {e}")))?,
+                None => crate::time::now(),
+            };
+            let entry = identities
+                .identities
+                .iter_mut()
+                .find(|i| i.principal == principal)
+                .ok_or_else(|| Error::not_found(format!("`{principal}` is not in {}", trust::PATH)))?;
+            entry.revoked_at = Some(crate::time::rfc3339(at));
+            let bytes = identities.to_yaml()?;
+            repo.transact("clearance", &format!("trust: revoke {principal}"), |_| {
+                Ok((vec![Write::file(trust::PATH, bytes.clone())], ()))
+            })?;
+            ui.status(format!("revoked {principal} as of {}", crate::time::rfc3339(at)));
+            Ok(0)
+        }
+        Command::AllowedSigners => {
+            ui.out(identities.allowed_signers())?;
+            Ok(0)
+        }
+    }
+}

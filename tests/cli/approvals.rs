@@ -1,0 +1,210 @@
+//! Signed approvals: what counts, what does not, and interop with stock ssh-keygen.
+
+use std::fs;
+use std::process::Command;
+
+use crate::common::{INTENT, Repo, git, run_stdin};
+
+fn show(repo: &Repo, id: &str, now: Option<&str>) -> serde_json::Value {
+    let mut cmd = crate::common::clearance(repo.path());
+    if let Some(now) = now {
+        cmd.env("CLEARANCE_NOW", now);
+    }
+    let out = cmd.args(["show", id, "--format", "json"]).output().unwrap();
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|_| panic!("show: {}", String::from_utf8_lossy(&out.stderr)))
+}
+
+fn approve(repo: &Repo, id: &str, who: &str, extra: &[&str]) -> crate::common::Run {
+    let key = repo.key(who);
+    let mut args = vec!["approve", id, "--key-file", key.to_str().unwrap(), "--yes"];
+    args.extend_from_slice(extra);
+    repo.run(&args)
+}
+
+fn reason<'a>(shown: &'a serde_json::Value, principal: &str) -> &'a str {
+    shown["review"]["approvals"].as_array().unwrap().iter().find(|a| a["principal"] == principal).unwrap()["reason"]
+        .as_str()
+        .unwrap()
+}
+
+#[test]
+fn quorum_is_a_matching_of_distinct_approvers_to_slots() {
+    let repo = Repo::new();
+    // orders-db reaches tier-0 checkout: 2 from team-orders; pii: 1 from security.
+    let id = repo.propose(&INTENT.replace("[orders-db-old]", "[orders-db]"));
+    assert_eq!(show(&repo, &id, None)["state"], "pending");
+    assert_eq!(approve(&repo, &id, "olive", &[]).code, 0);
+    // ivan is in team-orders and security, but one approver fills one slot.
+    assert_eq!(approve(&repo, &id, "ivan", &[]).code, 0);
+    let shown = show(&repo, &id, None);
+    assert_eq!(shown["state"], "pending");
+    assert_eq!(shown["review"]["missing"].as_array().unwrap().len(), 1);
+    // sam fills security; ivan is matched to team-orders.
+    assert_eq!(approve(&repo, &id, "sam", &["-m", "ok from security"]).code, 0);
+    let shown = show(&repo, &id, None);
+    assert_eq!(shown["state"], "approved", "{shown:#}");
+    assert_eq!(repo.run(&["list", "--state", "approved", "--format", "json"]).stdout.matches(&id).count(), 1);
+    assert_eq!(repo.status(), "");
+}
+
+#[test]
+fn wrong_group_self_approval_and_unknown_keys_count_for_nothing() {
+    let repo = Repo::new();
+    let id = repo.propose(INTENT);
+    // sam is security but not team-orders: the team-orders slot stays open.
+    assert_eq!(approve(&repo, &id, "sam", &[]).code, 0);
+    let shown = show(&repo, &id, None);
+    assert_eq!(shown["review"]["missing"], serde_json::json!([{"group": "team-orders", "count": 1}]));
+    // dana sponsors the proposing agent: recorded, but it does not count.
+    assert_eq!(approve(&repo, &id, "dana", &[]).code, 0);
+    let shown = show(&repo, &id, None);
+    assert!(reason(&shown, "dana").contains("self-approval: `dana` sponsors the proposing agent"), "{shown:#}");
+    assert_eq!(shown["state"], "pending");
+    // The agent itself cannot approve.
+    let r = approve(&repo, &id, "cost-optimizer", &[]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("not as an approver"), "{}", r.stderr);
+    // A key nobody trusts.
+    let stranger = repo.path().with_file_name("stranger");
+    assert_eq!(repo.run(&["key", "new", "x", "--file", stranger.to_str().unwrap()]).code, 0);
+    let r = repo.run(&["approve", &id, "--key-file", stranger.to_str().unwrap(), "--yes"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("is not in trust/identities.yaml"), "{}", r.stderr);
+}
+
+#[test]
+fn revoked_expired_and_stale_approvals_stop_counting() {
+    let repo = Repo::new();
+    let id = repo.propose(INTENT);
+    assert_eq!(approve(&repo, &id, "olive", &["--expires", "1h"]).code, 0);
+    assert_eq!(approve(&repo, &id, "sam", &[]).code, 0);
+    assert_eq!(show(&repo, &id, None)["state"], "approved");
+    // Two hours later olive's approval has expired: back to pending.
+    let later = show(&repo, &id, Some("2026-05-14T11:31:00Z"));
+    assert_eq!(later["state"], "pending");
+    assert!(reason(&later, "olive").starts_with("expired at"), "{later:#}");
+    // Revoking sam as of before the approval voids it.
+    assert_eq!(repo.run(&["trust", "revoke", "sam", "--at", "2026-05-14T09:00:00Z"]).code, 0);
+    let shown = show(&repo, &id, None);
+    assert!(reason(&shown, "sam").contains("was revoked"), "{shown:#}");
+    assert_eq!(shown["state"], "pending");
+
+    // A second proposal: approvals go stale when the graph moves its blast radius.
+    let id = repo.propose(INTENT);
+    assert_eq!(approve(&repo, &id, "olive", &[]).code, 0);
+    assert_eq!(approve(&repo, &id, "ivan", &[]).code, 0);
+    assert_eq!(show(&repo, &id, None)["state"], "approved");
+    let graph = repo.file("graph/services.yaml");
+    let text = fs::read_to_string(&graph)
+        .unwrap()
+        .replace("    owners: [team-platform]", "    owners: [team-platform]\n    depends_on: [orders-db-old]");
+    fs::write(&graph, text).unwrap();
+    git(repo.path(), &["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "flags read the old db"]);
+    let shown = show(&repo, &id, None);
+    assert_eq!(shown["state"], "pending");
+    assert!(reason(&shown, "olive").starts_with("stale: the blast radius changed"), "{shown:#}");
+}
+
+#[test]
+fn a_rejection_by_an_eligible_approver_vetoes() {
+    let repo = Repo::new();
+    let id = repo.propose(INTENT);
+    assert_eq!(approve(&repo, &id, "olive", &[]).code, 0);
+    assert_eq!(approve(&repo, &id, "sam", &[]).code, 0);
+    let key = repo.key("ivan");
+    let r = repo.run(&["reject", &id, "--key-file", key.to_str().unwrap(), "--yes", "-m", "not during the sale"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let shown = show(&repo, &id, None);
+    assert_eq!(shown["state"], "rejected");
+    assert_eq!(shown["review"]["vetoed_by"], "ivan");
+    assert_eq!(shown["evidence"].as_array().unwrap().last().unwrap()["kind"], "rejected");
+}
+
+#[test]
+fn without_a_terminal_approve_refuses_unless_yes() {
+    let repo = Repo::new();
+    let id = repo.propose(INTENT);
+    let head = repo.head();
+    let key = repo.key("olive");
+    let r = repo.run(&["approve", &id, "--key-file", key.to_str().unwrap()]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("pass --yes"), "{}", r.stderr);
+    assert_eq!(repo.head(), head);
+}
+
+#[test]
+fn proposals_must_be_signed_by_the_agent_they_name() {
+    let repo = Repo::new();
+    let head = repo.head();
+    let wrong = repo.key("deploy-bot");
+    let r = run_stdin(repo.path(), &["propose", "-f", "-", "--key-file", wrong.to_str().unwrap()], INTENT.as_bytes());
+    // The helper sets the right key in the environment; --key-file wins.
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("does not belong to `cost-optimizer`"), "{}", r.stderr);
+    assert_eq!(repo.head(), head);
+    // A key file others can read is refused.
+    let key = repo.key("cost-optimizer");
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(&key, fs::Permissions::from_mode(0o644)).unwrap();
+    let r = run_stdin(repo.path(), &["propose", "-f", "-"], INTENT.as_bytes());
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("readable by others"), "{}", r.stderr);
+}
+
+#[test]
+fn stock_ssh_keygen_verifies_every_approval_and_catches_one_changed_byte() {
+    let repo = Repo::new();
+    let id = repo.propose(INTENT);
+    assert_eq!(approve(&repo, &id, "olive", &["-m", "line one\nline two"]).code, 0);
+    assert_eq!(approve(&repo, &id, "sam", &[]).code, 0);
+    let dir = tempfile::TempDir::new().unwrap();
+    let signers = dir.path().join("allowed_signers");
+    fs::write(&signers, repo.run(&["trust", "allowed-signers"]).stdout).unwrap();
+    let shown = show(&repo, &id, None);
+    let approvals = shown["review"]["approvals"].as_array().unwrap();
+    assert_eq!(approvals.len(), 2);
+    let verify = |principal: &str, statement: &str, signature: &str| {
+        let sig = dir.path().join("sig");
+        fs::write(&sig, signature).unwrap();
+        let mut child = Command::new("ssh-keygen")
+            .args([
+                "-Y",
+                "verify",
+                "-f",
+                signers.to_str().unwrap(),
+                "-I",
+                principal,
+                "-n",
+                "clearance-approval",
+                "-s",
+                sig.to_str().unwrap(),
+            ])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("ssh-keygen");
+        use std::io::Write;
+        child.stdin.take().unwrap().write_all(statement.as_bytes()).unwrap();
+        child.wait_with_output().unwrap().status.success()
+    };
+    for a in approvals {
+        let (p, st, sig) =
+            (a["principal"].as_str().unwrap(), a["statement"].as_str().unwrap(), a["signature"].as_str().unwrap());
+        assert!(a["valid"].as_bool().unwrap(), "{a:#}");
+        assert!(verify(p, st, sig), "ssh-keygen rejected {p}'s approval");
+        let tampered = st.replacen("verdict: approve", "verdict: approvf", 1);
+        assert!(!verify(p, &tampered, sig), "ssh-keygen accepted a changed statement");
+    }
+    // The same change made in the repository: clearance says the signature does not match.
+    let file = approvals[0]["file"].as_str().unwrap().to_owned();
+    let path = repo.path().join(&file);
+    let text = fs::read_to_string(&path).unwrap().replacen("not-after: ", "not-after: 2", 1);
+    fs::write(&path, text).unwrap();
+    git(repo.path(), &["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "extend my approval"]);
+    let shown = show(&repo, &id, None);
+    let edited = shown["review"]["approvals"].as_array().unwrap().iter().find(|a| a["file"] == file.as_str()).unwrap();
+    assert_eq!(edited["valid"], false);
+    assert!(edited["reason"].as_str().unwrap().contains("signature does not match"), "{edited:#}");
+    assert_eq!(shown["state"], "pending");
+}
