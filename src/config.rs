@@ -29,6 +29,9 @@ pub struct Config {
     pub timezone: String,
     #[serde(default)]
     pub defaults: Defaults,
+    /// Webhooks told about proposals, approvals and outcomes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notifications: Vec<crate::notify::Webhook>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]

@@ -18,6 +18,7 @@ pub mod graph_index;
 pub mod index;
 pub mod intent;
 pub mod keys;
+pub mod notify;
 pub mod policy;
 pub mod proposal;
 pub mod propose;

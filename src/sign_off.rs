@@ -10,6 +10,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::evaluate::Context;
 use crate::evidence;
 use crate::keys::{self, KeyArgs};
+use crate::notify;
 use crate::proposal::{self, State};
 use crate::repo::{ChangeRepo, Write};
 use crate::review::{self, Review};
@@ -157,6 +158,14 @@ pub fn sign_off(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, request: Request
         state: after.state,
         missing: after.missing.clone(),
     };
+    let event = match (request.verdict, outcome.state) {
+        (Verdict::Reject, _) => Some(notify::Event::Rejected),
+        (Verdict::Approve, State::Approved) => Some(notify::Event::Approved),
+        _ => None,
+    };
+    if let Some(event) = event {
+        notify::notify(repo, &id, &[event], outcome.state, &me, ui);
+    }
     if ui.json() {
         ui.out_json(&outcome)?;
     } else {

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use crate::error::{Error, Result};
 use crate::intent::MAX_INTENT_BYTES;
 use crate::keys::KeyArgs;
+use crate::notify::{self, Event};
 use crate::proposal::State;
 use crate::propose;
 use crate::repo::ChangeRepo;
@@ -48,6 +49,15 @@ pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
     let signer = if args.dry_run { None } else { Some(args.key.load()?) };
     let outcome = propose::propose(repo, &parsed, &name, signer.as_ref())?;
     let code = if outcome.state == State::Denied { 3 } else { 0 };
+    if let Some(id) = &outcome.id {
+        let mut events = vec![Event::Proposed];
+        match outcome.state {
+            State::Pending => events.push(Event::NeedsApproval),
+            State::Approved => events.push(Event::Approved),
+            _ => {}
+        }
+        notify::notify(repo, id, &events, outcome.state, &outcome.agent, ui);
+    }
     if ui.json() {
         ui.out_json(&outcome)?;
         return Ok(code);

@@ -12,3 +12,4 @@ mod invalid_input;
 mod keyring;
 mod policy;
 mod snapshots;
+mod webhooks;
