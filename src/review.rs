@@ -29,6 +29,8 @@ pub struct Review {
     pub repo_id: String,
     pub digests: Digests,
     pub evaluation: Evaluation,
+    /// Shown at the top level of `show --format json` instead.
+    #[serde(skip)]
     pub approvals: Vec<Judged>,
     pub quorum_met: bool,
     /// Slots still to fill: `[{group, count}]`.
@@ -45,15 +47,19 @@ pub fn approvals_dir(id: &str) -> String {
     format!("{}/approvals", proposal::dir(id))
 }
 
-/// Whether policy data lets an agent's sponsor approve its proposals (default: no).
-pub fn sponsor_may_approve(snapshot: &Snapshot<'_>) -> Result<bool> {
+/// The policy data file (`policies/data.yaml` or `.json`), or null.
+pub fn policy_data(snapshot: &Snapshot<'_>) -> Result<serde_json::Value> {
     for path in crate::policy::DATA {
         if let Some(bytes) = snapshot.read(path)? {
-            let data: serde_json::Value = serde_yaml::from_slice(&bytes).unwrap_or_default();
-            return Ok(data.get("sponsor_may_approve").and_then(|v| v.as_bool()).unwrap_or(false));
+            return Ok(serde_yaml::from_slice(&bytes).unwrap_or_default());
         }
     }
-    Ok(false)
+    Ok(serde_json::Value::Null)
+}
+
+/// Whether policy data lets an agent's sponsor approve its proposals (default: no).
+pub fn sponsor_may_approve(snapshot: &Snapshot<'_>) -> Result<bool> {
+    Ok(policy_data(snapshot)?.get("sponsor_may_approve").and_then(|v| v.as_bool()).unwrap_or(false))
 }
 
 pub fn review(snapshot: &Snapshot<'_>, detail: &Detail, context: &mut Context, now: Timestamp) -> Result<Review> {

@@ -106,8 +106,19 @@ pub fn sign_off(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, request: Request
     };
     let config = config::Config::load(&snapshot)?;
     let expires = request.expires.unwrap_or(config.defaults.approval_expiry.clone());
-    let ttl = config::parse_duration(&expires)
+    let mut ttl = config::parse_duration(&expires)
         .ok_or_else(|| Error::usage(format!("--expires {expires}: expected a duration such as 30m, 4h, 2d")))?;
+    // Policy data may cap how long any approval lives.
+    let data = crate::review::policy_data(&snapshot)?;
+    if let Some(cap) = data.get("max_approval_expiry").and_then(|v| v.as_str()).and_then(config::parse_duration)
+        && ttl > cap
+    {
+        ui.status(format!(
+            "expiry capped by policy at {} (asked for {expires})",
+            data["max_approval_expiry"].as_str().unwrap_or("?")
+        ));
+        ttl = cap;
+    }
     let not_after = jiff::Timestamp::from_second(now.as_second() + ttl.as_secs() as i64)
         .map_err(|e| Error::usage(e.to_string()))?;
     let statement = Statement {

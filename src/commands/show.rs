@@ -33,11 +33,14 @@ pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
         struct Output<'a> {
             #[serde(flatten)]
             detail: &'a proposal::Detail,
+            /// Each approval with principal, verdict, valid, reason, statement, signature.
+            approvals: Vec<&'a crate::approval::Judged>,
             review: Option<&'a review::Review>,
             #[serde(skip_serializing_if = "Option::is_none")]
             review_error: Option<String>,
         }
-        ui.out_json(&Output { detail: &detail, review: review.as_ref(), review_error })?;
+        let approvals = review.as_ref().map(|r| r.approvals.iter().collect()).unwrap_or_default();
+        ui.out_json(&Output { detail: &detail, approvals, review: review.as_ref(), review_error })?;
         return Ok(0);
     }
     let mut out =

@@ -48,7 +48,7 @@ fn answering_no_writes_nothing_and_yes_writes_one_signed_approval() {
     session.expect(Eof).unwrap();
     assert_ne!(repo.head(), head);
     let shown: serde_json::Value = serde_json::from_str(&repo.run(&["show", &id, "--format", "json"]).stdout).unwrap();
-    let approvals = shown["review"]["approvals"].as_array().unwrap();
+    let approvals = shown["approvals"].as_array().unwrap();
     assert_eq!(approvals.len(), 1);
     assert_eq!(approvals[0]["principal"], "olive");
     assert_eq!(approvals[0]["valid"], true);
