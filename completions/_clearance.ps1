@@ -37,8 +37,11 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('propose', 'propose', [CompletionResultType]::ParameterValue, 'Propose a change: validate an intent and commit it to the change repository')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List proposals, newest first')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one proposal: its intent, state and evidence')
+            [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Run the provider''s dry run and commit it as plan.json (earlier approvals go stale)')
             [CompletionResult]::new('approve', 'approve', [CompletionResultType]::ParameterValue, 'Approve a proposal by signing exactly what you reviewed')
             [CompletionResult]::new('reject', 'reject', [CompletionResultType]::ParameterValue, 'Reject a proposal: a signed veto by an eligible approver')
+            [CompletionResult]::new('withdraw', 'withdraw', [CompletionResultType]::ParameterValue, 'Take a proposal back (the proposing agent, or an admin)')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Execute a cleared change through its provider, exactly once')
             [CompletionResult]::new('blast', 'blast', [CompletionResultType]::ParameterValue, 'Show what a change to TARGET would touch: it and everything that depends on it')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Ask the policy about a proposal or an intent file, without writing anything')
             [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Work with the repository''s policy')
@@ -132,6 +135,22 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'clearance;plan' {
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Sign with the key of this name from the OS keyring')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'Sign with this OpenSSH private key file (mode 0600)')
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what is happening')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what is happening')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'clearance;approve' {
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Sign with the key of this name from the OS keyring')
             [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'Sign with this OpenSSH private key file (mode 0600)')
@@ -170,6 +189,41 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what is happening')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'clearance;withdraw' {
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'Why, recorded in evidence')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, recorded in evidence')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Sign with the key of this name from the OS keyring')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'Sign with this OpenSSH private key file (mode 0600)')
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what is happening')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what is happening')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'clearance;apply' {
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Sign with the key of this name from the OS keyring')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'Sign with this OpenSSH private key file (mode 0600)')
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, 'Re-run a change whose earlier run crashed after `apply-started`')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what is happening')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what is happening')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
@@ -581,8 +635,11 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('propose', 'propose', [CompletionResultType]::ParameterValue, 'Propose a change: validate an intent and commit it to the change repository')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List proposals, newest first')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one proposal: its intent, state and evidence')
+            [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Run the provider''s dry run and commit it as plan.json (earlier approvals go stale)')
             [CompletionResult]::new('approve', 'approve', [CompletionResultType]::ParameterValue, 'Approve a proposal by signing exactly what you reviewed')
             [CompletionResult]::new('reject', 'reject', [CompletionResultType]::ParameterValue, 'Reject a proposal: a signed veto by an eligible approver')
+            [CompletionResult]::new('withdraw', 'withdraw', [CompletionResultType]::ParameterValue, 'Take a proposal back (the proposing agent, or an admin)')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Execute a cleared change through its provider, exactly once')
             [CompletionResult]::new('blast', 'blast', [CompletionResultType]::ParameterValue, 'Show what a change to TARGET would touch: it and everything that depends on it')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Ask the policy about a proposal or an intent file, without writing anything')
             [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Work with the repository''s policy')
@@ -609,10 +666,19 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         'clearance;help;show' {
             break
         }
+        'clearance;help;plan' {
+            break
+        }
         'clearance;help;approve' {
             break
         }
         'clearance;help;reject' {
+            break
+        }
+        'clearance;help;withdraw' {
+            break
+        }
+        'clearance;help;apply' {
             break
         }
         'clearance;help;blast' {

@@ -16,6 +16,9 @@ _clearance() {
             ",$1")
                 cmd="clearance"
                 ;;
+            clearance,apply)
+                cmd="clearance__subcmd__apply"
+                ;;
             clearance,approve)
                 cmd="clearance__subcmd__approve"
                 ;;
@@ -46,6 +49,9 @@ _clearance() {
             clearance,list)
                 cmd="clearance__subcmd__list"
                 ;;
+            clearance,plan)
+                cmd="clearance__subcmd__plan"
+                ;;
             clearance,policy)
                 cmd="clearance__subcmd__policy"
                 ;;
@@ -63,6 +69,9 @@ _clearance() {
                 ;;
             clearance,trust)
                 cmd="clearance__subcmd__trust"
+                ;;
+            clearance,withdraw)
+                cmd="clearance__subcmd__withdraw"
                 ;;
             clearance__subcmd__graph,check)
                 cmd="clearance__subcmd__graph__subcmd__check"
@@ -97,6 +106,9 @@ _clearance() {
             clearance__subcmd__graph__subcmd__import__subcmd__help,help)
                 cmd="clearance__subcmd__graph__subcmd__import__subcmd__help__subcmd__help"
                 ;;
+            clearance__subcmd__help,apply)
+                cmd="clearance__subcmd__help__subcmd__apply"
+                ;;
             clearance__subcmd__help,approve)
                 cmd="clearance__subcmd__help__subcmd__approve"
                 ;;
@@ -127,6 +139,9 @@ _clearance() {
             clearance__subcmd__help,list)
                 cmd="clearance__subcmd__help__subcmd__list"
                 ;;
+            clearance__subcmd__help,plan)
+                cmd="clearance__subcmd__help__subcmd__plan"
+                ;;
             clearance__subcmd__help,policy)
                 cmd="clearance__subcmd__help__subcmd__policy"
                 ;;
@@ -144,6 +159,9 @@ _clearance() {
                 ;;
             clearance__subcmd__help,trust)
                 cmd="clearance__subcmd__help__subcmd__trust"
+                ;;
+            clearance__subcmd__help,withdraw)
+                cmd="clearance__subcmd__help__subcmd__withdraw"
                 ;;
             clearance__subcmd__help__subcmd__graph,check)
                 cmd="clearance__subcmd__help__subcmd__graph__subcmd__check"
@@ -260,12 +278,42 @@ _clearance() {
 
     case "${cmd}" in
         clearance)
-            opts="-q -v -h -V --repo --format --no-color --quiet --verbose --help --version demo init propose list show approve reject blast check policy key trust graph schema generate help"
+            opts="-q -v -h -V --repo --format --no-color --quiet --verbose --help --version demo init propose list show plan approve reject withdraw apply blast check policy key trust graph schema generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__apply)
+            opts="-q -v -h -V --resume --key --key-file --repo --format --no-color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --repo)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -628,8 +676,22 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__help)
-            opts="demo init propose list show approve reject blast check policy key trust graph schema generate help"
+            opts="demo init propose list show plan approve reject withdraw apply blast check policy key trust graph schema generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__help__subcmd__apply)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -879,6 +941,20 @@ _clearance() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        clearance__subcmd__help__subcmd__plan)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         clearance__subcmd__help__subcmd__policy)
             opts="test"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1022,6 +1098,20 @@ _clearance() {
         clearance__subcmd__help__subcmd__trust__subcmd__revoke)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__help__subcmd__withdraw)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1289,6 +1379,36 @@ _clearance() {
                     return 0
                     ;;
                 -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__plan)
+            opts="-q -v -h -V --key --key-file --repo --format --no-color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1721,6 +1841,44 @@ _clearance() {
             fi
             case "${prev}" in
                 --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__withdraw)
+            opts="-m -q -v -h -V --reason --key --key-file --repo --format --no-color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -m)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

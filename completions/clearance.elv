@@ -34,8 +34,11 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand propose 'Propose a change: validate an intent and commit it to the change repository'
             cand list 'List proposals, newest first'
             cand show 'Show one proposal: its intent, state and evidence'
+            cand plan 'Run the provider''s dry run and commit it as plan.json (earlier approvals go stale)'
             cand approve 'Approve a proposal by signing exactly what you reviewed'
             cand reject 'Reject a proposal: a signed veto by an eligible approver'
+            cand withdraw 'Take a proposal back (the proposing agent, or an admin)'
+            cand apply 'Execute a cleared change through its provider, exactly once'
             cand blast 'Show what a change to TARGET would touch: it and everything that depends on it'
             cand check 'Ask the policy about a proposal or an intent file, without writing anything'
             cand policy 'Work with the repository''s policy'
@@ -123,6 +126,21 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'clearance;plan'= {
+            cand --key 'Sign with the key of this name from the OS keyring'
+            cand --key-file 'Sign with this OpenSSH private key file (mode 0600)'
+            cand --repo 'The change repository [default: discovered from the current directory]'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --no-color 'Never use color (also NO_COLOR)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more about what is happening'
+            cand --verbose 'Say more about what is happening'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'clearance;approve'= {
             cand --key 'Sign with the key of this name from the OS keyring'
             cand --key-file 'Sign with this OpenSSH private key file (mode 0600)'
@@ -160,6 +178,39 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --verbose 'Say more about what is happening'
             cand -h 'Print help'
             cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'clearance;withdraw'= {
+            cand -m 'Why, recorded in evidence'
+            cand --reason 'Why, recorded in evidence'
+            cand --key 'Sign with the key of this name from the OS keyring'
+            cand --key-file 'Sign with this OpenSSH private key file (mode 0600)'
+            cand --repo 'The change repository [default: discovered from the current directory]'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --no-color 'Never use color (also NO_COLOR)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more about what is happening'
+            cand --verbose 'Say more about what is happening'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'clearance;apply'= {
+            cand --key 'Sign with the key of this name from the OS keyring'
+            cand --key-file 'Sign with this OpenSSH private key file (mode 0600)'
+            cand --repo 'The change repository [default: discovered from the current directory]'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --resume 'Re-run a change whose earlier run crashed after `apply-started`'
+            cand --no-color 'Never use color (also NO_COLOR)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more about what is happening'
+            cand --verbose 'Say more about what is happening'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -527,8 +578,11 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand propose 'Propose a change: validate an intent and commit it to the change repository'
             cand list 'List proposals, newest first'
             cand show 'Show one proposal: its intent, state and evidence'
+            cand plan 'Run the provider''s dry run and commit it as plan.json (earlier approvals go stale)'
             cand approve 'Approve a proposal by signing exactly what you reviewed'
             cand reject 'Reject a proposal: a signed veto by an eligible approver'
+            cand withdraw 'Take a proposal back (the proposing agent, or an admin)'
+            cand apply 'Execute a cleared change through its provider, exactly once'
             cand blast 'Show what a change to TARGET would touch: it and everything that depends on it'
             cand check 'Ask the policy about a proposal or an intent file, without writing anything'
             cand policy 'Work with the repository''s policy'
@@ -549,9 +603,15 @@ set edit:completion:arg-completer[clearance] = {|@words|
         }
         &'clearance;help;show'= {
         }
+        &'clearance;help;plan'= {
+        }
         &'clearance;help;approve'= {
         }
         &'clearance;help;reject'= {
+        }
+        &'clearance;help;withdraw'= {
+        }
+        &'clearance;help;apply'= {
         }
         &'clearance;help;blast'= {
         }

@@ -39,8 +39,11 @@ complete -c clearance -n "__fish_clearance_needs_command" -f -a "init" -d 'Creat
 complete -c clearance -n "__fish_clearance_needs_command" -f -a "propose" -d 'Propose a change: validate an intent and commit it to the change repository'
 complete -c clearance -n "__fish_clearance_needs_command" -f -a "list" -d 'List proposals, newest first'
 complete -c clearance -n "__fish_clearance_needs_command" -f -a "show" -d 'Show one proposal: its intent, state and evidence'
+complete -c clearance -n "__fish_clearance_needs_command" -f -a "plan" -d 'Run the provider\'s dry run and commit it as plan.json (earlier approvals go stale)'
 complete -c clearance -n "__fish_clearance_needs_command" -f -a "approve" -d 'Approve a proposal by signing exactly what you reviewed'
 complete -c clearance -n "__fish_clearance_needs_command" -f -a "reject" -d 'Reject a proposal: a signed veto by an eligible approver'
+complete -c clearance -n "__fish_clearance_needs_command" -f -a "withdraw" -d 'Take a proposal back (the proposing agent, or an admin)'
+complete -c clearance -n "__fish_clearance_needs_command" -f -a "apply" -d 'Execute a cleared change through its provider, exactly once'
 complete -c clearance -n "__fish_clearance_needs_command" -f -a "blast" -d 'Show what a change to TARGET would touch: it and everything that depends on it'
 complete -c clearance -n "__fish_clearance_needs_command" -f -a "check" -d 'Ask the policy about a proposal or an intent file, without writing anything'
 complete -c clearance -n "__fish_clearance_needs_command" -f -a "policy" -d 'Work with the repository\'s policy'
@@ -117,6 +120,18 @@ complete -c clearance -n "__fish_clearance_using_subcommand show" -s q -l quiet 
 complete -c clearance -n "__fish_clearance_using_subcommand show" -s v -l verbose -d 'Say more about what is happening'
 complete -c clearance -n "__fish_clearance_using_subcommand show" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand show" -s V -l version -d 'Print version'
+complete -c clearance -n "__fish_clearance_using_subcommand plan" -l key -d 'Sign with the key of this name from the OS keyring' -r
+complete -c clearance -n "__fish_clearance_using_subcommand plan" -l key-file -d 'Sign with this OpenSSH private key file (mode 0600)' -r -F
+complete -c clearance -n "__fish_clearance_using_subcommand plan" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
+complete -c clearance -n "__fish_clearance_using_subcommand plan" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+json\t''
+dot\t''
+mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand plan" -l no-color -d 'Never use color (also NO_COLOR)'
+complete -c clearance -n "__fish_clearance_using_subcommand plan" -s q -l quiet -d 'Print only data and errors'
+complete -c clearance -n "__fish_clearance_using_subcommand plan" -s v -l verbose -d 'Say more about what is happening'
+complete -c clearance -n "__fish_clearance_using_subcommand plan" -s h -l help -d 'Print help'
+complete -c clearance -n "__fish_clearance_using_subcommand plan" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand approve" -l key -d 'Sign with the key of this name from the OS keyring' -r
 complete -c clearance -n "__fish_clearance_using_subcommand approve" -l key-file -d 'Sign with this OpenSSH private key file (mode 0600)' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand approve" -s m -l comment -d 'A comment stored with (and signed in) the approval' -r
@@ -147,6 +162,32 @@ complete -c clearance -n "__fish_clearance_using_subcommand reject" -s q -l quie
 complete -c clearance -n "__fish_clearance_using_subcommand reject" -s v -l verbose -d 'Say more about what is happening'
 complete -c clearance -n "__fish_clearance_using_subcommand reject" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand reject" -s V -l version -d 'Print version'
+complete -c clearance -n "__fish_clearance_using_subcommand withdraw" -s m -l reason -d 'Why, recorded in evidence' -r
+complete -c clearance -n "__fish_clearance_using_subcommand withdraw" -l key -d 'Sign with the key of this name from the OS keyring' -r
+complete -c clearance -n "__fish_clearance_using_subcommand withdraw" -l key-file -d 'Sign with this OpenSSH private key file (mode 0600)' -r -F
+complete -c clearance -n "__fish_clearance_using_subcommand withdraw" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
+complete -c clearance -n "__fish_clearance_using_subcommand withdraw" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+json\t''
+dot\t''
+mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand withdraw" -l no-color -d 'Never use color (also NO_COLOR)'
+complete -c clearance -n "__fish_clearance_using_subcommand withdraw" -s q -l quiet -d 'Print only data and errors'
+complete -c clearance -n "__fish_clearance_using_subcommand withdraw" -s v -l verbose -d 'Say more about what is happening'
+complete -c clearance -n "__fish_clearance_using_subcommand withdraw" -s h -l help -d 'Print help'
+complete -c clearance -n "__fish_clearance_using_subcommand withdraw" -s V -l version -d 'Print version'
+complete -c clearance -n "__fish_clearance_using_subcommand apply" -l key -d 'Sign with the key of this name from the OS keyring' -r
+complete -c clearance -n "__fish_clearance_using_subcommand apply" -l key-file -d 'Sign with this OpenSSH private key file (mode 0600)' -r -F
+complete -c clearance -n "__fish_clearance_using_subcommand apply" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
+complete -c clearance -n "__fish_clearance_using_subcommand apply" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+json\t''
+dot\t''
+mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand apply" -l resume -d 'Re-run a change whose earlier run crashed after `apply-started`'
+complete -c clearance -n "__fish_clearance_using_subcommand apply" -l no-color -d 'Never use color (also NO_COLOR)'
+complete -c clearance -n "__fish_clearance_using_subcommand apply" -s q -l quiet -d 'Print only data and errors'
+complete -c clearance -n "__fish_clearance_using_subcommand apply" -s v -l verbose -d 'Say more about what is happening'
+complete -c clearance -n "__fish_clearance_using_subcommand apply" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c clearance -n "__fish_clearance_using_subcommand apply" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand blast" -l env -d 'The environment the change is for (recorded in the output)' -r
 complete -c clearance -n "__fish_clearance_using_subcommand blast" -l depth -d 'Stop after this many hops from the targets' -r
 complete -c clearance -n "__fish_clearance_using_subcommand blast" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
@@ -387,22 +428,25 @@ complete -c clearance -n "__fish_clearance_using_subcommand generate" -s q -l qu
 complete -c clearance -n "__fish_clearance_using_subcommand generate" -s v -l verbose -d 'Say more about what is happening'
 complete -c clearance -n "__fish_clearance_using_subcommand generate" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand generate" -s V -l version -d 'Print version'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show approve reject blast check policy key trust graph schema generate help" -f -a "demo" -d 'Walk through the lifecycle on an embedded example, step by step'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show approve reject blast check policy key trust graph schema generate help" -f -a "init" -d 'Create a change repository from the built-in templates'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show approve reject blast check policy key trust graph schema generate help" -f -a "propose" -d 'Propose a change: validate an intent and commit it to the change repository'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show approve reject blast check policy key trust graph schema generate help" -f -a "list" -d 'List proposals, newest first'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show approve reject blast check policy key trust graph schema generate help" -f -a "show" -d 'Show one proposal: its intent, state and evidence'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show approve reject blast check policy key trust graph schema generate help" -f -a "approve" -d 'Approve a proposal by signing exactly what you reviewed'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show approve reject blast check policy key trust graph schema generate help" -f -a "reject" -d 'Reject a proposal: a signed veto by an eligible approver'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show approve reject blast check policy key trust graph schema generate help" -f -a "blast" -d 'Show what a change to TARGET would touch: it and everything that depends on it'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show approve reject blast check policy key trust graph schema generate help" -f -a "check" -d 'Ask the policy about a proposal or an intent file, without writing anything'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show approve reject blast check policy key trust graph schema generate help" -f -a "policy" -d 'Work with the repository\'s policy'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show approve reject blast check policy key trust graph schema generate help" -f -a "key" -d 'Create and inspect signing keys (Ed25519, OpenSSH format)'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show approve reject blast check policy key trust graph schema generate help" -f -a "trust" -d 'Manage who may act: trust/identities.yaml'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show approve reject blast check policy key trust graph schema generate help" -f -a "graph" -d 'Check or import the service graph'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show approve reject blast check policy key trust graph schema generate help" -f -a "schema" -d 'Print the JSON Schema of a document clearance reads'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show approve reject blast check policy key trust graph schema generate help" -f -a "generate" -d 'Write shell completions or man pages from the command-line model'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show approve reject blast check policy key trust graph schema generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show plan approve reject withdraw apply blast check policy key trust graph schema generate help" -f -a "demo" -d 'Walk through the lifecycle on an embedded example, step by step'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show plan approve reject withdraw apply blast check policy key trust graph schema generate help" -f -a "init" -d 'Create a change repository from the built-in templates'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show plan approve reject withdraw apply blast check policy key trust graph schema generate help" -f -a "propose" -d 'Propose a change: validate an intent and commit it to the change repository'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show plan approve reject withdraw apply blast check policy key trust graph schema generate help" -f -a "list" -d 'List proposals, newest first'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show plan approve reject withdraw apply blast check policy key trust graph schema generate help" -f -a "show" -d 'Show one proposal: its intent, state and evidence'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show plan approve reject withdraw apply blast check policy key trust graph schema generate help" -f -a "plan" -d 'Run the provider\'s dry run and commit it as plan.json (earlier approvals go stale)'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show plan approve reject withdraw apply blast check policy key trust graph schema generate help" -f -a "approve" -d 'Approve a proposal by signing exactly what you reviewed'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show plan approve reject withdraw apply blast check policy key trust graph schema generate help" -f -a "reject" -d 'Reject a proposal: a signed veto by an eligible approver'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show plan approve reject withdraw apply blast check policy key trust graph schema generate help" -f -a "withdraw" -d 'Take a proposal back (the proposing agent, or an admin)'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show plan approve reject withdraw apply blast check policy key trust graph schema generate help" -f -a "apply" -d 'Execute a cleared change through its provider, exactly once'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show plan approve reject withdraw apply blast check policy key trust graph schema generate help" -f -a "blast" -d 'Show what a change to TARGET would touch: it and everything that depends on it'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show plan approve reject withdraw apply blast check policy key trust graph schema generate help" -f -a "check" -d 'Ask the policy about a proposal or an intent file, without writing anything'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show plan approve reject withdraw apply blast check policy key trust graph schema generate help" -f -a "policy" -d 'Work with the repository\'s policy'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show plan approve reject withdraw apply blast check policy key trust graph schema generate help" -f -a "key" -d 'Create and inspect signing keys (Ed25519, OpenSSH format)'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show plan approve reject withdraw apply blast check policy key trust graph schema generate help" -f -a "trust" -d 'Manage who may act: trust/identities.yaml'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show plan approve reject withdraw apply blast check policy key trust graph schema generate help" -f -a "graph" -d 'Check or import the service graph'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show plan approve reject withdraw apply blast check policy key trust graph schema generate help" -f -a "schema" -d 'Print the JSON Schema of a document clearance reads'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show plan approve reject withdraw apply blast check policy key trust graph schema generate help" -f -a "generate" -d 'Write shell completions or man pages from the command-line model'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init propose list show plan approve reject withdraw apply blast check policy key trust graph schema generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c clearance -n "__fish_clearance_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "test" -d 'Run every `test_*` rule in policies/*_test.rego on the branch'
 complete -c clearance -n "__fish_clearance_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "new" -d 'Create a key: in the OS keyring, or with --file as an OpenSSH key file (0600) + .pub'
 complete -c clearance -n "__fish_clearance_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "list" -d 'List the keys this machine created in its keyring'

@@ -29,6 +29,9 @@ pub struct Config {
     pub timezone: String,
     #[serde(default)]
     pub defaults: Defaults,
+    /// Executables that carry out cleared changes, by name (`rds` serves `rds.*` actions).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub providers: std::collections::BTreeMap<String, crate::provider::Provider>,
     /// Webhooks told about proposals, approvals and outcomes.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notifications: Vec<crate::notify::Webhook>,

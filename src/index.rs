@@ -213,6 +213,13 @@ pub fn derive_state(entries: &[evidence::Entry]) -> State {
     if entries.iter().any(|e| e.kind == Kind::Withdrawn) {
         return State::Withdrawn;
     }
+    if let Some(finished) = entries.iter().rev().find(|e| e.kind == Kind::ApplyFinished) {
+        let ok = finished.payload.get("status").and_then(|s| s.as_str()) == Some("ok");
+        return if ok { State::Applied } else { State::Failed };
+    }
+    if entries.iter().any(|e| e.kind == Kind::ApplyStarted) {
+        return State::Applying;
+    }
     let denied = entries
         .first()
         .and_then(|e| e.payload.get("decision"))

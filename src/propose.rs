@@ -114,36 +114,37 @@ pub fn propose(repo: &ChangeRepo, parsed: &Parsed, name: &str, signer: Option<&P
     } else {
         let message =
             format!("propose: {} on {} ({})", intent.spec.action, outcome.targets.join(", "), intent.spec.environment);
-        let (commit, (id, evaluation)) = repo.transact(&intent.metadata.agent, &message, |snapshot| {
-            // Decided against the commit the proposal lands on, under the writer lock.
-            let evaluation = decide(snapshot)?;
-            let id = loop {
-                let id = proposal::new_id()?;
-                if !snapshot.exists(&proposal::dir(&id))? {
-                    break id;
+        let (commit, (id, evaluation)) =
+            repo.transact_signed(&intent.metadata.agent, &message, signer, |snapshot| {
+                // Decided against the commit the proposal lands on, under the writer lock.
+                let evaluation = decide(snapshot)?;
+                let id = loop {
+                    let id = proposal::new_id()?;
+                    if !snapshot.exists(&proposal::dir(&id))? {
+                        break id;
+                    }
+                };
+                let payload = serde_json::json!({
+                    "id": id,
+                    "intent_digest": parsed.digest,
+                    "blast_radius_digest": evaluation.blast_radius.digest(),
+                    "blast_radius": evaluation.blast_radius.summary,
+                    "decision_digest": evaluation.decision.digest(),
+                    "decision": evaluation.decision,
+                    "history": evaluation.history,
+                });
+                let mut log =
+                    evidence::append(b"", evidence::Kind::Proposed, &created_at, &intent.metadata.agent, payload)?;
+                if evaluation.decision.verdict() == Verdict::Cleared {
+                    let payload = serde_json::json!({ "decision_digest": evaluation.decision.digest() });
+                    log = evidence::append(&log, evidence::Kind::AutoApproved, &created_at, "policy", payload)?;
                 }
-            };
-            let payload = serde_json::json!({
-                "id": id,
-                "intent_digest": parsed.digest,
-                "blast_radius_digest": evaluation.blast_radius.digest(),
-                "blast_radius": evaluation.blast_radius.summary,
-                "decision_digest": evaluation.decision.digest(),
-                "decision": evaluation.decision,
-                "history": evaluation.history,
-            });
-            let mut log =
-                evidence::append(b"", evidence::Kind::Proposed, &created_at, &intent.metadata.agent, payload)?;
-            if evaluation.decision.verdict() == Verdict::Cleared {
-                let payload = serde_json::json!({ "decision_digest": evaluation.decision.digest() });
-                log = evidence::append(&log, evidence::Kind::AutoApproved, &created_at, "policy", payload)?;
-            }
-            let writes = vec![
-                Write::file(proposal::intent_path(&id), parsed.bytes.clone()),
-                Write::file(proposal::evidence_path(&id), log),
-            ];
-            Ok((writes, (id, evaluation)))
-        })?;
+                let writes = vec![
+                    Write::file(proposal::intent_path(&id), parsed.bytes.clone()),
+                    Write::file(proposal::evidence_path(&id), log),
+                ];
+                Ok((writes, (id, evaluation)))
+            })?;
         outcome.id = Some(id);
         outcome.commit = Some(commit.to_string());
         evaluation

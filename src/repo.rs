@@ -177,6 +177,18 @@ impl ChangeRepo {
         &self,
         actor: &str,
         message: &str,
+        plan: impl FnMut(&Snapshot<'_>) -> Result<(Vec<Write>, T)>,
+    ) -> Result<(Oid, T)> {
+        self.transact_signed(actor, message, None, plan)
+    }
+
+    /// [`ChangeRepo::transact`], with the commit signed by `signer` (an SSH signature in the
+    /// commit header, namespace `git`, so `git verify-commit` checks it).
+    pub fn transact_signed<T>(
+        &self,
+        actor: &str,
+        message: &str,
+        signer: Option<&ssh_key::PrivateKey>,
         mut plan: impl FnMut(&Snapshot<'_>) -> Result<(Vec<Write>, T)>,
     ) -> Result<(Oid, T)> {
         let _lock = self.lock()?;
@@ -191,7 +203,15 @@ impl ChangeRepo {
                 None => Vec::new(),
             };
             let parent_refs: Vec<&git2::Commit<'_>> = parents.iter().collect();
-            let commit = self.git.commit(None, &who, &who, message, &tree, &parent_refs)?;
+            let commit = match signer {
+                None => self.git.commit(None, &who, &who, message, &tree, &parent_refs)?,
+                Some(key) => {
+                    let buffer = self.git.commit_create_buffer(&who, &who, message, &tree, &parent_refs)?;
+                    let content = std::str::from_utf8(&buffer).map_err(|_| Error::io("commit buffer is not UTF-8"))?;
+                    let signature = crate::keys::sign(key, "git", content.as_bytes())?;
+                    self.git.commit_signed(content, &signature, None)?
+                }
+            };
             let moved = match snapshot.commit {
                 Some(old) => self.git.reference_matching(&self.branch, commit, true, old, message),
                 None => self.git.reference(&self.branch, commit, false, message),

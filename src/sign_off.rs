@@ -151,7 +151,7 @@ pub fn sign_off(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, request: Request
         "not_after": statement.not_after,
     });
     let message = format!("{}: {id} by {me}", if request.verdict == Verdict::Approve { "approve" } else { "reject" });
-    repo.transact(&me, &message, |snap| {
+    repo.transact_signed(&me, &message, Some(&signer), |snap| {
         let log = snap.read(&proposal::evidence_path(&id))?.unwrap_or_default();
         let log = evidence::append_signed(&log, kind, &statement.created_at, &me, payload.clone(), Some(&signer))?;
         Ok((vec![Write::file(file.clone(), bytes.clone()), Write::file(proposal::evidence_path(&id), log)], ()))

@@ -7,6 +7,7 @@ use crate::error::{Error, Result};
 use crate::repo::ChangeRepo;
 use crate::ui::{Format, Ui};
 
+pub mod apply;
 pub mod approve;
 pub mod blast;
 pub mod check;
@@ -16,11 +17,13 @@ pub mod graph;
 pub mod init;
 pub mod key;
 pub mod list;
+pub mod plan;
 pub mod policy;
 pub mod propose;
 pub mod schema;
 pub mod show;
 pub mod trust;
+pub mod withdraw;
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -29,8 +32,11 @@ pub enum Command {
     Propose(propose::Args),
     List(list::Args),
     Show(show::Args),
+    Plan(plan::Args),
     Approve(approve::Args),
     Reject(approve::RejectArgs),
+    Withdraw(withdraw::Args),
+    Apply(apply::Args),
     Blast(blast::Args),
     Check(check::Args),
     #[command(subcommand)]
@@ -61,7 +67,10 @@ pub fn run(cli: Cli, ui: &Ui) -> Result<u8> {
         Command::Propose(args) => propose::run(args, &repo()?, ui),
         Command::List(args) => list::run(args, &repo()?, ui),
         Command::Show(args) => show::run(args, &repo()?, ui),
+        Command::Plan(args) => plan::run(args, &repo()?, ui),
         Command::Approve(args) => approve::run(args, &repo()?, ui),
+        Command::Withdraw(args) => withdraw::run(args, &repo()?, ui),
+        Command::Apply(args) => apply::run(args, &repo()?, ui),
         Command::Reject(args) => approve::run_reject(args, &repo()?, ui),
         Command::Blast(args) => blast::run(args, &repo()?, ui),
         Command::Key(command) => key::run(command, ui),

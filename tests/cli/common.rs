@@ -119,10 +119,10 @@ pub const PRINCIPALS: &[(&str, &str)] = &[
     ),
     (
         "deploy-bot",
-        "    role: agent\n    sponsor: sam\n    allow: {actions: [k8s.*, file.*], environments: [dev, staging, prod]}\n",
+        "    role: agent\n    sponsor: sam\n    allow: {actions: [k8s.*, file.*, spy.*], environments: [dev, staging, prod]}\n",
     ),
     ("flag-bot", "    role: agent\n    sponsor: sam\n    allow: {actions: [flags.*], environments: [staging, prod]}\n"),
-    ("olive", "    role: approver\n    groups: [team-orders]\n"),
+    ("olive", "    role: approver\n    groups: [team-orders, team-platform]\n"),
     ("dana", "    role: approver\n    groups: [team-orders]\n"),
     ("sam", "    role: approver\n    groups: [security, team-payments]\n"),
     ("ivan", "    role: approver\n    groups: [team-orders, security]\n"),

@@ -5,6 +5,7 @@ mod approvals;
 mod blast;
 mod common;
 mod concurrency;
+mod execute;
 mod generated;
 mod init;
 mod interactive;

@@ -1,0 +1,48 @@
+use crate::error::{Error, ErrorKind, Result};
+use crate::execute;
+use crate::keys::KeyArgs;
+use crate::repo::ChangeRepo;
+use crate::ui::{Style, Ui};
+
+/// Execute a cleared change through its provider, exactly once
+///
+/// Checks, in order: the proposal is unchanged; its approvals are valid, unexpired and meet
+/// the current policy's quorum; it was never started. Then records `apply-started`, runs
+/// the provider, records `apply-finished`, and runs the intent's `verify` action.
+/// Exit 4 when not cleared, 6 when the provider fails.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  clearance apply 7k3m --key-file /etc/clearance/executor\n  clearance apply 7k3m --resume          # after a crash, same idempotency key"
+)]
+pub struct Args {
+    pub id: String,
+    /// Re-run a change whose earlier run crashed after `apply-started`
+    #[arg(long)]
+    pub resume: bool,
+    #[command(flatten)]
+    pub key: KeyArgs,
+}
+
+pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
+    let applied = execute::apply(repo, &args.id, &args.key, args.resume)?;
+    if ui.json() {
+        ui.out_json(&applied)?;
+    } else {
+        let status = if applied.apply.ok() {
+            ui.paint(Style::Green, "applied")
+        } else {
+            ui.paint(Style::Red, &format!("failed ({})", applied.apply.status))
+        };
+        ui.status(format!("{status} {}: {}", applied.id, applied.apply.summary));
+        if let Some(v) = &applied.verify {
+            ui.status(format!("  verify: {} {}", v.status, v.summary));
+        }
+    }
+    if !applied.apply.ok() {
+        return Err(Error::new(
+            ErrorKind::ProviderFailed,
+            format!("provider {}: {}", applied.apply.status, applied.apply.summary),
+        ));
+    }
+    Ok(0)
+}

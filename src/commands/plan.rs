@@ -1,0 +1,24 @@
+use crate::error::Result;
+use crate::execute;
+use crate::keys::KeyArgs;
+use crate::repo::ChangeRepo;
+use crate::ui::Ui;
+
+/// Run the provider's dry run and commit it as plan.json (earlier approvals go stale)
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  clearance plan 7k3m --key-file /etc/clearance/executor")]
+pub struct Args {
+    pub id: String,
+    #[command(flatten)]
+    pub key: KeyArgs,
+}
+
+pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
+    let outcome = execute::plan(repo, &args.id, &args.key)?;
+    if ui.json() {
+        ui.out_json(&outcome)?;
+    } else {
+        ui.status(format!("planned ({}): {}", outcome.status, outcome.summary));
+    }
+    Ok(if outcome.ok() { 0 } else { 6 })
+}

@@ -1,0 +1,27 @@
+use crate::error::Result;
+use crate::execute;
+use crate::keys::KeyArgs;
+use crate::repo::ChangeRepo;
+use crate::ui::Ui;
+
+/// Take a proposal back (the proposing agent, or an admin)
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  clearance withdraw 7k3m --key-file agent.key -m 'superseded by 9x2q'")]
+pub struct Args {
+    pub id: String,
+    /// Why, recorded in evidence
+    #[arg(long, short = 'm')]
+    pub reason: Option<String>,
+    #[command(flatten)]
+    pub key: KeyArgs,
+}
+
+pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
+    let id = execute::withdraw(repo, &args.id, &args.key, args.reason)?;
+    if ui.json() {
+        ui.out_json(&serde_json::json!({"id": id, "state": "withdrawn"}))?;
+    } else {
+        ui.status(format!("withdrew {id}"));
+    }
+    Ok(0)
+}

@@ -1,0 +1,296 @@
+//! The data plane: `plan`, `apply` (with `--resume`) and `withdraw`. Only a cleared change
+//! reaches a provider, and at most once: `apply-started` is committed before the provider
+//! runs, and a change with a start on record is never started again (only resumed, with the
+//! same idempotency key).
+
+use serde::Serialize;
+use ssh_key::PrivateKey;
+
+use crate::config::Config;
+use crate::error::{Error, ErrorKind, Result};
+use crate::evaluate::Context;
+use crate::evidence::{self, Kind};
+use crate::keys::{self, KeyArgs};
+use crate::proposal::{self, Detail, State};
+use crate::provider::{Operation, Outcome, Request};
+use crate::repo::{ChangeRepo, Write};
+use crate::review::{self, Review};
+use crate::trust::Role;
+
+/// Who acts, and the key they sign with.
+struct Signer {
+    key: PrivateKey,
+    name: String,
+}
+
+/// The signer, who must be trusted in one of `roles`.
+fn signer(context: &Context, key: &KeyArgs, roles: &[Role], what: &str) -> Result<Signer> {
+    let key = key.load()?;
+    let identity = context.identities.by_key(key.public_key()).ok_or_else(|| {
+        Error::invalid(format!("your key {} is not in trust/identities.yaml", keys::fingerprint(key.public_key())))
+    })?;
+    if !roles.contains(&identity.role) || identity.revoked_at.is_some() {
+        return Err(Error::invalid(
+            format!(
+                "`{}` may not {what} (role {:?}{})",
+                identity.principal,
+                identity.role,
+                if identity.revoked_at.is_some() { ", revoked" } else { "" }
+            )
+            .to_lowercase(),
+        ));
+    }
+    Ok(Signer { name: identity.principal.clone(), key })
+}
+
+/// The idempotency key of a proposal's execution: the same on every attempt and machine.
+pub fn idempotency_key(repo_id: &str, id: &str, intent_digest: &str) -> String {
+    crate::intent::digest(format!("{repo_id}\n{id}\n{intent_digest}").as_bytes())
+}
+
+struct Loaded {
+    id: String,
+    detail: Detail,
+    context: Context,
+    review: Review,
+    config: Config,
+    document: serde_json::Value,
+    intent: crate::intent::Intent,
+}
+
+fn load(repo: &ChangeRepo, prefix: &str) -> Result<Loaded> {
+    let snapshot = repo.snapshot()?;
+    let id = proposal::resolve(&snapshot, prefix)?;
+    let detail = proposal::load(repo, &snapshot, &id)?;
+    let mut context = Context::load(repo, &snapshot)?;
+    let review = review::review(&snapshot, &detail, &mut context, crate::time::now())?;
+    let config = Config::load(&snapshot)?;
+    let path = proposal::intent_path(&id);
+    let parsed = crate::intent::parse(snapshot.read(&path)?.unwrap_or_default(), &path)?;
+    Ok(Loaded { id, detail, context, review, config, document: parsed.document, intent: parsed.intent })
+}
+
+fn provider_for<'c>(config: &'c Config, action: &str) -> Result<(&'c crate::provider::Provider, String)> {
+    let name = action.split_once('.').map_or(action, |(p, _)| p).to_owned();
+    let provider = config.providers.get(&name).ok_or_else(|| {
+        Error::invalid(format!("no provider `{name}` in clearance.yaml for action `{action}`"))
+            .hint("declare it under `providers:`")
+    })?;
+    Ok((provider, name))
+}
+
+fn record(
+    repo: &ChangeRepo,
+    id: &str,
+    signer: &Signer,
+    kind: Kind,
+    payload: serde_json::Value,
+    extra: Vec<Write>,
+    message: &str,
+) -> Result<()> {
+    let at = crate::time::rfc3339(crate::time::now());
+    let (actor, key) = (&signer.name, &signer.key);
+    repo.transact_signed(actor, message, Some(key), |snap| {
+        let log = snap.read(&proposal::evidence_path(id))?.unwrap_or_default();
+        let log = evidence::append_signed(&log, kind, &at, actor, payload.clone(), Some(key))?;
+        let mut writes = extra.clone();
+        writes.push(Write::file(proposal::evidence_path(id), log));
+        Ok((writes, ()))
+    })?;
+    Ok(())
+}
+
+fn outcome_payload(o: &Outcome, idempotency_key: &str, action: &str) -> serde_json::Value {
+    let mut v = serde_json::to_value(o).unwrap_or_default();
+    v["idempotency_key"] = idempotency_key.into();
+    v["action"] = action.into();
+    v
+}
+
+/// `clearance plan`: the provider's dry run, committed as `plan.json`.
+pub fn plan(repo: &ChangeRepo, prefix: &str, key: &KeyArgs) -> Result<Outcome> {
+    let l = load(repo, prefix)?;
+    if !matches!(l.review.state, State::Pending | State::Approved) {
+        return Err(Error::new(
+            ErrorKind::Conflict,
+            format!("{} is {}; there is nothing to plan", l.id, l.review.state),
+        ));
+    }
+    let who = signer(&l.context, key, &[Role::Executor, Role::Admin], "plan")?;
+    let (provider, name) = provider_for(&l.config, &l.intent.spec.action)?;
+    let ikey = idempotency_key(&l.config.repo_id, &l.id, &l.review.digests.intent);
+    let request = Request {
+        api_version: "clearance/v1",
+        operation: Operation::Plan,
+        proposal_id: &l.id,
+        idempotency_key: &ikey,
+        intent: &l.document,
+    };
+    let outcome = provider.run(&name, repo.git.workdir(), &request)?;
+    let mut plan = serde_json::to_vec_pretty(&outcome)?;
+    plan.push(b'\n');
+    let payload = serde_json::json!({"plan_digest": crate::intent::digest(&plan), "status": outcome.status, "summary": outcome.summary});
+    record(
+        repo,
+        &l.id,
+        &who,
+        Kind::Planned,
+        payload,
+        vec![Write::file(review::plan_path(&l.id), plan)],
+        &format!("plan: {} by {}", l.id, who.name),
+    )?;
+    Ok(outcome)
+}
+
+#[derive(Debug, Serialize)]
+pub struct Applied {
+    pub id: String,
+    pub idempotency_key: String,
+    pub resumed: bool,
+    pub apply: Outcome,
+    pub verify: Option<Outcome>,
+}
+
+/// `clearance apply`: the checks of DESIGN §8 in order, then the provider, exactly once.
+pub fn apply(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool) -> Result<Applied> {
+    let l = load(repo, prefix)?;
+    let id = l.id.clone();
+    // 1. The proposal exists and is unchanged since it was proposed.
+    let recorded = l
+        .detail
+        .evidence
+        .first()
+        .and_then(|e| e.payload.get("intent_digest"))
+        .and_then(|d| d.as_str())
+        .unwrap_or_default();
+    if recorded != l.review.digests.intent {
+        return Err(Error::new(
+            ErrorKind::VerificationFailed,
+            format!("{id}: intent.yaml changed after it was proposed ({recorded} -> {})", l.review.digests.intent),
+        ));
+    }
+    // 3 before 2 for the message: a change on record as started is never started again.
+    let started = l.detail.evidence.iter().rev().find(|e| e.kind == Kind::ApplyStarted).cloned();
+    let finished = l.detail.evidence.iter().any(|e| e.kind == Kind::ApplyFinished);
+    if finished {
+        return Err(Error::new(
+            ErrorKind::Conflict,
+            format!("{id} was already applied ({}); a change runs at most once", l.detail.state),
+        ));
+    }
+    if let Some(s) = &started {
+        if !resume {
+            return Err(Error::new(
+                ErrorKind::Conflict,
+                format!("{id} is in flight: {} started it at {}", s.actor, s.at),
+            )
+            .hint("if that run crashed, `clearance apply --resume` re-runs it with the same idempotency key"));
+        }
+    } else if resume {
+        return Err(Error::usage(format!("{id} was never started; run `clearance apply {id}` without --resume")));
+    }
+    // 2. Cleared now: valid, unexpired approvals meeting the quorum of the current policy.
+    if l.review.state != State::Approved && l.review.state != State::Applying {
+        let why = match l.review.state {
+            State::Pending => format!("still missing {}", crate::sign_off::describe(&l.review.missing)),
+            State::Rejected => format!("vetoed by {}", l.review.vetoed_by.clone().unwrap_or_default()),
+            other => other.to_string(),
+        };
+        return Err(Error::new(ErrorKind::NotCleared, format!("{id} is not cleared: {why}")));
+    }
+    if resume && !l.review.quorum_met && l.review.evaluation.decision.verdict() != crate::policy::Verdict::Cleared {
+        return Err(Error::new(
+            ErrorKind::NotCleared,
+            format!("{id} is no longer cleared: {}", crate::sign_off::describe(&l.review.missing)),
+        ));
+    }
+    let who = signer(&l.context, key, &[Role::Executor, Role::Admin], "apply")?;
+    let (provider, name) = provider_for(&l.config, &l.intent.spec.action)?;
+    let ikey = idempotency_key(&l.config.repo_id, &id, &l.review.digests.intent);
+    if started.is_none() {
+        let payload = serde_json::json!({
+            "idempotency_key": ikey,
+            "intent_digest": l.review.digests.intent,
+            "plan_digest": l.review.digests.plan,
+            "blast_radius_digest": l.review.digests.blast_radius,
+            "decision_digest": l.review.digests.decision,
+            "approvals": l.review.approvals.iter().filter(|a| a.valid).map(|a| &a.principal).collect::<Vec<_>>(),
+        });
+        // Committed before the provider runs; under the writer lock, re-checked on the head.
+        let at = crate::time::rfc3339(crate::time::now());
+        repo.transact_signed(&who.name, &format!("apply-started: {id} by {}", who.name), Some(&who.key), |snap| {
+            let log = snap.read(&proposal::evidence_path(&id))?.unwrap_or_default();
+            if evidence::parse(&log, "evidence.jsonl")?.iter().any(|e| e.kind == Kind::ApplyStarted) {
+                return Err(Error::new(ErrorKind::Conflict, format!("{id} was started by someone else a moment ago")));
+            }
+            let log =
+                evidence::append_signed(&log, Kind::ApplyStarted, &at, &who.name, payload.clone(), Some(&who.key))?;
+            Ok((vec![Write::file(proposal::evidence_path(&id), log)], ()))
+        })?;
+    }
+    let request = Request {
+        api_version: "clearance/v1",
+        operation: Operation::Apply,
+        proposal_id: &id,
+        idempotency_key: &ikey,
+        intent: &l.document,
+    };
+    let outcome = provider.run(&name, repo.git.workdir(), &request)?;
+    record(
+        repo,
+        &id,
+        &who,
+        Kind::ApplyFinished,
+        outcome_payload(&outcome, &ikey, &l.intent.spec.action),
+        Vec::new(),
+        &format!("apply-finished: {id} {}", outcome.status),
+    )?;
+    let mut verify = None;
+    if let (true, Some(check)) = (outcome.ok(), &l.intent.spec.verify) {
+        let (vprovider, vname) = provider_for(&l.config, &check.action)?;
+        let request = Request {
+            api_version: "clearance/v1",
+            operation: Operation::Verify,
+            proposal_id: &id,
+            idempotency_key: &ikey,
+            intent: &l.document,
+        };
+        let v = vprovider.run(&vname, repo.git.workdir(), &request)?;
+        record(
+            repo,
+            &id,
+            &who,
+            Kind::Verified,
+            outcome_payload(&v, &ikey, &check.action),
+            Vec::new(),
+            &format!("verified: {id} {}", v.status),
+        )?;
+        verify = Some(v);
+    }
+    Ok(Applied { id, idempotency_key: ikey, resumed: started.is_some(), apply: outcome, verify })
+}
+
+/// `clearance withdraw`: the proposing agent (or an admin) takes it back.
+pub fn withdraw(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, reason: Option<String>) -> Result<String> {
+    let l = load(repo, prefix)?;
+    if matches!(l.review.state, State::Applying | State::Applied | State::Failed | State::Withdrawn) {
+        return Err(Error::new(
+            ErrorKind::Conflict,
+            format!("{} is {}; it can no longer be withdrawn", l.id, l.review.state),
+        ));
+    }
+    let who = signer(&l.context, key, &[Role::Agent, Role::Admin], "withdraw")?;
+    if who.name != l.detail.agent && l.context.identities.get(&who.name).map(|i| i.role) != Some(Role::Admin) {
+        return Err(Error::invalid(format!("only `{}` (or an admin) may withdraw {}", l.detail.agent, l.id)));
+    }
+    record(
+        repo,
+        &l.id,
+        &who,
+        Kind::Withdrawn,
+        serde_json::json!({ "reason": reason }),
+        Vec::new(),
+        &format!("withdraw: {} by {}", l.id, who.name),
+    )?;
+    Ok(l.id)
+}

@@ -1,0 +1,248 @@
+//! Execution: only cleared changes reach a provider, each at most once, even across a
+//! crash; secrets never reach the repo or the output; commits verify with stock git.
+
+use std::fs;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::common::{Repo, git};
+
+const SPY: &str = r#"#!/bin/sh
+# Test provider: logs each call, then behaves as the intent's params.mode says.
+op=$1
+req=$(cat)
+key=$(printf '%s' "$req" | sed -n 's/.*"idempotency_key":"\([^"]*\)".*/\1/p')
+echo "$op $key" >> "$SPY_LOG"
+case "$req" in *'"mode":"sleep"'*) [ "$op" = apply ] && sleep 3 ;; esac
+case "$req" in *'"mode":"fail"'*) echo '{"status":"error","summary":"boom"}'; exit 1 ;; esac
+case "$req" in *'"mode":"leak"'*)
+  echo "debug: token is $SPY_TOKEN" >&2
+  printf '{"status":"ok","summary":"done with %s","outputs":{"token":"%s"}}\n' "$SPY_TOKEN" "$SPY_TOKEN"
+  exit 0 ;;
+esac
+echo '{"status":"ok","summary":"done"}'
+"#;
+
+const TOKEN: &str = "hunter2-very-secret-token";
+
+struct Spy {
+    log: PathBuf,
+}
+
+impl Spy {
+    /// Install the spy provider in `repo` (committed config) and return its call log.
+    fn install(repo: &Repo) -> Spy {
+        let dir = repo.path().with_file_name("spy");
+        fs::create_dir_all(&dir).unwrap();
+        let script = dir.join("spy.sh");
+        fs::write(&script, SPY).unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&script, fs::Permissions::from_mode(0o755)).unwrap();
+        let log = dir.join("calls.log");
+        let config = fs::read_to_string(repo.file("clearance.yaml")).unwrap();
+        let spy = format!(
+            "  spy:\n    command: [{}]\n    timeout: 20s\n    env: {{SPY_LOG: {}}}\n    secrets: {{SPY_TOKEN: {{env: SPY_TOKEN_SOURCE}}}}\n",
+            script.display(),
+            log.display()
+        );
+        fs::write(repo.file("clearance.yaml"), config.replace("providers:\n", &format!("providers:\n{spy}"))).unwrap();
+        git(repo.path(), &["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "spy provider"]);
+        Spy { log }
+    }
+
+    fn calls(&self) -> Vec<String> {
+        fs::read_to_string(&self.log).unwrap_or_default().lines().map(str::to_owned).collect()
+    }
+}
+
+fn intent(env: &str, mode: &str) -> String {
+    format!(
+        "apiVersion: clearance/v1\nkind: Intent\nmetadata: {{agent: deploy-bot}}\nspec:\n  action: spy.touch\n  environment: {env}\n  targets: [feature-flags]\n  params: {{mode: {mode}}}\n  reason: test\n  risk: {{reversible: true}}\n"
+    )
+}
+
+fn apply(repo: &Repo, id: &str, extra: &[&str]) -> crate::common::Run {
+    let key = repo.key("runner");
+    let mut args = vec!["apply", id, "--key-file", key.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    crate::common::clearance(repo.path()).env("SPY_TOKEN_SOURCE", TOKEN).args(&args).output().unwrap().into()
+}
+
+fn approve(repo: &Repo, id: &str, who: &str) {
+    let key = repo.key(who);
+    let r = repo.run(&["approve", id, "--key-file", key.to_str().unwrap(), "--yes"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}
+
+#[test]
+fn nothing_uncleared_reaches_the_provider() {
+    let repo = Repo::new();
+    let spy = Spy::install(&repo);
+    // pending: production needs team-platform.
+    let pending = repo.propose(&intent("prod", "ok"));
+    // denied: users-db is a protected target.
+    let denied = repo.propose(&intent("prod", "ok").replace("feature-flags", "users-db"));
+    // rejected: vetoed.
+    let rejected = repo.propose(&intent("prod", "ok"));
+    let r = repo.run(&["reject", &rejected, "--key-file", repo.key("olive").to_str().unwrap(), "--yes"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // withdrawn by its agent.
+    let withdrawn = repo.propose(&intent("staging", "ok"));
+    let r = repo.run(&["withdraw", &withdrawn, "--key-file", repo.key("deploy-bot").to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // expired: approved for an hour, applied two hours later.
+    let expired = repo.propose(&intent("prod", "ok"));
+    let r =
+        repo.run(&["approve", &expired, "--key-file", repo.key("olive").to_str().unwrap(), "--yes", "--expires", "1h"]);
+    assert_eq!(r.code, 0);
+    // stale: approved, then the graph changes its blast radius.
+    let stale = repo.propose(&intent("prod", "ok"));
+    approve(&repo, &stale, "olive");
+
+    for (what, id, needle) in [
+        ("pending", &pending, "not cleared: still missing 1 from team-platform"),
+        ("denied", &denied, "not cleared: denied"),
+        ("rejected", &rejected, "vetoed by olive"),
+        ("withdrawn", &withdrawn, "not cleared: withdrawn"),
+    ] {
+        let r = apply(&repo, id, &[]);
+        assert_eq!(r.code, 4, "{what}: {}", r.stderr);
+        assert!(r.stderr.contains(needle), "{what}: expected `{needle}` in {}", r.stderr);
+    }
+    let graph = repo.file("graph/services.yaml");
+    let text = fs::read_to_string(&graph)
+        .unwrap()
+        .replace("  - id: search-index\n", "  - id: search-index\n    depends_on: [feature-flags]\n");
+    fs::write(&graph, text).unwrap();
+    git(repo.path(), &["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "index reads flags"]);
+    let r = apply(&repo, &stale, &[]);
+    assert_eq!(r.code, 4, "stale: {}", r.stderr);
+    let later = crate::common::clearance(repo.path())
+        .env("CLEARANCE_NOW", "2026-05-14T11:31:00Z")
+        .args(["apply", &expired, "--key-file", repo.key("runner").to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(later.status.code(), Some(4), "expired: {}", String::from_utf8_lossy(&later.stderr));
+    assert!(spy.calls().is_empty(), "the provider ran: {:?}", spy.calls());
+}
+
+#[test]
+fn a_change_runs_at_most_once() {
+    let repo = Repo::new();
+    let spy = Spy::install(&repo);
+    let id = repo.propose(&intent("staging", "ok"));
+    let first = apply(&repo, &id, &[]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let second = apply(&repo, &id, &[]);
+    assert_eq!(second.code, 1);
+    assert!(second.stderr.contains("already applied"), "{}", second.stderr);
+    assert_eq!(spy.calls().iter().filter(|c| c.starts_with("apply ")).count(), 1);
+    let shown: serde_json::Value = serde_json::from_str(&repo.run(&["show", &id, "--format", "json"]).stdout).unwrap();
+    assert_eq!(shown["state"], "applied");
+    let kinds: Vec<&str> = shown["evidence"].as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, vec!["proposed", "auto-approved", "apply-started", "apply-finished"]);
+    // An executor, not an approver or agent, applies.
+    let other = repo.propose(&intent("staging", "ok"));
+    let r = repo.run(&["apply", &other, "--key-file", repo.key("olive").to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("may not apply"), "{}", r.stderr);
+}
+
+#[test]
+fn a_failing_provider_exits_6_and_is_recorded() {
+    let repo = Repo::new();
+    let _spy = Spy::install(&repo);
+    let id = repo.propose(&intent("staging", "fail"));
+    let r = apply(&repo, &id, &[]);
+    assert_eq!(r.code, 6, "{}", r.stderr);
+    assert_eq!(repo.run(&["list", "--state", "failed", "--format", "json"]).stdout.matches(&id).count(), 1);
+}
+
+#[test]
+fn kill_9_mid_apply_leaves_applying_and_resume_reuses_the_idempotency_key() {
+    let repo = Repo::new();
+    let spy = Spy::install(&repo);
+    let id = repo.propose(&intent("staging", "sleep"));
+    let key = repo.key("runner");
+    let mut child = crate::common::clearance(repo.path())
+        .env("SPY_TOKEN_SOURCE", TOKEN)
+        .args(["apply", &id, "--key-file", key.to_str().unwrap()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while spy.calls().is_empty() {
+        assert!(Instant::now() < deadline, "the provider never started");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // SAFETY: plain signal to our own child.
+    unsafe { libc::kill(child.id() as i32, libc::SIGKILL) };
+    child.wait().unwrap();
+    let shown: serde_json::Value = serde_json::from_str(&repo.run(&["show", &id, "--format", "json"]).stdout).unwrap();
+    assert_eq!(shown["state"], "applying");
+    let again = apply(&repo, &id, &[]);
+    assert_eq!(again.code, 1);
+    assert!(again.stderr.contains("is in flight") && again.stderr.contains("--resume"), "{}", again.stderr);
+    let resumed = apply(&repo, &id, &["--resume"]);
+    assert_eq!(resumed.code, 0, "{}", resumed.stderr);
+    let calls = spy.calls();
+    assert_eq!(calls.len(), 2, "{calls:?}");
+    assert_eq!(calls[0], calls[1], "same operation, same idempotency key");
+    let shown: serde_json::Value = serde_json::from_str(&repo.run(&["show", &id, "--format", "json"]).stdout).unwrap();
+    assert_eq!(shown["state"], "applied");
+    assert_eq!(apply(&repo, &id, &["--resume"]).code, 1, "nothing to resume once finished");
+}
+
+#[test]
+fn secrets_reach_neither_the_repo_nor_the_output() {
+    let repo = Repo::new();
+    let _spy = Spy::install(&repo);
+    let id = repo.propose(&intent("staging", "leak"));
+    let r = apply(&repo, &id, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stdout.contains(TOKEN) && !r.stderr.contains(TOKEN), "clearance printed the secret");
+    assert!(r.stderr.contains("[REDACTED]"), "{}", r.stderr);
+    let json = apply(&repo, &id, &[]);
+    assert!(!json.stderr.contains(TOKEN));
+    let history = git(repo.path(), &["log", "-p", "--all"]);
+    assert!(!history.contains(TOKEN), "the secret reached the repository");
+    let shown = repo.run(&["show", &id, "--format", "json"]);
+    assert!(!shown.stdout.contains(TOKEN));
+    assert!(shown.stdout.contains("debug: token is [REDACTED]"), "stderr is kept, redacted");
+}
+
+#[test]
+fn stock_git_verifies_clearances_commits() {
+    let repo = Repo::new();
+    let _spy = Spy::install(&repo);
+    let id = repo.propose(&intent("prod", "ok"));
+    approve(&repo, &id, "olive");
+    assert_eq!(apply(&repo, &id, &[]).code, 0);
+    let signers = repo.path().with_file_name("allowed_signers");
+    fs::write(&signers, repo.run(&["trust", "allowed-signers"]).stdout).unwrap();
+    let verify = |rev: &str| {
+        Command::new("git")
+            .current_dir(repo.path())
+            .args([
+                "-c",
+                "gpg.format=ssh",
+                "-c",
+                &format!("gpg.ssh.allowedSignersFile={}", signers.display()),
+                "verify-commit",
+                rev,
+            ])
+            .output()
+            .unwrap()
+    };
+    // apply-finished, apply-started, approve and propose: each signed by its actor.
+    for rev in ["HEAD", "HEAD~1", "HEAD~2", "HEAD~3"] {
+        let out = verify(rev);
+        assert!(out.status.success(), "git verify-commit {rev}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+    let out = verify("HEAD");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("runner"), "{}", String::from_utf8_lossy(&out.stderr));
+    // A hand-made commit is not signed.
+    assert!(!verify("HEAD~4").status.success());
+}
