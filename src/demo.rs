@@ -41,45 +41,48 @@ pub fn run(dir: Option<&Path>, ui: &Ui) -> Result<()> {
     let keys = PathBuf::from(format!("{}-keys", dir.display()));
     let key = |name: &str| keys.join(name).display().to_string();
     let public = |name: &str| format!("{}.pub", key(name));
-    let (agent, olive, sam) = (key("cost-optimizer"), key("olive"), key("sam"));
+    let (agent, olive, runner) = (key("deploy-bot"), key("olive"), key("runner"));
     let steps = [
-        step("Create a change repository: config, service graph, policy, trust.", &["init", &repo]),
+        step("Create a change repository: config, service graph, policy, trust, a file provider.", &["init", &repo]),
         step(
             "The agent gets its own signing key (a key file here; people use the OS keyring).",
-            &["key", "new", "cost-optimizer", "--file", &agent],
+            &["key", "new", "deploy-bot", "--file", &agent],
         ),
         step(
             "An admin trusts the agent's key, within an allowlist, sponsored by a human.",
             &[
                 "trust",
                 "add",
-                "cost-optimizer",
+                "deploy-bot",
                 "--role",
                 "agent",
                 "--key",
-                &public("cost-optimizer"),
+                &public("deploy-bot"),
                 "--sponsor",
-                "dana",
+                "sam",
                 "--allow-action",
-                "rds.*",
+                "file.*",
                 "--allow-env",
                 "prod",
                 "--replace",
             ],
         ),
         step(
-            "Two approvers get keys: one on the owning team, one from security.",
+            "An approver from the owning team, and an executor (a CI runner) get keys.",
             &["key", "new", "olive", "--file", &olive],
         ),
-        step("", &["key", "new", "sam", "--file", &sam]),
-        step("", &["trust", "add", "olive", "--role", "approver", "--group", "team-orders", "--key", &public("olive")]),
-        step("", &["trust", "add", "sam", "--role", "approver", "--group", "security", "--key", &public("sam")]),
+        step("", &["key", "new", "runner", "--file", &runner]),
         step(
-            "What would deleting orders-db-old touch? The blast radius, from the service graph.",
-            &["blast", "orders-db-old"],
+            "",
+            &["trust", "add", "olive", "--role", "approver", "--group", "team-platform", "--key", &public("olive")],
+        ),
+        step("", &["trust", "add", "runner", "--role", "executor", "--key", &public("runner")]),
+        step(
+            "What would changing feature-flags touch? The blast radius, from the service graph.",
+            &["blast", "feature-flags"],
         ),
         Step {
-            say: "What does policy say about the agent's intent? Exit 4: it needs approvals.",
+            say: "What does policy say about the agent's intent? Exit 4: it needs an approval.",
             args: vec!["check".into(), "-f".into(), "-".into()],
             stdin: Some(INTENT),
             expect: 4,
@@ -90,13 +93,23 @@ pub fn run(dir: Option<&Path>, ui: &Ui) -> Result<()> {
             stdin: Some(INTENT),
             expect: 0,
         },
+        Step {
+            expect: 4,
+            ..step("Applying now is refused: not cleared (exit 4).", &["apply", LAST_ID, "--key-file", &runner])
+        },
         step(
             "The owning team approves, signing exactly what it reviewed.",
-            &["approve", LAST_ID, "--key-file", &olive, "--yes", "-m", "snapshot checked"],
+            &["approve", LAST_ID, "--key-file", &olive, "--yes", "-m", "rollout plan checked"],
         ),
-        step("Security approves too: the quorum is met.", &["approve", LAST_ID, "--key-file", &sam, "--yes"]),
-        step("Everyone sees the proposal and its state.", &["list"]),
-        step("The whole record of one proposal.", &["show", LAST_ID]),
+        step(
+            "The executor applies it through the provider, then the intent's verify runs.",
+            &["apply", LAST_ID, "--key-file", &runner],
+        ),
+        Step {
+            expect: 1,
+            ..step("A second apply is refused: a change runs at most once.", &["apply", LAST_ID, "--key-file", &runner])
+        },
+        step("The whole record: intent, decision, approvals, blast radius, signed evidence.", &["show", LAST_ID]),
     ];
 
     let mut last_id = String::new();

@@ -11,7 +11,9 @@ op=${1:?operation}
 root=${FILE_PROVIDER_ROOT:?set FILE_PROVIDER_ROOT in the env of the provider}
 request=$(cat)
 
-field() { printf '%s' "$request" | sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p" | head -n 1; }
+# The first `"name":"value"` in the request (the intent's own fields come before its
+# rollback and verify, whose keys sort later).
+field() { printf '%s' "$request" | grep -o "\"$1\":\"[^\"]*\"" | head -n 1 | sed 's/^"[^"]*":"\(.*\)"$/\1/'; }
 answer() { printf '{"status":"%s","summary":"%s","changes":[%s],"outputs":{}}\n' "$1" "$2" "${3:-}"; exit 0; }
 
 action=$(field action)

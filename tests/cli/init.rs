@@ -102,8 +102,12 @@ fn demo_runs_the_lifecycle_in_a_fresh_directory() {
     let dir = tmp.path().join("demo");
     let r = run(tmp.path(), &["demo", dir.to_str().unwrap()]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stdout.contains("rds.delete-instance"), "{}", r.stdout);
     assert!(r.stderr.contains("$ clearance propose"), "{}", r.stderr);
+    // The whole lifecycle ran: the last step shows the signed evidence through verify.
+    for kind in ["proposed", "approved", "apply-started", "apply-finished", "verified"] {
+        assert!(r.stdout.contains(kind), "no `{kind}` in\n{}", r.stdout);
+    }
+    assert!(r.stderr.contains("applied ") && r.stderr.contains("a change runs at most once"), "{}", r.stderr);
     git(&dir, &["fsck", "--strict"]);
     // A second run refuses the now non-empty directory.
     let again = run(tmp.path(), &["demo", dir.to_str().unwrap()]);
