@@ -31,6 +31,9 @@ _clearance() {
             clearance,demo)
                 cmd="clearance__subcmd__demo"
                 ;;
+            clearance,evidence)
+                cmd="clearance__subcmd__evidence"
+                ;;
             clearance,generate)
                 cmd="clearance__subcmd__generate"
                 ;;
@@ -70,8 +73,23 @@ _clearance() {
             clearance,trust)
                 cmd="clearance__subcmd__trust"
                 ;;
+            clearance,verify)
+                cmd="clearance__subcmd__verify"
+                ;;
             clearance,withdraw)
                 cmd="clearance__subcmd__withdraw"
+                ;;
+            clearance__subcmd__evidence,export)
+                cmd="clearance__subcmd__evidence__subcmd__export"
+                ;;
+            clearance__subcmd__evidence,help)
+                cmd="clearance__subcmd__evidence__subcmd__help"
+                ;;
+            clearance__subcmd__evidence__subcmd__help,export)
+                cmd="clearance__subcmd__evidence__subcmd__help__subcmd__export"
+                ;;
+            clearance__subcmd__evidence__subcmd__help,help)
+                cmd="clearance__subcmd__evidence__subcmd__help__subcmd__help"
                 ;;
             clearance__subcmd__graph,check)
                 cmd="clearance__subcmd__graph__subcmd__check"
@@ -121,6 +139,9 @@ _clearance() {
             clearance__subcmd__help,demo)
                 cmd="clearance__subcmd__help__subcmd__demo"
                 ;;
+            clearance__subcmd__help,evidence)
+                cmd="clearance__subcmd__help__subcmd__evidence"
+                ;;
             clearance__subcmd__help,generate)
                 cmd="clearance__subcmd__help__subcmd__generate"
                 ;;
@@ -160,8 +181,14 @@ _clearance() {
             clearance__subcmd__help,trust)
                 cmd="clearance__subcmd__help__subcmd__trust"
                 ;;
+            clearance__subcmd__help,verify)
+                cmd="clearance__subcmd__help__subcmd__verify"
+                ;;
             clearance__subcmd__help,withdraw)
                 cmd="clearance__subcmd__help__subcmd__withdraw"
+                ;;
+            clearance__subcmd__help__subcmd__evidence,export)
+                cmd="clearance__subcmd__help__subcmd__evidence__subcmd__export"
                 ;;
             clearance__subcmd__help__subcmd__graph,check)
                 cmd="clearance__subcmd__help__subcmd__graph__subcmd__check"
@@ -278,7 +305,7 @@ _clearance() {
 
     case "${cmd}" in
         clearance)
-            opts="-q -v -h -V --repo --format --no-color --quiet --verbose --help --version demo init propose list show plan approve reject withdraw apply blast check policy key trust graph schema generate help"
+            opts="-q -v -h -V --repo --format --no-color --quiet --verbose --help --version demo init propose list show plan approve reject withdraw apply verify evidence blast check policy key trust graph schema generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -446,6 +473,100 @@ _clearance() {
                     COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__evidence)
+            opts="-q -v -h -V --repo --format --no-color --quiet --verbose --help --version export help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__evidence__subcmd__export)
+            opts="-o -q -v -h -V --output --repo --format --no-color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__evidence__subcmd__help)
+            opts="export help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__evidence__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__evidence__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 *)
                     COMPREPLY=()
                     ;;
@@ -676,7 +797,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__help)
-            opts="demo init propose list show plan approve reject withdraw apply blast check policy key trust graph schema generate help"
+            opts="demo init propose list show plan approve reject withdraw apply verify evidence blast check policy key trust graph schema generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -748,6 +869,34 @@ _clearance() {
         clearance__subcmd__help__subcmd__demo)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__help__subcmd__evidence)
+            opts="export"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__help__subcmd__evidence__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1098,6 +1247,20 @@ _clearance() {
         clearance__subcmd__help__subcmd__trust__subcmd__revoke)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__help__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1841,6 +2004,32 @@ _clearance() {
             fi
             case "${prev}" in
                 --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__verify)
+            opts="-q -v -h -V --bundle --repo --format --no-color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -39,6 +39,8 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand reject 'Reject a proposal: a signed veto by an eligible approver'
             cand withdraw 'Take a proposal back (the proposing agent, or an admin)'
             cand apply 'Execute a cleared change through its provider, exactly once'
+            cand verify 'Check evidence, signatures, trust, approvals and quorum; exit 5 on any problem'
+            cand evidence 'Work with a proposal''s evidence'
             cand blast 'Show what a change to TARGET would touch: it and everything that depends on it'
             cand check 'Ask the policy about a proposal or an intent file, without writing anything'
             cand policy 'Work with the repository''s policy'
@@ -213,6 +215,58 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'clearance;verify'= {
+            cand --bundle 'Verify an exported bundle instead of the repository'
+            cand --repo 'The change repository [default: discovered from the current directory]'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --no-color 'Never use color (also NO_COLOR)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more about what is happening'
+            cand --verbose 'Say more about what is happening'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'clearance;evidence'= {
+            cand --repo 'The change repository [default: discovered from the current directory]'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --no-color 'Never use color (also NO_COLOR)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more about what is happening'
+            cand --verbose 'Say more about what is happening'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand export 'Write one self-contained bundle (intent, plan, approvals, evidence, public keys, decision) that `clearance verify --bundle` checks with no repository at all'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'clearance;evidence;export'= {
+            cand -o 'Write here instead of stdout'
+            cand --output 'Write here instead of stdout'
+            cand --repo 'The change repository [default: discovered from the current directory]'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --no-color 'Never use color (also NO_COLOR)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more about what is happening'
+            cand --verbose 'Say more about what is happening'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'clearance;evidence;help'= {
+            cand export 'Write one self-contained bundle (intent, plan, approvals, evidence, public keys, decision) that `clearance verify --bundle` checks with no repository at all'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'clearance;evidence;help;export'= {
+        }
+        &'clearance;evidence;help;help'= {
         }
         &'clearance;blast'= {
             cand --env 'The environment the change is for (recorded in the output)'
@@ -583,6 +637,8 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand reject 'Reject a proposal: a signed veto by an eligible approver'
             cand withdraw 'Take a proposal back (the proposing agent, or an admin)'
             cand apply 'Execute a cleared change through its provider, exactly once'
+            cand verify 'Check evidence, signatures, trust, approvals and quorum; exit 5 on any problem'
+            cand evidence 'Work with a proposal''s evidence'
             cand blast 'Show what a change to TARGET would touch: it and everything that depends on it'
             cand check 'Ask the policy about a proposal or an intent file, without writing anything'
             cand policy 'Work with the repository''s policy'
@@ -612,6 +668,13 @@ set edit:completion:arg-completer[clearance] = {|@words|
         &'clearance;help;withdraw'= {
         }
         &'clearance;help;apply'= {
+        }
+        &'clearance;help;verify'= {
+        }
+        &'clearance;help;evidence'= {
+            cand export 'Write one self-contained bundle (intent, plan, approvals, evidence, public keys, decision) that `clearance verify --bundle` checks with no repository at all'
+        }
+        &'clearance;help;evidence;export'= {
         }
         &'clearance;help;blast'= {
         }

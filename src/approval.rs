@@ -194,7 +194,7 @@ pub fn judge(file: &str, bytes: &[u8], facts: &Facts<'_>, trust: &Identities) ->
     let statement = match Statement::parse(&record.statement) {
         Ok(s) => s,
         Err(e) => {
-            judged.reason = e.message.clone();
+            judged.reason = format!("bad statement: {}", e.message);
             return judged;
         }
     };

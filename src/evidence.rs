@@ -20,6 +20,23 @@ pub enum Kind {
     Withdrawn,
 }
 
+impl Kind {
+    /// The name as written in evidence: `apply-started`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Proposed => "proposed",
+            Kind::Planned => "planned",
+            Kind::Approved => "approved",
+            Kind::Rejected => "rejected",
+            Kind::AutoApproved => "auto-approved",
+            Kind::ApplyStarted => "apply-started",
+            Kind::ApplyFinished => "apply-finished",
+            Kind::Verified => "verified",
+            Kind::Withdrawn => "withdrawn",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {

@@ -215,6 +215,8 @@ pub fn apply(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool) -> Re
             "blast_radius_digest": l.review.digests.blast_radius,
             "decision_digest": l.review.digests.decision,
             "approvals": l.review.approvals.iter().filter(|a| a.valid).map(|a| &a.principal).collect::<Vec<_>>(),
+            "required": l.review.evaluation.decision.approvals,
+            "auto_approve": l.review.evaluation.decision.verdict() == crate::policy::Verdict::Cleared,
         });
         // Committed before the provider runs; under the writer lock, re-checked on the head.
         let at = crate::time::rfc3339(crate::time::now());

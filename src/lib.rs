@@ -33,4 +33,5 @@ pub mod templates;
 pub mod time;
 pub mod trust;
 pub mod ui;
+pub mod verify;
 pub mod yaml;

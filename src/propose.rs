@@ -133,8 +133,14 @@ pub fn propose(repo: &ChangeRepo, parsed: &Parsed, name: &str, signer: Option<&P
                     "decision": evaluation.decision,
                     "history": evaluation.history,
                 });
-                let mut log =
-                    evidence::append(b"", evidence::Kind::Proposed, &created_at, &intent.metadata.agent, payload)?;
+                let mut log = evidence::append_signed(
+                    b"",
+                    evidence::Kind::Proposed,
+                    &created_at,
+                    &intent.metadata.agent,
+                    payload,
+                    signer,
+                )?;
                 if evaluation.decision.verdict() == Verdict::Cleared {
                     let payload = serde_json::json!({ "decision_digest": evaluation.decision.digest() });
                     log = evidence::append(&log, evidence::Kind::AutoApproved, &created_at, "policy", payload)?;

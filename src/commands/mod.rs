@@ -12,6 +12,7 @@ pub mod approve;
 pub mod blast;
 pub mod check;
 pub mod demo;
+pub mod evidence;
 pub mod generate;
 pub mod graph;
 pub mod init;
@@ -23,6 +24,7 @@ pub mod propose;
 pub mod schema;
 pub mod show;
 pub mod trust;
+pub mod verify;
 pub mod withdraw;
 
 #[derive(Debug, Subcommand)]
@@ -37,6 +39,9 @@ pub enum Command {
     Reject(approve::RejectArgs),
     Withdraw(withdraw::Args),
     Apply(apply::Args),
+    Verify(verify::Args),
+    #[command(subcommand)]
+    Evidence(evidence::Command),
     Blast(blast::Args),
     Check(check::Args),
     #[command(subcommand)]
@@ -71,6 +76,8 @@ pub fn run(cli: Cli, ui: &Ui) -> Result<u8> {
         Command::Approve(args) => approve::run(args, &repo()?, ui),
         Command::Withdraw(args) => withdraw::run(args, &repo()?, ui),
         Command::Apply(args) => apply::run(args, &repo()?, ui),
+        Command::Verify(args) => verify::run(args, cli.global.repo.as_deref(), ui),
+        Command::Evidence(command) => evidence::run(command, &repo()?, ui),
         Command::Reject(args) => approve::run_reject(args, &repo()?, ui),
         Command::Blast(args) => blast::run(args, &repo()?, ui),
         Command::Key(command) => key::run(command, ui),

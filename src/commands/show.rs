@@ -133,13 +133,7 @@ pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
     }
     out.push_str(&format!("\n{}\n", ui.paint(Style::Bold, "evidence")));
     for e in &detail.evidence {
-        out.push_str(&format!(
-            "  {:>3}  {}  {:<14} {}\n",
-            e.seq,
-            e.at,
-            serde_json::to_value(e.kind)?.as_str().unwrap_or(""),
-            e.actor
-        ));
+        out.push_str(&format!("  {:>3}  {}  {:<14} {}\n", e.seq, e.at, e.kind.name(), e.actor));
     }
     ui.out(out)?;
     Ok(0)

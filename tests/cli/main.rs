@@ -13,4 +13,5 @@ mod invalid_input;
 mod keyring;
 mod policy;
 mod snapshots;
+mod verify;
 mod webhooks;

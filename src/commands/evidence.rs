@@ -1,0 +1,52 @@
+use std::path::PathBuf;
+
+use crate::error::{IoContext, Result};
+use crate::repo::ChangeRepo;
+use crate::ui::Ui;
+use crate::verify::{self, Bundle};
+
+/// Work with a proposal's evidence
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    /// Write one self-contained bundle (intent, plan, approvals, evidence, public keys,
+    /// decision) that `clearance verify --bundle` checks with no repository at all
+    #[command(
+        after_help = "Examples:\n  clearance evidence export 7k3m -o 7k3m.clearance.json\n  clearance verify --bundle 7k3m.clearance.json"
+    )]
+    Export {
+        id: String,
+        /// Write here instead of stdout
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+pub fn run(command: Command, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
+    let Command::Export { id, output } = command;
+    let snapshot = repo.snapshot()?;
+    let id = crate::proposal::resolve(&snapshot, &id)?;
+    let files = verify::files(&snapshot, &id)?;
+    let decision = crate::proposal::load(repo, &snapshot, &id)?
+        .decision
+        .map(|d| serde_json::to_value(d).unwrap_or_default())
+        .unwrap_or_default();
+    let bundle = Bundle {
+        format: verify::BUNDLE_FORMAT.to_owned(),
+        repo_id: crate::config::Config::load(&snapshot)?.repo_id,
+        sponsor_may_approve: crate::review::sponsor_may_approve(&snapshot)?,
+        identities: String::from_utf8_lossy(&snapshot.read(crate::trust::PATH)?.unwrap_or_default()).into_owned(),
+        decision,
+        files,
+    };
+    let mut bytes = serde_json::to_vec_pretty(&bundle)?;
+    bytes.push(b'\n');
+    match output {
+        Some(path) => {
+            crate::repo::write_atomic(&path, &bytes, false).map_err(|e| e.context(path.display()))?;
+            std::fs::metadata(&path).with_path(&path)?;
+            ui.status(format!("wrote {} ({} bytes)", path.display(), bytes.len()));
+        }
+        None => ui.out(String::from_utf8_lossy(&bytes))?,
+    }
+    Ok(0)
+}

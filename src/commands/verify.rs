@@ -1,0 +1,114 @@
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::proposal;
+use crate::repo::ChangeRepo;
+use crate::trust::Identities;
+use crate::ui::{Style, Ui};
+use crate::verify::{self, Bundle, Context, Problem};
+
+/// Check evidence, signatures, trust, approvals and quorum; exit 5 on any problem
+///
+/// With no ID, every proposal on the branch. With --bundle, an exported bundle, offline.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  clearance verify\n  clearance verify 7k3m 9x2q\n  clearance verify --bundle 7k3m.clearance.json     # no repository needed"
+)]
+pub struct Args {
+    /// Proposal ids (or unique prefixes) [default: all]
+    pub ids: Vec<String>,
+    /// Verify an exported bundle instead of the repository
+    #[arg(long, value_name = "FILE", conflicts_with = "ids")]
+    pub bundle: Option<PathBuf>,
+}
+
+#[derive(Serialize)]
+struct Report {
+    proposals: usize,
+    entries: usize,
+    ok: bool,
+    problems: Vec<Problem>,
+}
+
+pub fn run(args: Args, repo: Option<&std::path::Path>, ui: &Ui) -> Result<u8> {
+    let mut problems = Vec::new();
+    let (proposals, entries) = match &args.bundle {
+        Some(path) => {
+            let bytes =
+                std::fs::read(path).map_err(|e| Error::not_found(format!("cannot read {}: {e}", path.display())))?;
+            let bundle: Bundle = serde_json::from_slice(&bytes)
+                .map_err(|e| Error::invalid(format!("{} is not a clearance bundle: {e}", path.display())))?;
+            if bundle.format != verify::BUNDLE_FORMAT {
+                return Err(Error::invalid(format!("unknown bundle format `{}`", bundle.format)));
+            }
+            let trust = Identities::parse(bundle.identities.as_bytes())?;
+            let cx = Context { repo_id: &bundle.repo_id, trust: &trust, sponsor_is_self: !bundle.sponsor_may_approve };
+            (1, verify::proposal(&bundle.files, &cx, &mut problems))
+        }
+        None => {
+            let repo = ChangeRepo::open(repo)?;
+            let snapshot = repo.snapshot()?;
+            let config = crate::config::Config::load(&snapshot)?;
+            let trust = Identities::load(&snapshot)?;
+            let cx = Context {
+                repo_id: &config.repo_id,
+                trust: &trust,
+                sponsor_is_self: !crate::review::sponsor_may_approve(&snapshot)?,
+            };
+            let ids = if args.ids.is_empty() {
+                verify::all_ids(&snapshot)?
+            } else {
+                args.ids.iter().map(|p| proposal::resolve(&snapshot, p)).collect::<Result<_>>()?
+            };
+            let progress = (ids.len() > 200 && !ui.quiet).then(|| {
+                let bar = indicatif::ProgressBar::new(ids.len() as u64);
+                bar.set_style(
+                    indicatif::ProgressStyle::with_template("verifying {bar:30} {pos}/{len} proposals {per_sec}")
+                        .expect("valid template"),
+                );
+                bar
+            });
+            let mut entries = 0;
+            for id in &ids {
+                entries += verify::proposal(&verify::files(&snapshot, id)?, &cx, &mut problems);
+                if let Some(bar) = &progress {
+                    bar.inc(1);
+                }
+            }
+            if let Some(bar) = progress {
+                bar.finish_and_clear();
+            }
+            (ids.len(), entries)
+        }
+    };
+    let report = Report { proposals, entries, ok: problems.is_empty(), problems };
+    if ui.json() {
+        ui.out_json(&report)?;
+    } else {
+        let mut out = String::new();
+        for p in &report.problems {
+            let line = p.line.map(|l| format!(" line {l}")).unwrap_or_default();
+            out.push_str(&format!("{} {}{line}: {}\n", ui.paint(Style::Red, "FAIL"), p.proposal, p.message));
+        }
+        let verdict = if report.ok {
+            ui.paint(Style::Green, "ok")
+        } else {
+            ui.paint(Style::Red, &format!("{} problem(s)", report.problems.len()))
+        };
+        out.push_str(&format!(
+            "{verdict}: {} proposal(s), {} evidence entries checked\n",
+            report.proposals, report.entries
+        ));
+        ui.out(out)?;
+    }
+    if report.ok {
+        Ok(0)
+    } else {
+        Err(Error::new(
+            ErrorKind::VerificationFailed,
+            format!("verification failed: {} problem(s)", report.problems.len()),
+        ))
+    }
+}
