@@ -12,6 +12,7 @@ fn settings(repo: &Repo, ids: &[&str]) -> insta::Settings {
     s.add_filter(r"sha256:[0-9a-f]{64}", "sha256:[DIGEST]");
     s.add_filter(r"\b[0-9a-f]{40}\b", "[COMMIT]");
     s.add_filter(r"proposals/[0-9a-z]{2}/", "proposals/[SH]/");
+    s.add_filter(r"-----BEGIN SSH SIGNATURE-----[^-]*-----END SSH SIGNATURE-----(\\n)?", "[SIGNATURE]");
     s.add_filter(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "[UUID]");
     for (i, id) in ids.iter().enumerate() {
         s.add_filter(&regex_escape(id), format!("[ID{}]", i + 1));

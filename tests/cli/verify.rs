@@ -61,7 +61,8 @@ fn an_approval_copied_to_another_proposal() {
 
 #[test]
 fn evidence_lines_edited_deleted_reordered_or_appended() {
-    let cases: Vec<(&str, Box<dyn Fn(String) -> String>, &str)> = vec![
+    type Tamper = Box<dyn Fn(String) -> String>;
+    let cases: Vec<(&str, Tamper, &str)> = vec![
         (
             "edited",
             Box::new(|t: String| t.replacen("\"approver\":\"olive\"", "\"approver\":\"oliver\"", 1)),
