@@ -39,6 +39,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand reject 'Reject a proposal: a signed veto by an eligible approver'
             cand withdraw 'Take a proposal back (the proposing agent, or an admin)'
             cand apply 'Execute a cleared change through its provider, exactly once'
+            cand rollback 'File a proposal''s rollback as a new proposal, governed like any other'
             cand verify 'Check evidence, signatures, trust, approvals and quorum; exit 5 on any problem'
             cand evidence 'Work with a proposal''s evidence'
             cand blast 'Show what a change to TARGET would touch: it and everything that depends on it'
@@ -206,6 +207,21 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
             cand --resume 'Re-run a change whose earlier run crashed after `apply-started`'
+            cand --no-color 'Never use color (also NO_COLOR)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more about what is happening'
+            cand --verbose 'Say more about what is happening'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'clearance;rollback'= {
+            cand --key 'Sign with the key of this name from the OS keyring'
+            cand --key-file 'Sign with this OpenSSH private key file (mode 0600)'
+            cand --repo 'The change repository [default: discovered from the current directory]'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
@@ -637,6 +653,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand reject 'Reject a proposal: a signed veto by an eligible approver'
             cand withdraw 'Take a proposal back (the proposing agent, or an admin)'
             cand apply 'Execute a cleared change through its provider, exactly once'
+            cand rollback 'File a proposal''s rollback as a new proposal, governed like any other'
             cand verify 'Check evidence, signatures, trust, approvals and quorum; exit 5 on any problem'
             cand evidence 'Work with a proposal''s evidence'
             cand blast 'Show what a change to TARGET would touch: it and everything that depends on it'
@@ -668,6 +685,8 @@ set edit:completion:arg-completer[clearance] = {|@words|
         &'clearance;help;withdraw'= {
         }
         &'clearance;help;apply'= {
+        }
+        &'clearance;help;rollback'= {
         }
         &'clearance;help;verify'= {
         }

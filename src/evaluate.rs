@@ -16,7 +16,7 @@ use crate::repo::{ChangeRepo, Snapshot};
 use crate::trust::Identities;
 
 /// This agent's recent activity, for rate limits and budgets.
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, serde::Deserialize, PartialEq)]
 pub struct History {
     pub proposals_last_hour: u64,
     pub proposals_last_day: u64,
@@ -80,10 +80,21 @@ pub struct Context {
     pub identities: Identities,
     pub graph: graph_index::Compiled,
     pub policy: Policy,
+    /// Every proposal, for the history of new ones; loaded only by `load_with_history`.
     pub proposals: Vec<Summary>,
 }
 
 impl Context {
+    /// Config, trust, graph and policy, plus the proposal index for `input.history` of new
+    /// proposals.
+    pub fn load_with_history(repo: &ChangeRepo, snapshot: &Snapshot<'_>) -> Result<Context> {
+        let mut context = Context::load(repo, snapshot)?;
+        context.proposals = index::load_at(repo, snapshot)?.proposals;
+        Ok(context)
+    }
+
+    /// Config, trust, graph and policy: enough to decide again about a filed proposal,
+    /// whose history is on record.
     pub fn load(repo: &ChangeRepo, snapshot: &Snapshot<'_>) -> Result<Context> {
         let config = Config::load(snapshot)?;
         let timeout =
@@ -93,28 +104,28 @@ impl Context {
             graph: graph_index::load(repo, snapshot)
                 .map_err(|e| e.context("the service graph on the branch is broken; fix it before proposing"))?,
             policy: Policy::load(snapshot, timeout, false)?,
-            proposals: index::load_at(repo, snapshot)?.proposals,
+            proposals: Vec::new(),
             config,
         })
     }
 
     /// Decide about a new `intent` (with `document`, the intent as written) at `now`.
     pub fn evaluate(&mut self, intent: &Intent, document: &serde_json::Value, now: Timestamp) -> Result<Evaluation> {
-        self.decide(intent, document, now, now, None)
+        let history = history(&self.proposals, &intent.metadata.agent, now);
+        self.decide(intent, document, now, history)
     }
 
-    /// Decide again about proposal `id`, filed at `filed`: under the policy, graph and clock
-    /// of now, but with the agent's history as it was when it was filed, so the passing of
-    /// time alone does not change the decision (and void its approvals).
+    /// Decide again about a filed proposal: under the policy, graph and clock of now, but
+    /// with the agent's history as recorded when it was filed, so the passing of time alone
+    /// does not change the decision (and void its approvals).
     pub fn reevaluate(
         &mut self,
-        id: &str,
         intent: &Intent,
         document: &serde_json::Value,
-        filed: Timestamp,
+        recorded: History,
         now: Timestamp,
     ) -> Result<Evaluation> {
-        self.decide(intent, document, now, filed, Some(id))
+        self.decide(intent, document, now, recorded)
     }
 
     fn decide(
@@ -122,17 +133,10 @@ impl Context {
         intent: &Intent,
         document: &serde_json::Value,
         now: Timestamp,
-        history_at: Timestamp,
-        exclude: Option<&str>,
+        history: History,
     ) -> Result<Evaluation> {
         let targets: Vec<String> = intent.spec.targets.iter().map(|t| t.0.clone()).collect();
         let blast_radius = blast::compute(&self.graph, &targets, None)?;
-        let others: Vec<Summary> = match exclude {
-            Some(id) => self.proposals.iter().filter(|p| p.id != id).cloned().collect(),
-            None => Vec::new(),
-        };
-        let proposals = if exclude.is_some() { &others } else { &self.proposals };
-        let history = history(proposals, &intent.metadata.agent, history_at);
         let agent = self.identities.get(&intent.metadata.agent).filter(|i| i.role == crate::trust::Role::Agent);
         let input = serde_json::json!({
             "intent": document,

@@ -88,7 +88,7 @@ pub fn propose(repo: &ChangeRepo, parsed: &Parsed, name: &str, signer: Option<&P
     let now = crate::time::now();
     let created_at = crate::time::rfc3339(now);
     let decide = |snapshot: &Snapshot<'_>| -> Result<Evaluation> {
-        let mut context = Context::load(repo, snapshot)?;
+        let mut context = Context::load_with_history(repo, snapshot)?;
         if let Some(key) = signer {
             check_signer(&context, &intent.metadata.agent, key)?;
         }

@@ -39,6 +39,16 @@ pub struct Review {
     pub vetoed_by: Option<String>,
 }
 
+/// The agent's history as recorded when the proposal was filed.
+pub fn recorded_history(detail: &Detail) -> crate::evaluate::History {
+    detail
+        .evidence
+        .first()
+        .and_then(|e| e.payload.get("history"))
+        .and_then(|h| serde_json::from_value(h.clone()).ok())
+        .unwrap_or_default()
+}
+
 pub fn plan_path(id: &str) -> String {
     format!("{}/plan.json", proposal::dir(id))
 }
@@ -67,8 +77,7 @@ pub fn review(snapshot: &Snapshot<'_>, detail: &Detail, context: &mut Context, n
     let path = proposal::intent_path(id);
     let bytes = snapshot.read(&path)?.unwrap_or_default();
     let parsed = intent::parse(bytes, &path)?;
-    let filed = detail.created_at.parse().unwrap_or(now);
-    let evaluation = context.reevaluate(id, &parsed.intent, &parsed.document, filed, now)?;
+    let evaluation = context.reevaluate(&parsed.intent, &parsed.document, recorded_history(detail), now)?;
     let plan = snapshot.read(&plan_path(id))?.map_or_else(|| "none".to_owned(), |b| intent::digest(&b));
     let digests = Digests {
         intent: parsed.digest.clone(),

@@ -40,6 +40,34 @@ pub struct Context<'a> {
     pub repo_id: &'a str,
     pub trust: &'a Identities,
     pub sponsor_is_self: bool,
+    /// Each principal's parsed key, parsed once rather than once per line.
+    keys: std::collections::HashMap<&'a str, ssh_key::PublicKey>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(repo_id: &'a str, trust: &'a Identities, sponsor_is_self: bool) -> Self {
+        let keys = trust
+            .identities
+            .iter()
+            .filter_map(|i| Some((i.principal.as_str(), keys::parse_public(i.key.as_deref()?).ok()?)))
+            .collect();
+        Context { repo_id, trust, sponsor_is_self, keys }
+    }
+}
+
+/// Evidence signatures waiting for batch verification, tagged with where they came from.
+pub type Signatures = keys::Batch<(String, usize, String)>;
+
+/// Verify the queued evidence signatures; each failure becomes a problem.
+pub fn finish(signatures: Signatures, out: &mut Vec<Problem>) {
+    for (proposal, line, actor) in signatures.finish() {
+        out.push(Problem {
+            proposal,
+            line: Some(line),
+            message: format!("signature by `{actor}`: signature does not match the signed text"),
+        });
+    }
+    out.sort_by(|a, b| (&a.proposal, a.line).cmp(&(&b.proposal, b.line)));
 }
 
 fn allowed(kind: Kind) -> &'static [Role] {
@@ -51,8 +79,9 @@ fn allowed(kind: Kind) -> &'static [Role] {
     }
 }
 
-/// Verify one proposal; returns the number of evidence entries checked.
-pub fn proposal(files: &Files, cx: &Context<'_>, out: &mut Vec<Problem>) -> usize {
+/// Verify one proposal; returns the number of evidence entries checked. Evidence
+/// signatures are queued in `signatures`; call [`finish`] after the last proposal.
+pub fn proposal(files: &Files, cx: &Context<'_>, signatures: &mut Signatures, out: &mut Vec<Problem>) -> usize {
     let id = files.id.as_str();
     let mut problem =
         |line: Option<usize>, message: String| out.push(Problem { proposal: id.to_owned(), line, message });
@@ -80,7 +109,7 @@ pub fn proposal(files: &Files, cx: &Context<'_>, out: &mut Vec<Problem>) -> usiz
             problem(Some(n), "hash chain broken: `prev` does not match the line before (an earlier line was edited, removed or reordered)".to_owned());
         }
         prev = Some(raw);
-        check_signature(&entry, cx, &mut problem, n);
+        check_signature(&entry, id, cx, signatures, &mut problem, n);
         entries.push(entry);
     }
     let Some(first) = entries.first() else {
@@ -186,7 +215,14 @@ pub fn proposal(files: &Files, cx: &Context<'_>, out: &mut Vec<Problem>) -> usiz
     entries.len()
 }
 
-fn check_signature(entry: &Entry, cx: &Context<'_>, problem: &mut impl FnMut(Option<usize>, String), n: usize) {
+fn check_signature(
+    entry: &Entry,
+    id: &str,
+    cx: &Context<'_>,
+    signatures: &mut Signatures,
+    problem: &mut impl FnMut(Option<usize>, String),
+    n: usize,
+) {
     if entry.kind == Kind::AutoApproved {
         if entry.sig.is_some() || entry.actor != "policy" {
             problem(Some(n), "auto-approved entries are made by `policy`, unsigned".to_owned());
@@ -210,7 +246,7 @@ fn check_signature(entry: &Entry, cx: &Context<'_>, problem: &mut impl FnMut(Opt
             ),
         );
     }
-    let Some(key) = identity.key.as_deref().and_then(|k| keys::parse_public(k).ok()) else {
+    let Some(key) = cx.keys.get(entry.actor.as_str()) else {
         return problem(Some(n), format!("`{}` has no usable key in trust", entry.actor));
     };
     if let (Some(revoked), Ok(at)) = (
@@ -223,7 +259,7 @@ fn check_signature(entry: &Entry, cx: &Context<'_>, problem: &mut impl FnMut(Opt
     let mut unsigned = entry.clone();
     unsigned.sig = None;
     let bytes = serde_json::to_vec(&unsigned).unwrap_or_default();
-    if let Err(e) = keys::verify(&key, keys::NS_EVIDENCE, &bytes, sig) {
+    if let Err(e) = signatures.push(key, keys::NS_EVIDENCE, &bytes, sig, (id.to_owned(), n, entry.actor.clone())) {
         problem(Some(n), format!("signature by `{}`: {e}", entry.actor));
     }
 }
@@ -246,30 +282,43 @@ pub const BUNDLE_FORMAT: &str = "clearance-bundle/v1";
 /// Read one proposal's files from the branch.
 pub fn files(snapshot: &crate::repo::Snapshot<'_>, id: &str) -> crate::error::Result<Files> {
     let dir = crate::proposal::dir(id);
-    let text = |p: String| -> crate::error::Result<Option<String>> {
-        Ok(snapshot.read(&p)?.map(|b| String::from_utf8_lossy(&b).into_owned()))
-    };
-    let mut approvals = BTreeMap::new();
-    for (name, oid) in snapshot.list(&format!("{dir}/approvals"))? {
-        approvals.insert(format!("{dir}/approvals/{name}"), String::from_utf8_lossy(&snapshot.blob(oid)?).into_owned());
-    }
-    Ok(Files {
-        id: id.to_owned(),
-        intent: text(format!("{dir}/intent.yaml"))?.unwrap_or_default(),
-        plan: text(format!("{dir}/plan.json"))?,
-        evidence: text(format!("{dir}/evidence.jsonl"))?.unwrap_or_default(),
-        approvals,
-    })
+    let oid = snapshot.entry_id(&dir)?.ok_or_else(|| crate::error::Error::not_found(format!("{dir} is missing")))?;
+    files_in(snapshot, id, oid)
 }
 
-/// Every proposal id on the branch.
-pub fn all_ids(snapshot: &crate::repo::Snapshot<'_>) -> crate::error::Result<Vec<String>> {
-    let mut ids = Vec::new();
-    for (_, shard) in snapshot.list("proposals")? {
-        for (id, _) in snapshot.list_tree(shard)? {
-            ids.push(id);
+/// Read a proposal's files from its directory tree: one tree read, then blobs by id.
+pub fn files_in(snapshot: &crate::repo::Snapshot<'_>, id: &str, dir_tree: git2::Oid) -> crate::error::Result<Files> {
+    let dir = crate::proposal::dir(id);
+    let text = |oid| -> crate::error::Result<String> { Ok(String::from_utf8_lossy(&snapshot.blob(oid)?).into_owned()) };
+    let mut files = Files {
+        id: id.to_owned(),
+        intent: String::new(),
+        plan: None,
+        evidence: String::new(),
+        approvals: BTreeMap::new(),
+    };
+    for (name, oid) in snapshot.list_tree(dir_tree)? {
+        match name.as_str() {
+            "intent.yaml" => files.intent = text(oid)?,
+            "plan.json" => files.plan = Some(text(oid)?),
+            "evidence.jsonl" => files.evidence = text(oid)?,
+            "approvals" => {
+                for (file, blob) in snapshot.list_tree(oid)? {
+                    files.approvals.insert(format!("{dir}/approvals/{file}"), text(blob)?);
+                }
+            }
+            _ => {}
         }
     }
-    ids.sort();
-    Ok(ids)
+    Ok(files)
+}
+
+/// Every proposal on the branch: id and directory tree.
+pub fn all(snapshot: &crate::repo::Snapshot<'_>) -> crate::error::Result<Vec<(String, git2::Oid)>> {
+    let mut out = Vec::new();
+    for (_, shard) in snapshot.list("proposals")? {
+        out.extend(snapshot.list_tree(shard)?);
+    }
+    out.sort();
+    Ok(out)
 }

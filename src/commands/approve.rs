@@ -71,7 +71,7 @@ fn pick(repo: &ChangeRepo, key: &KeyArgs, ui: &Ui) -> Result<String> {
     }
     let snapshot = repo.snapshot()?;
     let signer = key.load()?;
-    let context = Context::load(repo, &snapshot)?;
+    let context = Context::load_with_history(repo, &snapshot)?;
     let me = context.identities.by_key(signer.public_key()).map(|i| i.principal.clone()).unwrap_or_default();
     let pending: Vec<_> = context.proposals.iter().filter(|p| p.state == State::Pending && p.agent != me).collect();
     if pending.is_empty() {

@@ -35,15 +35,16 @@ struct Report<'a> {
 pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
     let snapshot = repo.snapshot()?;
     let now = crate::time::now();
-    let mut context = Context::load(repo, &snapshot)?;
+    let mut context =
+        if args.id.is_some() { Context::load(repo, &snapshot)? } else { Context::load_with_history(repo, &snapshot)? };
     let (id, evaluation) = match (&args.id, &args.file) {
         (Some(prefix), _) => {
             let id = proposal::resolve(&snapshot, prefix)?;
             let path = proposal::intent_path(&id);
             let bytes = snapshot.read(&path)?.ok_or_else(|| Error::not_found(format!("{path} is missing")))?;
             let parsed = intent::parse(bytes, &path)?;
-            let filed = proposal::load(repo, &snapshot, &id)?.created_at.parse().unwrap_or(now);
-            let evaluation = context.reevaluate(&id, &parsed.intent, &parsed.document, filed, now)?;
+            let recorded = crate::review::recorded_history(&proposal::load(repo, &snapshot, &id)?);
+            let evaluation = context.reevaluate(&parsed.intent, &parsed.document, recorded, now)?;
             (Some(id), evaluation)
         }
         (None, Some(file)) => {

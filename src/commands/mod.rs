@@ -21,6 +21,7 @@ pub mod list;
 pub mod plan;
 pub mod policy;
 pub mod propose;
+pub mod rollback;
 pub mod schema;
 pub mod show;
 pub mod trust;
@@ -39,6 +40,7 @@ pub enum Command {
     Reject(approve::RejectArgs),
     Withdraw(withdraw::Args),
     Apply(apply::Args),
+    Rollback(rollback::Args),
     Verify(verify::Args),
     #[command(subcommand)]
     Evidence(evidence::Command),
@@ -76,6 +78,7 @@ pub fn run(cli: Cli, ui: &Ui) -> Result<u8> {
         Command::Approve(args) => approve::run(args, &repo()?, ui),
         Command::Withdraw(args) => withdraw::run(args, &repo()?, ui),
         Command::Apply(args) => apply::run(args, &repo()?, ui),
+        Command::Rollback(args) => rollback::run(args, &repo()?, ui),
         Command::Verify(args) => verify::run(args, cli.global.repo.as_deref(), ui),
         Command::Evidence(command) => evidence::run(command, &repo()?, ui),
         Command::Reject(args) => approve::run_reject(args, &repo()?, ui),

@@ -44,23 +44,30 @@ pub fn run(args: Args, repo: Option<&std::path::Path>, ui: &Ui) -> Result<u8> {
                 return Err(Error::invalid(format!("unknown bundle format `{}`", bundle.format)));
             }
             let trust = Identities::parse(bundle.identities.as_bytes())?;
-            let cx = Context { repo_id: &bundle.repo_id, trust: &trust, sponsor_is_self: !bundle.sponsor_may_approve };
-            (1, verify::proposal(&bundle.files, &cx, &mut problems))
+            let cx = Context::new(&bundle.repo_id, &trust, !bundle.sponsor_may_approve);
+            let mut signatures = verify::Signatures::new();
+            let entries = verify::proposal(&bundle.files, &cx, &mut signatures, &mut problems);
+            verify::finish(signatures, &mut problems);
+            (1, entries)
         }
         None => {
             let repo = ChangeRepo::open(repo)?;
             let snapshot = repo.snapshot()?;
             let config = crate::config::Config::load(&snapshot)?;
             let trust = Identities::load(&snapshot)?;
-            let cx = Context {
-                repo_id: &config.repo_id,
-                trust: &trust,
-                sponsor_is_self: !crate::review::sponsor_may_approve(&snapshot)?,
-            };
-            let ids = if args.ids.is_empty() {
-                verify::all_ids(&snapshot)?
+            let cx = Context::new(&config.repo_id, &trust, !crate::review::sponsor_may_approve(&snapshot)?);
+            let ids: Vec<(String, git2::Oid)> = if args.ids.is_empty() {
+                verify::all(&snapshot)?
             } else {
-                args.ids.iter().map(|p| proposal::resolve(&snapshot, p)).collect::<Result<_>>()?
+                let mut ids = Vec::new();
+                for prefix in &args.ids {
+                    let id = proposal::resolve(&snapshot, prefix)?;
+                    let oid = snapshot
+                        .entry_id(&proposal::dir(&id))?
+                        .ok_or_else(|| Error::not_found(format!("{id} is missing")))?;
+                    ids.push((id, oid));
+                }
+                ids
             };
             let progress = (ids.len() > 200 && !ui.quiet).then(|| {
                 let bar = indicatif::ProgressBar::new(ids.len() as u64);
@@ -71,8 +78,10 @@ pub fn run(args: Args, repo: Option<&std::path::Path>, ui: &Ui) -> Result<u8> {
                 bar
             });
             let mut entries = 0;
-            for id in &ids {
-                entries += verify::proposal(&verify::files(&snapshot, id)?, &cx, &mut problems);
+            let mut signatures = verify::Signatures::new();
+            for (id, tree) in &ids {
+                entries +=
+                    verify::proposal(&verify::files_in(&snapshot, id, *tree)?, &cx, &mut signatures, &mut problems);
                 if let Some(bar) = &progress {
                     bar.inc(1);
                 }
@@ -80,6 +89,7 @@ pub fn run(args: Args, repo: Option<&std::path::Path>, ui: &Ui) -> Result<u8> {
             if let Some(bar) = progress {
                 bar.finish_and_clear();
             }
+            verify::finish(signatures, &mut problems);
             (ids.len(), entries)
         }
     };

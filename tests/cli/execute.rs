@@ -246,3 +246,40 @@ fn stock_git_verifies_clearances_commits() {
     // A hand-made commit is not signed.
     assert!(!verify("HEAD~4").status.success());
 }
+
+#[test]
+fn rollback_files_a_new_proposal_governed_like_any_other() {
+    let repo = Repo::new();
+    let _spy = Spy::install(&repo);
+    let original =
+        intent("staging", "ok").replace("  risk:", "  rollback: {action: spy.untouch, params: {mode: ok}}\n  risk:");
+    let id = repo.propose(&original);
+    assert_eq!(apply(&repo, &id, &[]).code, 0);
+    let r = repo.run(&["rollback", &id, "--key-file", repo.key("deploy-bot").to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let new = r.stdout.trim();
+    let shown: serde_json::Value = serde_json::from_str(&repo.run(&["show", new, "--format", "json"]).stdout).unwrap();
+    assert_eq!(shown["action"], "spy.untouch");
+    assert_eq!(shown["intent"]["metadata"]["labels"]["rollback_of"], id.as_str());
+    // Policy decided it like any proposal: small, reversible, staging.
+    assert_eq!(shown["state"], "approved");
+    assert_eq!(apply(&repo, new, &[]).code, 0);
+}
+
+#[test]
+fn a_provider_past_its_timeout_is_killed_with_its_children() {
+    let repo = Repo::new();
+    let spy = Spy::install(&repo);
+    let config = fs::read_to_string(repo.file("clearance.yaml"))
+        .unwrap()
+        .replace("    timeout: 20s\n    env: {SPY_LOG", "    timeout: 1s\n    env: {SPY_LOG");
+    fs::write(repo.file("clearance.yaml"), config).unwrap();
+    git(repo.path(), &["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "short timeout"]);
+    let id = repo.propose(&intent("staging", "sleep"));
+    let started = Instant::now();
+    let r = apply(&repo, &id, &[]);
+    assert_eq!(r.code, 6, "{}", r.stderr);
+    assert!(r.stderr.contains("timeout"), "{}", r.stderr);
+    assert!(started.elapsed() < Duration::from_secs(3), "the provider's sleep was not killed");
+    assert_eq!(spy.calls().len(), 1);
+}

@@ -1,0 +1,132 @@
+//! `verify` throughput on a repository holding 100,000 evidence entries, and the overhead
+//! `apply` adds around a provider. Run: `cargo bench --bench verify` (CLEARANCE_BENCH_ENTRIES
+//! to change the size).
+
+use std::time::Instant;
+
+use clearance::evidence::{self, Kind};
+use clearance::intent::digest;
+use clearance::keys;
+use clearance::repo::{ChangeRepo, Write};
+
+fn main() {
+    let entries: usize = std::env::var("CLEARANCE_BENCH_ENTRIES").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
+    let dir = std::env::temp_dir().join(format!("clearance-verify-bench-{}", std::process::id()));
+    clearance::scaffold::init(&dir, false).expect("init");
+    let repo = ChangeRepo::open(Some(&dir)).expect("open");
+    let agent = keys::generate().unwrap();
+    let runner = keys::generate().unwrap();
+    let trust = format!(
+        "apiVersion: clearance/v1\nkind: Identities\nidentities:\n  - {{principal: deploy-bot, role: agent, key: {}, allow: {{actions: [file.*], environments: [staging]}}}}\n  - {{principal: runner, role: executor, key: {}}}\n",
+        keys::public_openssh(agent.public_key()),
+        keys::public_openssh(runner.public_key())
+    );
+    let repo_id = clearance::config::Config::load(&repo.snapshot().unwrap()).unwrap().repo_id;
+
+    // Four entries a proposal: proposed (agent), auto-approved, apply-started and
+    // apply-finished (executor); three signatures.
+    let proposals = entries / 4;
+    let t = Instant::now();
+    let mut writes = vec![Write::file("trust/identities.yaml", trust)];
+    for n in 0..proposals {
+        let id = format!("{:02}{:08}", n % 97, n);
+        let intent = format!(
+            "apiVersion: clearance/v1\nkind: Intent\nmetadata: {{agent: deploy-bot}}\nspec:\n  action: file.write\n  environment: staging\n  targets: [feature-flags]\n  reason: bench {n}\n"
+        );
+        let at = "2026-05-14T09:30:00Z";
+        let decision = serde_json::json!({"deny": [], "warn": [], "approvals": [], "auto_approve": true});
+        let p = serde_json::json!({"id": id, "intent_digest": digest(intent.as_bytes()), "blast_radius_digest": "sha256:x", "decision_digest": "sha256:y", "decision": decision});
+        let log = evidence::append_signed(b"", Kind::Proposed, at, "deploy-bot", p, Some(&agent)).unwrap();
+        let log = evidence::append(&log, Kind::AutoApproved, at, "policy", serde_json::json!({})).unwrap();
+        let started = serde_json::json!({"blast_radius_digest": "sha256:x", "decision_digest": "sha256:y", "required": [], "auto_approve": true});
+        let log = evidence::append_signed(&log, Kind::ApplyStarted, at, "runner", started, Some(&runner)).unwrap();
+        let log = evidence::append_signed(
+            &log,
+            Kind::ApplyFinished,
+            at,
+            "runner",
+            serde_json::json!({"status": "ok"}),
+            Some(&runner),
+        )
+        .unwrap();
+        let dir = format!("proposals/{}/{id}", &id[..2]);
+        writes.push(Write::file(format!("{dir}/intent.yaml"), intent));
+        writes.push(Write::file(format!("{dir}/evidence.jsonl"), log));
+    }
+    repo.transact("bench", "bench data", |_| Ok((writes.clone(), ()))).unwrap();
+    // A long-lived repository is packed; measure that, not 100,000 loose objects.
+    std::process::Command::new("git").args(["gc", "-q"]).current_dir(&dir).status().unwrap();
+    eprintln!(
+        "built and packed {proposals} proposals / {} entries in {:.1}s",
+        proposals * 4,
+        t.elapsed().as_secs_f64()
+    );
+
+    let snapshot = repo.snapshot().unwrap();
+    let trust = clearance::trust::Identities::load(&snapshot).unwrap();
+    let cx = clearance::verify::Context::new(&repo_id, &trust, true);
+    let t = Instant::now();
+    let files: Vec<_> = clearance::verify::all(&snapshot)
+        .unwrap()
+        .iter()
+        .map(|(id, tree)| clearance::verify::files_in(&snapshot, id, *tree).unwrap())
+        .collect();
+    let read = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    let mut signatures = clearance::verify::Signatures::new();
+    for f in &files {
+        checked += clearance::verify::proposal(f, &cx, &mut signatures, &mut problems);
+    }
+    clearance::verify::finish(signatures, &mut problems);
+    println!("read {} proposals from git in {read:.2}s", files.len());
+    let all = read + t.elapsed().as_secs_f64();
+    let secs = t.elapsed().as_secs_f64();
+    assert!(problems.is_empty(), "{:?}", &problems[..problems.len().min(3)]);
+    println!(
+        "verify: {checked} evidence entries checked in {secs:.2}s = {:.0} entries/s on one core (goal >= 40,000)",
+        checked as f64 / secs
+    );
+    println!("verify including reading from git: {all:.2}s = {:.0} entries/s", checked as f64 / all);
+
+    // apply overhead: everything `apply` does around a provider that answers at once.
+    let keys_dir = dir.with_extension("keys");
+    let runner_file = keys_dir.join("runner");
+    std::fs::create_dir_all(&keys_dir).unwrap();
+    keys::write_file(&runner_file, &runner, true).unwrap();
+    let noop = keys_dir.join("noop.sh");
+    std::fs::write(&noop, "#!/bin/sh\ncat >/dev/null\necho '{\"status\":\"ok\",\"summary\":\"noop\"}'\n").unwrap();
+    std::process::Command::new("chmod").arg("+x").arg(&noop).status().unwrap();
+    let config = std::fs::read_to_string(dir.join("clearance.yaml"))
+        .unwrap()
+        .replace("providers:\n", &format!("providers:\n  bench:\n    command: [{}]\n", noop.display()));
+    let trust =
+        std::fs::read_to_string(dir.join("trust/identities.yaml")).unwrap().replace("[file.*]", "[file.*, bench.*]");
+    repo.transact("bench", "bench provider", |_| {
+        Ok((
+            vec![Write::file("clearance.yaml", config.clone()), Write::file("trust/identities.yaml", trust.clone())],
+            (),
+        ))
+    })
+    .unwrap();
+    let intent = "apiVersion: clearance/v1\nkind: Intent\nmetadata: {agent: deploy-bot}\nspec:\n  action: bench.noop\n  environment: staging\n  targets: [feature-flags]\n  reason: bench\n  risk: {reversible: true}\n";
+    let key = clearance::keys::KeyArgs { key: None, key_file: Some(runner_file) };
+    let mut overhead = Vec::new();
+    for _ in 0..15 {
+        let parsed = clearance::propose::parse(&repo, intent.as_bytes().to_vec(), "bench").unwrap();
+        let outcome = clearance::propose::propose(&repo, &parsed, "bench", Some(&agent)).unwrap();
+        let t = Instant::now();
+        let applied = clearance::execute::apply(&repo, outcome.id.as_deref().unwrap(), &key, false).unwrap();
+        let total = t.elapsed().as_secs_f64() * 1000.0;
+        assert!(applied.apply.ok());
+        overhead.push(total - applied.apply.duration_ms as f64);
+    }
+    overhead.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    println!(
+        "apply overhead excluding the provider, repo of {proposals} proposals: median {:.1} ms (15 runs; goal <= 50 ms)",
+        overhead[overhead.len() / 2]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(&keys_dir);
+}

@@ -1,0 +1,70 @@
+use std::collections::BTreeMap;
+
+use crate::error::{Error, Result};
+use crate::intent::{Intent, Metadata, Spec};
+use crate::keys::KeyArgs;
+use crate::repo::ChangeRepo;
+use crate::ui::Ui;
+use crate::{proposal, propose};
+
+/// File a proposal's rollback as a new proposal, governed like any other
+///
+/// Builds an intent from the original's `spec.rollback` (same agent, environment and
+/// targets), signed with the agent's key, and proposes it: policy, approvals and apply
+/// apply to it as to anything else.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  clearance rollback 7k3m --key-file agent.key")]
+pub struct Args {
+    pub id: String,
+    #[command(flatten)]
+    pub key: KeyArgs,
+}
+
+pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
+    let snapshot = repo.snapshot()?;
+    let id = proposal::resolve(&snapshot, &args.id)?;
+    let path = proposal::intent_path(&id);
+    let original: Intent = serde_yaml::from_slice(&snapshot.read(&path)?.unwrap_or_default())
+        .map_err(|e| Error::invalid(format!("{path}: {e}")))?;
+    let rollback =
+        original.spec.rollback.clone().ok_or_else(|| Error::invalid(format!("{id} has no `spec.rollback` to file")))?;
+    let intent = Intent {
+        api_version: original.api_version.clone(),
+        kind: original.kind.clone(),
+        metadata: Metadata {
+            agent: original.metadata.agent.clone(),
+            run: original.metadata.run.clone(),
+            labels: BTreeMap::from([("rollback_of".to_owned(), id.clone())]),
+        },
+        spec: Spec {
+            action: rollback.action.clone(),
+            environment: original.spec.environment.clone(),
+            targets: original.spec.targets.clone(),
+            params: rollback.params.clone(),
+            reason: format!("Roll back {id} ({}): {}", original.spec.action, original.spec.reason),
+            risk: original.spec.risk.clone(),
+            limits: original.spec.limits.clone(),
+            rollback: None,
+            verify: None,
+        },
+    };
+    let bytes = serde_yaml::to_string(&intent).map_err(|e| Error::io(e.to_string()))?.into_bytes();
+    let name = format!("rollback of {id}");
+    let parsed = propose::parse(repo, bytes, &name)?;
+    let signer = args.key.load()?;
+    let outcome = propose::propose(repo, &parsed, &name, Some(&signer))?;
+    let code = if outcome.state == proposal::State::Denied { 3 } else { 0 };
+    if ui.json() {
+        ui.out_json(&outcome)?;
+    } else {
+        let new = outcome.id.clone().unwrap_or_default();
+        ui.out(format!("{new}\n"))?;
+        ui.status(format!(
+            "proposed {new} ({}): {} on {}, rolling back {id}",
+            outcome.state,
+            outcome.action,
+            outcome.targets.join(", ")
+        ));
+    }
+    Ok(code)
+}
