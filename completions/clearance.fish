@@ -138,7 +138,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand plan" -s V -l versio
 complete -c clearance -n "__fish_clearance_using_subcommand approve" -l key -d 'Sign with the key of this name from the OS keyring' -r
 complete -c clearance -n "__fish_clearance_using_subcommand approve" -l key-file -d 'Sign with this OpenSSH private key file (mode 0600)' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand approve" -s m -l comment -d 'A comment stored with (and signed in) the approval' -r
-complete -c clearance -n "__fish_clearance_using_subcommand approve" -l expires -d 'How long the approval stays valid, e.g. 4h [default: clearance.yaml defaults.approval_expiry]' -r
+complete -c clearance -n "__fish_clearance_using_subcommand approve" -l expires -d 'How long it stays valid, e.g. 4h [default: clearance.yaml defaults.approval_expiry]' -r
 complete -c clearance -n "__fish_clearance_using_subcommand approve" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand approve" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
@@ -152,14 +152,14 @@ complete -c clearance -n "__fish_clearance_using_subcommand approve" -s h -l hel
 complete -c clearance -n "__fish_clearance_using_subcommand approve" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand reject" -l key -d 'Sign with the key of this name from the OS keyring' -r
 complete -c clearance -n "__fish_clearance_using_subcommand reject" -l key-file -d 'Sign with this OpenSSH private key file (mode 0600)' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand reject" -s m -l comment -r
-complete -c clearance -n "__fish_clearance_using_subcommand reject" -l expires -r
+complete -c clearance -n "__fish_clearance_using_subcommand reject" -s m -l comment -d 'A comment stored with (and signed in) the approval' -r
+complete -c clearance -n "__fish_clearance_using_subcommand reject" -l expires -d 'How long it stays valid, e.g. 4h [default: clearance.yaml defaults.approval_expiry]' -r
 complete -c clearance -n "__fish_clearance_using_subcommand reject" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand reject" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
-complete -c clearance -n "__fish_clearance_using_subcommand reject" -s y -l yes
+complete -c clearance -n "__fish_clearance_using_subcommand reject" -s y -l yes -d 'Do not ask; required without a terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand reject" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand reject" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand reject" -s v -l verbose -d 'Say more about what is happening'

@@ -86,9 +86,8 @@ pub fn sign(key: &PrivateKey, namespace: &str, msg: &[u8]) -> Result<String> {
     sig.to_pem(LineEnding::LF).map_err(|e| Error::io(format!("signing failed: {e}")))
 }
 
-/// Check an armored signature over `msg` by `key` in `namespace`. The error says which
-/// step failed: the armor, the signer's key, the namespace, or the signature itself.
-pub fn verify(key: &PublicKey, namespace: &str, msg: &[u8], armored: &str) -> std::result::Result<(), String> {
+/// Parse an armored signature and check it claims to be by `key` in `namespace`.
+fn parse_for(key: &PublicKey, namespace: &str, armored: &str) -> std::result::Result<SshSig, String> {
     let sig = SshSig::from_pem(armored.as_bytes()).map_err(|e| format!("not an SSH signature: {e}"))?;
     if sig.public_key() != key.key_data() {
         let signer = PublicKey::from(sig.public_key().clone());
@@ -97,6 +96,13 @@ pub fn verify(key: &PublicKey, namespace: &str, msg: &[u8], armored: &str) -> st
     if sig.namespace() != namespace {
         return Err(format!("namespace is `{}`, expected `{namespace}`", sig.namespace()));
     }
+    Ok(sig)
+}
+
+/// Check an armored signature over `msg` by `key` in `namespace`. The error says which
+/// step failed: the armor, the signer's key, the namespace, or the signature itself.
+pub fn verify(key: &PublicKey, namespace: &str, msg: &[u8], armored: &str) -> std::result::Result<(), String> {
+    let sig = parse_for(key, namespace, armored)?;
     key.verify(namespace, msg, &sig).map_err(|_| "signature does not match the signed text".to_owned())
 }
 
@@ -282,14 +288,7 @@ impl<T> Batch<T> {
         armored: &str,
         tag: T,
     ) -> std::result::Result<(), String> {
-        let sig = SshSig::from_pem(armored.as_bytes()).map_err(|e| format!("not an SSH signature: {e}"))?;
-        if sig.public_key() != key.key_data() {
-            let signer = PublicKey::from(sig.public_key().clone());
-            return Err(format!("signed by {} but the trusted key is {}", fingerprint(&signer), fingerprint(key)));
-        }
-        if sig.namespace() != namespace {
-            return Err(format!("namespace is `{}`, expected `{namespace}`", sig.namespace()));
-        }
+        let sig = parse_for(key, namespace, armored)?;
         let data = SshSig::signed_data(namespace, sig.hash_alg(), msg).map_err(|e| e.to_string())?;
         let signature = ed25519_dalek::Signature::from_slice(sig.signature_bytes())
             .map_err(|e| format!("bad signature encoding: {e}"))?;

@@ -23,16 +23,29 @@ pub struct Args {
     /// The proposal id or a unique prefix
     pub id: Option<String>,
     #[command(flatten)]
+    pub sign: SignArgs,
+}
+
+/// What every sign-off takes: the key, a comment, an expiry, and whether to ask.
+#[derive(Debug, clap::Args)]
+pub struct SignArgs {
+    #[command(flatten)]
     pub key: KeyArgs,
     /// A comment stored with (and signed in) the approval
     #[arg(long, short = 'm')]
     pub comment: Option<String>,
-    /// How long the approval stays valid, e.g. 4h [default: clearance.yaml defaults.approval_expiry]
+    /// How long it stays valid, e.g. 4h [default: clearance.yaml defaults.approval_expiry]
     #[arg(long, value_name = "DURATION")]
     pub expires: Option<String>,
     /// Do not ask; required without a terminal
     #[arg(long, short = 'y')]
     pub yes: bool,
+}
+
+impl SignArgs {
+    fn request(self, verdict: Verdict) -> (KeyArgs, Request) {
+        (self.key, Request { comment: self.comment, expires: self.expires, yes: self.yes, verdict })
+    }
 }
 
 /// Reject a proposal: a signed veto by an eligible approver
@@ -41,27 +54,21 @@ pub struct Args {
 pub struct RejectArgs {
     pub id: String,
     #[command(flatten)]
-    pub key: KeyArgs,
-    #[arg(long, short = 'm')]
-    pub comment: Option<String>,
-    #[arg(long, value_name = "DURATION")]
-    pub expires: Option<String>,
-    #[arg(long, short = 'y')]
-    pub yes: bool,
+    pub sign: SignArgs,
 }
 
 pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
-    let request = Request { comment: args.comment, expires: args.expires, yes: args.yes, verdict: Verdict::Approve };
+    let (key, request) = args.sign.request(Verdict::Approve);
     let id = match args.id {
         Some(id) => id,
-        None => pick(repo, &args.key, ui)?,
+        None => pick(repo, &key, ui)?,
     };
-    sign_off::sign_off(repo, &id, &args.key, request, ui)
+    sign_off::sign_off(repo, &id, &key, request, ui)
 }
 
 pub fn run_reject(args: RejectArgs, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
-    let request = Request { comment: args.comment, expires: args.expires, yes: args.yes, verdict: Verdict::Reject };
-    sign_off::sign_off(repo, &args.id, &args.key, request, ui)
+    let (key, request) = args.sign.request(Verdict::Reject);
+    sign_off::sign_off(repo, &args.id, &key, request, ui)
 }
 
 /// Choose among the pending proposals this key may approve (not its own agents').
