@@ -34,6 +34,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Walk through the lifecycle on an embedded example, step by step')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a change repository from the built-in templates')
+            [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Start an intent from a template (restart, scale, rotate a secret, toggle a flag, migrate)')
             [CompletionResult]::new('propose', 'propose', [CompletionResultType]::ParameterValue, 'Propose a change: validate an intent and commit it to the change repository')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List proposals, newest first')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one proposal: its intent, state and evidence')
@@ -44,6 +45,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Execute a cleared change through its provider, exactly once')
             [CompletionResult]::new('rollback', 'rollback', [CompletionResultType]::ParameterValue, 'File a proposal''s rollback as a new proposal, governed like any other')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check evidence, signatures, trust, approvals and quorum; exit 5 on any problem')
+            [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Autonomy metrics per agent: what clears itself, what waits for humans, how long')
             [CompletionResult]::new('evidence', 'evidence', [CompletionResultType]::ParameterValue, 'Work with a proposal''s evidence')
             [CompletionResult]::new('blast', 'blast', [CompletionResultType]::ParameterValue, 'Show what a change to TARGET would touch: it and everything that depends on it')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Ask the policy about a proposal or an intent file, without writing anything')
@@ -74,6 +76,24 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--bare', '--bare', [CompletionResultType]::ParameterName, 'Create a bare repository (no work tree), e.g. for a server')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what is happening')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what is happening')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'clearance;new' {
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'KEY=VALUE for a placeholder (repeatable)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout')
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--list', '--list', [CompletionResultType]::ParameterName, 'List the templates')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
@@ -258,6 +278,22 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what is happening')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'clearance;stats' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only proposals from this long ago until now, e.g. 24h, 7d')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Only this agent')
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what is happening')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what is happening')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
@@ -709,6 +745,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         'clearance;help' {
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Walk through the lifecycle on an embedded example, step by step')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a change repository from the built-in templates')
+            [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Start an intent from a template (restart, scale, rotate a secret, toggle a flag, migrate)')
             [CompletionResult]::new('propose', 'propose', [CompletionResultType]::ParameterValue, 'Propose a change: validate an intent and commit it to the change repository')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List proposals, newest first')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one proposal: its intent, state and evidence')
@@ -719,6 +756,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Execute a cleared change through its provider, exactly once')
             [CompletionResult]::new('rollback', 'rollback', [CompletionResultType]::ParameterValue, 'File a proposal''s rollback as a new proposal, governed like any other')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check evidence, signatures, trust, approvals and quorum; exit 5 on any problem')
+            [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Autonomy metrics per agent: what clears itself, what waits for humans, how long')
             [CompletionResult]::new('evidence', 'evidence', [CompletionResultType]::ParameterValue, 'Work with a proposal''s evidence')
             [CompletionResult]::new('blast', 'blast', [CompletionResultType]::ParameterValue, 'Show what a change to TARGET would touch: it and everything that depends on it')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Ask the policy about a proposal or an intent file, without writing anything')
@@ -735,6 +773,9 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             break
         }
         'clearance;help;init' {
+            break
+        }
+        'clearance;help;new' {
             break
         }
         'clearance;help;propose' {
@@ -765,6 +806,9 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             break
         }
         'clearance;help;verify' {
+            break
+        }
+        'clearance;help;stats' {
             break
         }
         'clearance;help;evidence' {

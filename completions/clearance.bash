@@ -52,6 +52,9 @@ _clearance() {
             clearance,list)
                 cmd="clearance__subcmd__list"
                 ;;
+            clearance,new)
+                cmd="clearance__subcmd__new"
+                ;;
             clearance,plan)
                 cmd="clearance__subcmd__plan"
                 ;;
@@ -72,6 +75,9 @@ _clearance() {
                 ;;
             clearance,show)
                 cmd="clearance__subcmd__show"
+                ;;
+            clearance,stats)
+                cmd="clearance__subcmd__stats"
                 ;;
             clearance,trust)
                 cmd="clearance__subcmd__trust"
@@ -163,6 +169,9 @@ _clearance() {
             clearance__subcmd__help,list)
                 cmd="clearance__subcmd__help__subcmd__list"
                 ;;
+            clearance__subcmd__help,new)
+                cmd="clearance__subcmd__help__subcmd__new"
+                ;;
             clearance__subcmd__help,plan)
                 cmd="clearance__subcmd__help__subcmd__plan"
                 ;;
@@ -183,6 +192,9 @@ _clearance() {
                 ;;
             clearance__subcmd__help,show)
                 cmd="clearance__subcmd__help__subcmd__show"
+                ;;
+            clearance__subcmd__help,stats)
+                cmd="clearance__subcmd__help__subcmd__stats"
                 ;;
             clearance__subcmd__help,trust)
                 cmd="clearance__subcmd__help__subcmd__trust"
@@ -311,7 +323,7 @@ _clearance() {
 
     case "${cmd}" in
         clearance)
-            opts="-q -v -h -V --repo --format --no-color --quiet --verbose --help --version demo init propose list show plan approve reject withdraw apply rollback verify evidence blast check policy key trust graph schema generate help"
+            opts="-q -v -h -V --repo --format --no-color --quiet --verbose --help --version demo init new propose list show plan approve reject withdraw apply rollback verify stats evidence blast check policy key trust graph schema generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -803,7 +815,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__help)
-            opts="demo init propose list show plan approve reject withdraw apply rollback verify evidence blast check policy key trust graph schema generate help"
+            opts="demo init new propose list show plan approve reject withdraw apply rollback verify stats evidence blast check policy key trust graph schema generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1096,6 +1108,20 @@ _clearance() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        clearance__subcmd__help__subcmd__new)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         clearance__subcmd__help__subcmd__plan)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1195,6 +1221,20 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__help__subcmd__stats)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1580,6 +1620,40 @@ _clearance() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        clearance__subcmd__new)
+            opts="-o -q -v -h -V --set --output --list --repo --format --no-color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --set)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         clearance__subcmd__plan)
             opts="-q -v -h -V --key --key-file --repo --format --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1835,6 +1909,36 @@ _clearance() {
                 return 0
             fi
             case "${prev}" in
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__stats)
+            opts="-q -v -h -V --since --agent --repo --format --no-color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --repo)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

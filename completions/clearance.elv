@@ -31,6 +31,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --version 'Print version'
             cand demo 'Walk through the lifecycle on an embedded example, step by step'
             cand init 'Create a change repository from the built-in templates'
+            cand new 'Start an intent from a template (restart, scale, rotate a secret, toggle a flag, migrate)'
             cand propose 'Propose a change: validate an intent and commit it to the change repository'
             cand list 'List proposals, newest first'
             cand show 'Show one proposal: its intent, state and evidence'
@@ -41,6 +42,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand apply 'Execute a cleared change through its provider, exactly once'
             cand rollback 'File a proposal''s rollback as a new proposal, governed like any other'
             cand verify 'Check evidence, signatures, trust, approvals and quorum; exit 5 on any problem'
+            cand stats 'Autonomy metrics per agent: what clears itself, what waits for humans, how long'
             cand evidence 'Work with a proposal''s evidence'
             cand blast 'Show what a change to TARGET would touch: it and everything that depends on it'
             cand check 'Ask the policy about a proposal or an intent file, without writing anything'
@@ -69,6 +71,23 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
             cand --bare 'Create a bare repository (no work tree), e.g. for a server'
+            cand --no-color 'Never use color (also NO_COLOR)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more about what is happening'
+            cand --verbose 'Say more about what is happening'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'clearance;new'= {
+            cand --set 'KEY=VALUE for a placeholder (repeatable)'
+            cand -o 'Write to FILE instead of stdout'
+            cand --output 'Write to FILE instead of stdout'
+            cand --repo 'The change repository [default: discovered from the current directory]'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --list 'List the templates'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
@@ -243,6 +262,21 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --verbose 'Say more about what is happening'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'clearance;stats'= {
+            cand --since 'Only proposals from this long ago until now, e.g. 24h, 7d'
+            cand --agent 'Only this agent'
+            cand --repo 'The change repository [default: discovered from the current directory]'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --no-color 'Never use color (also NO_COLOR)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more about what is happening'
+            cand --verbose 'Say more about what is happening'
+            cand -h 'Print help'
+            cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -645,6 +679,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
         &'clearance;help'= {
             cand demo 'Walk through the lifecycle on an embedded example, step by step'
             cand init 'Create a change repository from the built-in templates'
+            cand new 'Start an intent from a template (restart, scale, rotate a secret, toggle a flag, migrate)'
             cand propose 'Propose a change: validate an intent and commit it to the change repository'
             cand list 'List proposals, newest first'
             cand show 'Show one proposal: its intent, state and evidence'
@@ -655,6 +690,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand apply 'Execute a cleared change through its provider, exactly once'
             cand rollback 'File a proposal''s rollback as a new proposal, governed like any other'
             cand verify 'Check evidence, signatures, trust, approvals and quorum; exit 5 on any problem'
+            cand stats 'Autonomy metrics per agent: what clears itself, what waits for humans, how long'
             cand evidence 'Work with a proposal''s evidence'
             cand blast 'Show what a change to TARGET would touch: it and everything that depends on it'
             cand check 'Ask the policy about a proposal or an intent file, without writing anything'
@@ -669,6 +705,8 @@ set edit:completion:arg-completer[clearance] = {|@words|
         &'clearance;help;demo'= {
         }
         &'clearance;help;init'= {
+        }
+        &'clearance;help;new'= {
         }
         &'clearance;help;propose'= {
         }
@@ -689,6 +727,8 @@ set edit:completion:arg-completer[clearance] = {|@words|
         &'clearance;help;rollback'= {
         }
         &'clearance;help;verify'= {
+        }
+        &'clearance;help;stats'= {
         }
         &'clearance;help;evidence'= {
             cand export 'Write one self-contained bundle (intent, plan, approvals, evidence, public keys, decision) that `clearance verify --bundle` checks with no repository at all'

@@ -16,7 +16,7 @@ use crate::intent::Intent;
 use crate::proposal::State;
 use crate::repo::{ChangeRepo, Snapshot, write_atomic};
 
-const CACHE_VERSION: u32 = 3;
+const CACHE_VERSION: u32 = 4;
 
 /// What `list` shows of a proposal.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -34,6 +34,12 @@ pub struct Summary {
     /// What the proposal was when filed, for judging its approvals without re-running policy.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recorded: Option<Recorded>,
+    /// Cleared by policy alone.
+    #[serde(default)]
+    pub auto_approved: bool,
+    /// When it became cleared (auto-approval, or the approval that completed the quorum).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cleared_at: Option<String>,
     /// The approval files, verbatim: judged on every read against the trust file and clock.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub approvals: Vec<(String, String)>,
@@ -155,9 +161,19 @@ fn summarize(snapshot: &Snapshot<'_>, id: &str, dir: git2::Oid) -> Result<Summar
             approvals: serde_json::from_value(p.get("decision")?.get("approvals")?.clone()).ok()?,
         })
     });
+    let auto_approved = entries.iter().any(|e| e.kind == evidence::Kind::AutoApproved);
+    let cleared_at = if auto_approved {
+        Some(created_at.clone())
+    } else {
+        // Executed changes were cleared by the last approval before the start.
+        let start = entries.iter().position(|e| e.kind == evidence::Kind::ApplyStarted);
+        start.and_then(|s| entries[..s].iter().rev().find(|e| e.kind == evidence::Kind::Approved)).map(|e| e.at.clone())
+    };
     Ok(Summary {
         recorded,
         approvals,
+        auto_approved,
+        cleared_at,
         id: id.to_owned(),
         state: derive_state(&entries),
         agent: intent.metadata.agent,
@@ -201,6 +217,7 @@ fn settle(snapshot: &Snapshot<'_>, proposals: &mut [Summary]) -> Result<()> {
             p.state = State::Rejected;
         } else if crate::approval::quorum_met(&r.approvals, &judged).0 {
             p.state = State::Approved;
+            p.cleared_at = judged.iter().filter(|j| j.valid).map(|j| j.created_at.clone()).max();
         }
     }
     Ok(())

@@ -18,12 +18,14 @@ pub mod graph;
 pub mod init;
 pub mod key;
 pub mod list;
+pub mod new;
 pub mod plan;
 pub mod policy;
 pub mod propose;
 pub mod rollback;
 pub mod schema;
 pub mod show;
+pub mod stats;
 pub mod trust;
 pub mod verify;
 pub mod withdraw;
@@ -32,6 +34,7 @@ pub mod withdraw;
 pub enum Command {
     Demo(demo::Args),
     Init(init::Args),
+    New(new::Args),
     Propose(propose::Args),
     List(list::Args),
     Show(show::Args),
@@ -42,6 +45,7 @@ pub enum Command {
     Apply(apply::Args),
     Rollback(rollback::Args),
     Verify(verify::Args),
+    Stats(stats::Args),
     #[command(subcommand)]
     Evidence(evidence::Command),
     Blast(blast::Args),
@@ -71,6 +75,7 @@ pub fn run(cli: Cli, ui: &Ui) -> Result<u8> {
     match cli.command {
         Command::Demo(args) => demo::run(args, ui),
         Command::Init(args) => init::run(args, cli.global.repo.as_deref(), ui),
+        Command::New(args) => new::run(args, ui),
         Command::Propose(args) => propose::run(args, &repo()?, ui),
         Command::List(args) => list::run(args, &repo()?, ui),
         Command::Show(args) => show::run(args, &repo()?, ui),
@@ -79,6 +84,7 @@ pub fn run(cli: Cli, ui: &Ui) -> Result<u8> {
         Command::Withdraw(args) => withdraw::run(args, &repo()?, ui),
         Command::Apply(args) => apply::run(args, &repo()?, ui),
         Command::Rollback(args) => rollback::run(args, &repo()?, ui),
+        Command::Stats(args) => stats::run(args, &repo()?, ui),
         Command::Verify(args) => verify::run(args, cli.global.repo.as_deref(), ui),
         Command::Evidence(command) => evidence::run(command, &repo()?, ui),
         Command::Reject(args) => approve::run_reject(args, &repo()?, ui),

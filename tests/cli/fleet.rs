@@ -1,0 +1,55 @@
+//! Intent templates and autonomy metrics.
+
+use crate::common::{INTENT, Repo, run_stdin};
+
+#[test]
+fn a_template_fills_into_a_proposal() {
+    let repo = Repo::new();
+    let r = repo.run(&["new", "scale", "--set", "agent=deploy-bot", "--set", "target=search", "--set", "replicas=4"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("replicas: 4"), "{}", r.stdout);
+    let p = run_stdin(repo.path(), &["propose", "-f", "-"], r.stdout.as_bytes());
+    assert_eq!(p.code, 0, "{}", p.stderr);
+    let missing = repo.run(&["new", "scale", "--set", "agent=deploy-bot"]);
+    assert_eq!(missing.code, 2);
+    assert!(missing.stderr.contains("--set target=..."), "{}", missing.stderr);
+    let list = repo.run(&["new", "--list"]);
+    for name in ["restart-service", "scale", "rotate-secret", "toggle-flag", "db-migration"] {
+        assert!(list.stdout.contains(name), "{}", list.stdout);
+    }
+}
+
+#[test]
+fn stats_count_autonomy_per_agent() {
+    let repo = Repo::new();
+    // deploy-bot: one auto-approved (staging, small, reversible).
+    let auto = "apiVersion: clearance/v1\nkind: Intent\nmetadata: {agent: deploy-bot}\nspec:\n  action: k8s.restart\n  environment: staging\n  targets: [orders-db-old]\n  reason: r\n  risk: {reversible: true}\n";
+    repo.propose(auto);
+    // cost-optimizer: one denied, one approved by humans 30 minutes later, one pending.
+    repo.propose(&INTENT.replace("orders-db-old", "payments-db"));
+    let id = repo.propose(INTENT);
+    for who in ["olive", "sam"] {
+        let out = crate::common::clearance(repo.path())
+            .env("CLEARANCE_NOW", "2026-05-14T10:00:00Z")
+            .args(["approve", &id, "--yes", "--key-file", repo.key(who).to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    repo.propose(INTENT);
+    let r = repo.run(&["stats", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let cost = &v["agents"]["cost-optimizer"];
+    assert_eq!(cost["proposals"], 3);
+    assert_eq!(cost["denied"], 1);
+    assert_eq!(cost["human_approved"], 1);
+    assert_eq!(cost["pending"], 1);
+    assert_eq!(cost["median_seconds_to_clearance"], 1800);
+    assert_eq!(v["agents"]["deploy-bot"]["auto_approved"], 1);
+    assert_eq!(v["overall"]["proposals"], 4);
+    let only = repo.run(&["stats", "--agent", "deploy-bot", "--format", "json"]);
+    let only: serde_json::Value = serde_json::from_str(&only.stdout).unwrap();
+    assert_eq!(only["overall"]["proposals"], 1);
+    assert!(repo.run(&["stats"]).stdout.contains("(all)"));
+}
