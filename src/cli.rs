@@ -43,7 +43,7 @@ pub struct GlobalArgs {
     /// Print only data and errors
     #[arg(short, long, global = true)]
     pub quiet: bool,
-    /// Say more about what is happening
+    /// Say more: how long the command took
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
 }

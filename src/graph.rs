@@ -226,10 +226,6 @@ impl ServiceGraph {
         problems
     }
 
-    pub fn contains(&self, id: &str) -> bool {
-        self.services.iter().any(|s| s.id == id)
-    }
-
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         self.services.iter().map(|s| s.id.as_str())
     }

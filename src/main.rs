@@ -13,7 +13,12 @@ fn main() -> ExitCode {
         Err(e) => return usage_error(e),
     };
     let ui = Ui::new(cli.global.format, cli.global.no_color, cli.global.quiet, cli.global.verbose);
-    match clearance::commands::run(cli, &ui) {
+    let started = std::time::Instant::now();
+    let result = clearance::commands::run(cli, &ui);
+    if ui.verbose > 0 {
+        eprintln!("({} ms)", started.elapsed().as_millis());
+    }
+    match result {
         Ok(code) => ExitCode::from(code),
         Err(err) => {
             // A closed pipe (`clearance list | head`) is not an error worth reporting.
