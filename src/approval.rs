@@ -224,7 +224,7 @@ fn check(
         .get(&s.approver)
         .ok_or_else(|| format!("unknown approver `{}`: not in trust/identities.yaml", s.approver))?;
     if !matches!(identity.role, Role::Approver | Role::Admin) {
-        return Err(format!("`{}` has role {:?}, not approver", s.approver, identity.role).to_lowercase());
+        return Err(format!("`{}` has role {}, not approver", s.approver, identity.role));
     }
     let key_text =
         identity.key.as_deref().ok_or_else(|| format!("`{}` has no key in trust/identities.yaml", s.approver))?;

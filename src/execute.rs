@@ -30,15 +30,12 @@ fn signer(context: &Context, key: &KeyArgs, roles: &[Role], what: &str) -> Resul
         Error::invalid(format!("your key {} is not in trust/identities.yaml", keys::fingerprint(key.public_key())))
     })?;
     if !roles.contains(&identity.role) || identity.revoked_at.is_some() {
-        return Err(Error::invalid(
-            format!(
-                "`{}` may not {what} (role {:?}{})",
-                identity.principal,
-                identity.role,
-                if identity.revoked_at.is_some() { ", revoked" } else { "" }
-            )
-            .to_lowercase(),
-        ));
+        return Err(Error::invalid(format!(
+            "`{}` may not {what} (role {}{})",
+            identity.principal,
+            identity.role,
+            if identity.revoked_at.is_some() { ", revoked" } else { "" }
+        )));
     }
     Ok(Signer { name: identity.principal.clone(), key })
 }

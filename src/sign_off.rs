@@ -64,9 +64,7 @@ pub fn sign_off(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, request: Request
     })?;
     let me = identity.principal.clone();
     if !matches!(identity.role, Role::Approver | Role::Admin) {
-        return Err(Error::invalid(
-            format!("`{me}` is trusted as {:?}, not as an approver", identity.role).to_lowercase(),
-        ));
+        return Err(Error::invalid(format!("`{me}` is trusted as {}, not as an approver", identity.role)));
     }
     if identity.revoked_at.is_some() {
         return Err(Error::invalid(format!("`{me}` is revoked")));

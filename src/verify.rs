@@ -238,12 +238,7 @@ fn check_signature(
     if !allowed(entry.kind).contains(&identity.role) {
         return problem(
             Some(n),
-            format!(
-                "`{}` signed by `{}`, whose role is {}",
-                entry.kind.name(),
-                entry.actor,
-                format!("{:?}", identity.role).to_lowercase()
-            ),
+            format!("`{}` signed by `{}`, whose role is {}", entry.kind.name(), entry.actor, identity.role),
         );
     }
     let Some(key) = cx.keys.get(entry.actor.as_str()) else {

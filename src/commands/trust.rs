@@ -93,10 +93,10 @@ pub fn run(command: Command, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
             // What we write must load again.
             let bytes = identities.to_yaml()?;
             Identities::parse(&bytes)?;
-            repo.transact(&principal, &format!("trust: add {principal} as {role:?}").to_lowercase(), |_| {
+            repo.transact(&principal, &format!("trust: add {principal} as {role}"), |_| {
                 Ok((vec![Write::file(trust::PATH, bytes.clone())], ()))
             })?;
-            ui.status(format!("trusted {principal} ({}) as {role:?}", keys::fingerprint(&public)).to_lowercase());
+            ui.status(format!("trusted {principal} ({}) as {role}", keys::fingerprint(&public)));
             Ok(0)
         }
         Command::List => {
@@ -127,7 +127,7 @@ pub fn run(command: Command, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
             for r in &rows {
                 table.add_row([
                     r.identity.principal.clone(),
-                    format!("{:?}", r.identity.role).to_lowercase(),
+                    r.identity.role.to_string(),
                     r.identity.groups.join(","),
                     r.fingerprint.clone().unwrap_or_else(|| "-".into()),
                     r.identity.revoked_at.clone().unwrap_or_default(),
