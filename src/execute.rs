@@ -216,6 +216,8 @@ pub fn apply(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool) -> Re
             "auto_approve": l.review.evaluation.decision.verdict() == crate::policy::Verdict::Cleared,
         });
         // Committed before the provider runs; under the writer lock, re-checked on the head.
+        // The work tree catches up with `apply-finished`, which rewrites the same file.
+        repo.defer_worktree.set(true);
         let at = crate::time::rfc3339(crate::time::now());
         repo.transact_signed(&who.name, &format!("apply-started: {id} by {}", who.name), Some(&who.key), |snap| {
             let log = snap.read(&proposal::evidence_path(&id))?.unwrap_or_default();
@@ -226,6 +228,7 @@ pub fn apply(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool) -> Re
                 evidence::append_signed(&log, Kind::ApplyStarted, &at, &who.name, payload.clone(), Some(&who.key))?;
             Ok((vec![Write::file(proposal::evidence_path(&id), log)], ()))
         })?;
+        repo.defer_worktree.set(false);
     }
     let request = Request {
         api_version: "clearance/v1",

@@ -24,6 +24,10 @@ pub struct ChangeRepo {
     pub git: Repository,
     /// Full name of the branch clearance reads and writes, e.g. `refs/heads/main`.
     pub branch: String,
+    /// When set, commits leave the work tree alone; the next commit that writes the same
+    /// paths brings it up to date. `apply` sets it for `apply-started`, whose evidence file
+    /// `apply-finished` rewrites moments later: one git-index rewrite instead of two.
+    pub defer_worktree: std::cell::Cell<bool>,
 }
 
 /// One file to write in a commit.
@@ -118,7 +122,7 @@ impl ChangeRepo {
             })?,
         };
         let branch = head_branch(&git)?;
-        let repo = ChangeRepo { git, branch };
+        let repo = ChangeRepo { git, branch, defer_worktree: Default::default() };
         if !repo.snapshot()?.exists("clearance.yaml")? {
             return Err(Error::not_found(format!(
                 "{} is a git repository but not a change repository (no clearance.yaml on {})",
@@ -133,7 +137,7 @@ impl ChangeRepo {
     /// Wrap a repository that may not hold a change repo yet (for `init`).
     pub fn from_git(git: Repository) -> Result<ChangeRepo> {
         let branch = head_branch(&git)?;
-        Ok(ChangeRepo { git, branch })
+        Ok(ChangeRepo { git, branch, defer_worktree: Default::default() })
     }
 
     pub fn display_path(&self) -> String {
@@ -218,7 +222,9 @@ impl ChangeRepo {
             };
             match moved {
                 Ok(_) => {
-                    self.sync_worktree(&writes)?;
+                    if !self.defer_worktree.get() {
+                        self.sync_worktree(&writes)?;
+                    }
                     return Ok((commit, value));
                 }
                 // Someone moved the branch without our lock: rebuild on the new head.

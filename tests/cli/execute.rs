@@ -142,6 +142,7 @@ fn a_change_runs_at_most_once() {
     assert_eq!(shown["state"], "applied");
     let kinds: Vec<&str> = shown["evidence"].as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap()).collect();
     assert_eq!(kinds, vec!["proposed", "auto-approved", "apply-started", "apply-finished"]);
+    assert_eq!(repo.status(), "", "the work tree caught up with both commits");
     // An executor, not an approver or agent, applies.
     let other = repo.propose(&intent("staging", "ok"));
     let r = repo.run(&["apply", &other, "--key-file", repo.key("olive").to_str().unwrap()]);
@@ -193,6 +194,7 @@ fn kill_9_mid_apply_leaves_applying_and_resume_reuses_the_idempotency_key() {
     let shown: serde_json::Value = serde_json::from_str(&repo.run(&["show", &id, "--format", "json"]).stdout).unwrap();
     assert_eq!(shown["state"], "applied");
     assert_eq!(apply(&repo, &id, &["--resume"]).code, 1, "nothing to resume once finished");
+    assert_eq!(repo.status(), "", "resuming brought the work tree up to date");
 }
 
 #[test]
