@@ -3,10 +3,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result, Source};
+use crate::error::{Error, Result};
 use crate::repo::Snapshot;
-use crate::schema_check::Checker;
-use crate::yaml;
 
 pub const PATH: &str = "clearance.yaml";
 
@@ -92,19 +90,7 @@ impl Config {
     }
 
     pub fn parse(bytes: &[u8]) -> Result<Config> {
-        let source = Source { name: PATH.to_owned(), text: None };
-        let text = yaml::decode(bytes, &source)?;
-        let node = yaml::parse(&text, &source)?;
-        let schema = serde_json::to_value(schemars::schema_for!(Config))?;
-        let problems = Checker::new(&schema).check(&node);
-        if !problems.is_empty() {
-            return Err(Error::located(
-                format!("{PATH} is not a valid configuration"),
-                Source { name: PATH.to_owned(), text: Some(text) },
-                problems,
-            ));
-        }
-        Ok(serde_json::from_value(node.to_json())?)
+        crate::schema_check::load(bytes, PATH, "configuration")
     }
 }
 

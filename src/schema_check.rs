@@ -15,6 +15,29 @@ use serde_json::Value as J;
 use crate::error::Problem;
 use crate::yaml::{self, Node, Pos, Value};
 
+/// Read a YAML document of type `T` from `bytes` (named `name` in messages): the located
+/// loader, then every schema problem at once, then the typed value.
+pub fn load<T: schemars::JsonSchema + serde::de::DeserializeOwned>(
+    bytes: &[u8],
+    name: &str,
+    what: &str,
+) -> crate::error::Result<T> {
+    use crate::error::{Error, Source};
+    let source = Source { name: name.to_owned(), text: None };
+    let text = yaml::decode(bytes, &source)?;
+    let node = yaml::parse(&text, &source)?;
+    let schema = serde_json::to_value(schemars::schema_for!(T))?;
+    let problems = Checker::new(&schema).check(&node);
+    if !problems.is_empty() {
+        return Err(Error::located(
+            format!("{name} is not a valid {what}"),
+            Source { name: name.to_owned(), text: Some(text) },
+            problems,
+        ));
+    }
+    Ok(serde_json::from_value(node.to_json())?)
+}
+
 pub struct Checker<'s> {
     root: &'s J,
 }

@@ -3,10 +3,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result, Source};
+use crate::error::{Error, Result};
 use crate::repo::Snapshot;
-use crate::schema_check::Checker;
-use crate::yaml;
 
 pub const PATH: &str = "trust/identities.yaml";
 
@@ -86,19 +84,7 @@ impl Identities {
     }
 
     pub fn parse(bytes: &[u8]) -> Result<Identities> {
-        let source = Source { name: PATH.to_owned(), text: None };
-        let text = yaml::decode(bytes, &source)?;
-        let node = yaml::parse(&text, &source)?;
-        let schema = serde_json::to_value(schemars::schema_for!(Identities))?;
-        let problems = Checker::new(&schema).check(&node);
-        if !problems.is_empty() {
-            return Err(Error::located(
-                format!("{PATH} is not valid"),
-                Source { name: PATH.to_owned(), text: Some(text) },
-                problems,
-            ));
-        }
-        Ok(serde_json::from_value(node.to_json())?)
+        crate::schema_check::load(bytes, PATH, "trust file")
     }
 
     pub fn get(&self, principal: &str) -> Option<&Identity> {
