@@ -16,7 +16,7 @@ use crate::intent::Intent;
 use crate::proposal::State;
 use crate::repo::{ChangeRepo, Snapshot, write_atomic};
 
-const CACHE_VERSION: u32 = 4;
+const CACHE_VERSION: u32 = 5;
 
 /// What `list` shows of a proposal.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -35,7 +35,7 @@ pub struct Summary {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recorded: Option<Recorded>,
     /// Cleared by policy alone.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub auto_approved: bool,
     /// When it became cleared (auto-approval, or the approval that completed the quorum).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -150,7 +150,8 @@ fn summarize(snapshot: &Snapshot<'_>, id: &str, dir: git2::Oid) -> Result<Summar
         .map_err(|e| crate::error::Error::invalid(format!("intent.yaml does not parse: {e}")))?;
     let entries = evidence::parse(&evidence_bytes, "evidence.jsonl")?;
     let created_at = entries.first().map(|e| e.at.clone()).unwrap_or_default();
-    let recorded = entries.first().and_then(|e| {
+    // Only needed to judge approvals; kept out of the cache otherwise (it is read every run).
+    let recorded = entries.first().filter(|_| !approvals.is_empty()).and_then(|e| {
         let p = &e.payload;
         let text = |k: &str| p.get(k).and_then(|v| v.as_str()).map(str::to_owned);
         Some(Recorded {
