@@ -83,6 +83,11 @@ fn default_expiry() -> String {
 }
 
 impl Config {
+    /// How long policy evaluation may run before it fails closed.
+    pub fn policy_timeout(&self) -> std::time::Duration {
+        parse_duration(&self.defaults.policy_timeout).unwrap_or(std::time::Duration::from_secs(2))
+    }
+
     pub fn load(snapshot: &Snapshot<'_>) -> Result<Config> {
         let bytes =
             snapshot.read(PATH)?.ok_or_else(|| Error::not_found(format!("{PATH} is missing from the branch")))?;

@@ -5,7 +5,7 @@ use jiff::Timestamp;
 use serde::Serialize;
 
 use crate::blast::{self, BlastRadius};
-use crate::config::{self, Config};
+use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::graph_index;
 use crate::index::{self, Summary};
@@ -97,8 +97,7 @@ impl Context {
     /// whose history is on record.
     pub fn load(repo: &ChangeRepo, snapshot: &Snapshot<'_>) -> Result<Context> {
         let config = Config::load(snapshot)?;
-        let timeout =
-            config::parse_duration(&config.defaults.policy_timeout).unwrap_or(std::time::Duration::from_secs(2));
+        let timeout = config.policy_timeout();
         Ok(Context {
             identities: Identities::load(snapshot)?,
             graph: graph_index::load(repo, snapshot)

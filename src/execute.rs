@@ -50,7 +50,6 @@ struct Loaded {
     detail: Detail,
     context: Context,
     review: Review,
-    config: Config,
     document: serde_json::Value,
     intent: crate::intent::Intent,
 }
@@ -58,13 +57,12 @@ struct Loaded {
 fn load(repo: &ChangeRepo, prefix: &str) -> Result<Loaded> {
     let snapshot = repo.snapshot()?;
     let id = proposal::resolve(&snapshot, prefix)?;
-    let detail = proposal::load(repo, &snapshot, &id)?;
+    let detail = proposal::load(&snapshot, &id)?;
     let mut context = Context::load(repo, &snapshot)?;
     let review = review::review(&snapshot, &detail, &mut context, crate::time::now())?;
-    let config = Config::load(&snapshot)?;
     let path = proposal::intent_path(&id);
     let parsed = crate::intent::parse(snapshot.read(&path)?.unwrap_or_default(), &path)?;
-    Ok(Loaded { id, detail, context, review, config, document: parsed.document, intent: parsed.intent })
+    Ok(Loaded { id, detail, context, review, document: parsed.document, intent: parsed.intent })
 }
 
 fn provider_for<'c>(config: &'c Config, action: &str) -> Result<(&'c crate::provider::Provider, String)> {
@@ -114,8 +112,8 @@ pub fn plan(repo: &ChangeRepo, prefix: &str, key: &KeyArgs) -> Result<Outcome> {
         ));
     }
     let who = signer(&l.context, key, &[Role::Executor, Role::Admin], "plan")?;
-    let (provider, name) = provider_for(&l.config, &l.intent.spec.action)?;
-    let ikey = idempotency_key(&l.config.repo_id, &l.id, &l.review.digests.intent);
+    let (provider, name) = provider_for(&l.context.config, &l.intent.spec.action)?;
+    let ikey = idempotency_key(&l.context.config.repo_id, &l.id, &l.review.digests.intent);
     let request = Request {
         api_version: "clearance/v1",
         operation: Operation::Plan,
@@ -202,8 +200,8 @@ pub fn apply(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool) -> Re
         ));
     }
     let who = signer(&l.context, key, &[Role::Executor, Role::Admin], "apply")?;
-    let (provider, name) = provider_for(&l.config, &l.intent.spec.action)?;
-    let ikey = idempotency_key(&l.config.repo_id, &id, &l.review.digests.intent);
+    let (provider, name) = provider_for(&l.context.config, &l.intent.spec.action)?;
+    let ikey = idempotency_key(&l.context.config.repo_id, &id, &l.review.digests.intent);
     if started.is_none() {
         let payload = serde_json::json!({
             "idempotency_key": ikey,
@@ -249,7 +247,7 @@ pub fn apply(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool) -> Re
     )?;
     let mut verify = None;
     if let (true, Some(check)) = (outcome.ok(), &l.intent.spec.verify) {
-        let (vprovider, vname) = provider_for(&l.config, &check.action)?;
+        let (vprovider, vname) = provider_for(&l.context.config, &check.action)?;
         let request = Request {
             api_version: "clearance/v1",
             operation: Operation::Verify,

@@ -197,7 +197,7 @@ pub fn notify(
         if config.notifications.is_empty() {
             return Ok(());
         }
-        let detail = crate::proposal::load(repo, &snapshot, id)?;
+        let detail = crate::proposal::load(&snapshot, id)?;
         let at = crate::time::rfc3339(crate::time::now());
         let notices: Vec<Notice> = events
             .iter()

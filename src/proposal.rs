@@ -138,18 +138,11 @@ pub struct Detail {
     pub evidence: Vec<crate::evidence::Entry>,
     /// The policy decision recorded when the proposal was filed.
     pub decision: Option<crate::policy::Decision>,
-    /// The blast radius under the graph on the branch now.
-    pub blast_radius: Option<crate::blast::BlastRadius>,
-    /// True when the graph changed the radius since the proposal was filed.
-    pub blast_radius_changed: bool,
-    /// Why the radius could not be computed (e.g. the graph is broken now).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub blast_radius_error: Option<String>,
     #[serde(skip)]
     pub intent_text: String,
 }
 
-pub fn load(repo: &crate::repo::ChangeRepo, snapshot: &Snapshot<'_>, id: &str) -> Result<Detail> {
+pub fn load(snapshot: &Snapshot<'_>, id: &str) -> Result<Detail> {
     let path = intent_path(id);
     let bytes = snapshot.read(&path)?.ok_or_else(|| Error::not_found(format!("{path} is missing")))?;
     let intent: crate::intent::Intent = serde_yaml::from_slice(&bytes)
@@ -158,23 +151,10 @@ pub fn load(repo: &crate::repo::ChangeRepo, snapshot: &Snapshot<'_>, id: &str) -
         serde_yaml::from_slice(&bytes).map_err(|e| Error::invalid(format!("{path}: {e}")))?;
     let evidence = crate::evidence::parse(&snapshot.read(&evidence_path(id))?.unwrap_or_default(), &evidence_path(id))?;
     let targets: Vec<String> = intent.spec.targets.iter().map(|t| t.0.clone()).collect();
-    let radius = crate::graph_index::load(repo, snapshot).and_then(|g| crate::blast::compute(&g, &targets, None));
-    let recorded = evidence.first().and_then(|e| e.payload.get("blast_radius_digest")).and_then(|d| d.as_str());
-    let (blast_radius, blast_radius_error) = match radius {
-        Ok(r) => (Some(r), None),
-        Err(e) => (None, Some(e.message.clone())),
-    };
-    let blast_radius_changed = match (&blast_radius, recorded) {
-        (Some(r), Some(d)) => r.digest() != d,
-        _ => blast_radius.is_none(),
-    };
     let decision =
         evidence.first().and_then(|e| e.payload.get("decision")).and_then(|d| serde_json::from_value(d.clone()).ok());
     Ok(Detail {
         decision,
-        blast_radius,
-        blast_radius_changed,
-        blast_radius_error,
         id: id.to_owned(),
         state: crate::index::derive_state(&evidence),
         created_at: evidence.first().map(|e| e.at.clone()).unwrap_or_default(),

@@ -6,7 +6,6 @@ use jiff::Timestamp;
 use serde::Serialize;
 
 use crate::approval::{self, Facts, Judged};
-use crate::config::Config;
 use crate::error::Result;
 use crate::evaluate::{Context, Evaluation};
 use crate::intent;
@@ -85,9 +84,8 @@ pub fn review(snapshot: &Snapshot<'_>, detail: &Detail, context: &mut Context, n
         blast_radius: evaluation.blast_radius.digest(),
         decision: evaluation.decision.digest(),
     };
-    let config = Config::load(snapshot)?;
     let facts = Facts {
-        repo_id: &config.repo_id,
+        repo_id: &context.config.repo_id,
         proposal: id,
         agent: &detail.agent,
         intent: &digests.intent,
@@ -118,7 +116,7 @@ pub fn review(snapshot: &Snapshot<'_>, detail: &Detail, context: &mut Context, n
     };
     Ok(Review {
         state,
-        repo_id: config.repo_id.clone(),
+        repo_id: context.config.repo_id.clone(),
         digests,
         evaluation,
         approvals,

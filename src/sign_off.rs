@@ -38,7 +38,7 @@ struct Outcome {
 pub fn sign_off(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, request: Request, ui: &Ui) -> Result<u8> {
     let snapshot = repo.snapshot()?;
     let id = proposal::resolve(&snapshot, prefix)?;
-    let detail = proposal::load(repo, &snapshot, &id)?;
+    let detail = proposal::load(&snapshot, &id)?;
     let mut context = Context::load(repo, &snapshot)?;
     let now = crate::time::now();
     let before = review::review(&snapshot, &detail, &mut context, now)?;
@@ -102,8 +102,7 @@ pub fn sign_off(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, request: Request
                 .map_err(|e| Error::io(format!("prompt: {e}")))?,
         }
     };
-    let config = config::Config::load(&snapshot)?;
-    let expires = request.expires.unwrap_or(config.defaults.approval_expiry.clone());
+    let expires = request.expires.unwrap_or(context.config.defaults.approval_expiry.clone());
     let mut ttl = config::parse_duration(&expires)
         .ok_or_else(|| Error::usage(format!("--expires {expires}: expected a duration such as 30m, 4h, 2d")))?;
     // Policy data may cap how long any approval lives.
@@ -156,7 +155,7 @@ pub fn sign_off(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, request: Request
     })?;
 
     let snapshot = repo.snapshot()?;
-    let detail = proposal::load(repo, &snapshot, &id)?;
+    let detail = proposal::load(&snapshot, &id)?;
     let after = review::review(&snapshot, &detail, &mut context, now)?;
     let outcome = Outcome {
         id: id.clone(),

@@ -43,7 +43,7 @@ pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
             let path = proposal::intent_path(&id);
             let bytes = snapshot.read(&path)?.ok_or_else(|| Error::not_found(format!("{path} is missing")))?;
             let parsed = intent::parse(bytes, &path)?;
-            let recorded = crate::review::recorded_history(&proposal::load(repo, &snapshot, &id)?);
+            let recorded = crate::review::recorded_history(&proposal::load(&snapshot, &id)?);
             let evaluation = context.reevaluate(&parsed.intent, &parsed.document, recorded, now)?;
             (Some(id), evaluation)
         }

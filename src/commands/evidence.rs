@@ -26,7 +26,7 @@ pub fn run(command: Command, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
     let snapshot = repo.snapshot()?;
     let id = crate::proposal::resolve(&snapshot, &id)?;
     let files = verify::files(&snapshot, &id)?;
-    let decision = crate::proposal::load(repo, &snapshot, &id)?
+    let decision = crate::proposal::load(&snapshot, &id)?
         .decision
         .map(|d| serde_json::to_value(d).unwrap_or_default())
         .unwrap_or_default();

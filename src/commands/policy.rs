@@ -1,6 +1,6 @@
 use serde::Serialize;
 
-use crate::config::{self, Config};
+use crate::config::Config;
 use crate::error::{Error, ErrorKind, Result};
 use crate::policy::{self, Policy};
 use crate::repo::ChangeRepo;
@@ -32,7 +32,7 @@ pub fn run(command: Command, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
 fn test(repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
     let snapshot = repo.snapshot()?;
     let config = Config::load(&snapshot)?;
-    let timeout = config::parse_duration(&config.defaults.policy_timeout).unwrap_or(std::time::Duration::from_secs(2));
+    let timeout = config.policy_timeout();
     let mut engine = Policy::load(&snapshot, timeout, true)?;
     let rule = regex::Regex::new(r"(?m)^(test_[A-Za-z0-9_]+)\b").expect("valid regex");
     let package = regex::Regex::new(r"(?m)^package\s+([A-Za-z0-9_.]+)").expect("valid regex");

@@ -17,7 +17,7 @@ pub struct Args {
 pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
     let snapshot = repo.snapshot()?;
     let id = proposal::resolve(&snapshot, &args.id)?;
-    let mut detail = proposal::load(repo, &snapshot, &id)?;
+    let mut detail = proposal::load(&snapshot, &id)?;
     // Approvals are judged now, against the proposal as it is now.
     let review =
         Context::load(repo, &snapshot).and_then(|mut c| review::review(&snapshot, &detail, &mut c, crate::time::now()));
@@ -28,11 +28,14 @@ pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
     if let Some(r) = &review {
         detail.state = r.state;
     }
+    let blast = BlastView::new(repo, &snapshot, &detail, review.as_ref());
     if ui.json() {
         #[derive(serde::Serialize)]
         struct Output<'a> {
             #[serde(flatten)]
             detail: &'a proposal::Detail,
+            #[serde(flatten)]
+            blast: &'a BlastView,
             /// Each approval with principal, verdict, valid, reason, statement, signature.
             approvals: Vec<&'a crate::approval::Judged>,
             review: Option<&'a review::Review>,
@@ -40,7 +43,7 @@ pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
             review_error: Option<String>,
         }
         let approvals = review.as_ref().map(|r| r.approvals.iter().collect()).unwrap_or_default();
-        ui.out_json(&Output { detail: &detail, approvals, review: review.as_ref(), review_error })?;
+        ui.out_json(&Output { detail: &detail, blast: &blast, approvals, review: review.as_ref(), review_error })?;
         return Ok(0);
     }
     let mut out =
@@ -111,10 +114,10 @@ pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
         (None, None) => {}
     }
     out.push_str(&format!("\n{}\n", ui.paint(Style::Bold, "blast radius")));
-    match (&detail.blast_radius, &detail.blast_radius_error) {
+    match (&blast.blast_radius, &blast.blast_radius_error) {
         (Some(radius), _) => {
             out.push_str(&format!("  {}\n", radius.headline()));
-            if detail.blast_radius_changed {
+            if blast.blast_radius_changed {
                 out.push_str(&format!(
                     "  {}\n",
                     ui.paint(Style::Yellow, "changed since the proposal was filed: the service graph moved")
@@ -137,4 +140,42 @@ pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
     }
     ui.out(out)?;
     Ok(0)
+}
+
+/// The blast radius under the graph on the branch now, and whether the graph moved it
+/// since the proposal was filed. Taken from the review when there is one (it computed the
+/// radius already); computed here only when the review could not run.
+#[derive(serde::Serialize)]
+struct BlastView {
+    blast_radius: Option<crate::blast::BlastRadius>,
+    blast_radius_changed: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    blast_radius_error: Option<String>,
+}
+
+impl BlastView {
+    fn new(
+        repo: &ChangeRepo,
+        snapshot: &crate::repo::Snapshot<'_>,
+        detail: &proposal::Detail,
+        review: Option<&review::Review>,
+    ) -> BlastView {
+        let radius = match review {
+            Some(r) => Ok(r.evaluation.blast_radius.clone()),
+            None => {
+                crate::graph_index::load(repo, snapshot).and_then(|g| crate::blast::compute(&g, &detail.targets, None))
+            }
+        };
+        let recorded =
+            detail.evidence.first().and_then(|e| e.payload.get("blast_radius_digest")).and_then(|d| d.as_str());
+        let (blast_radius, blast_radius_error) = match radius {
+            Ok(r) => (Some(r), None),
+            Err(e) => (None, Some(e.message.clone())),
+        };
+        let blast_radius_changed = match (&blast_radius, recorded) {
+            (Some(r), Some(d)) => r.digest() != d,
+            _ => blast_radius.is_none(),
+        };
+        BlastView { blast_radius, blast_radius_changed, blast_radius_error }
+    }
 }
