@@ -121,7 +121,7 @@ fn main() {
         let parsed = clearance::propose::parse(&repo, intent.as_bytes().to_vec(), "bench").unwrap();
         let outcome = clearance::propose::propose(&repo, &parsed, "bench", Some(&agent)).unwrap();
         let t = Instant::now();
-        let applied = clearance::execute::apply(&repo, outcome.id.as_deref().unwrap(), &key, false).unwrap();
+        let applied = clearance::execute::apply(&repo, outcome.id.as_deref().unwrap(), &key, false, None).unwrap();
         let total = t.elapsed().as_secs_f64() * 1000.0;
         assert!(applied.apply.ok());
         overhead.push(total - applied.apply.duration_ms as f64);

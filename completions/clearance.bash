@@ -79,6 +79,9 @@ _clearance() {
             clearance,stats)
                 cmd="clearance__subcmd__stats"
                 ;;
+            clearance,sync)
+                cmd="clearance__subcmd__sync"
+                ;;
             clearance,trust)
                 cmd="clearance__subcmd__trust"
                 ;;
@@ -195,6 +198,9 @@ _clearance() {
                 ;;
             clearance__subcmd__help,stats)
                 cmd="clearance__subcmd__help__subcmd__stats"
+                ;;
+            clearance__subcmd__help,sync)
+                cmd="clearance__subcmd__help__subcmd__sync"
                 ;;
             clearance__subcmd__help,trust)
                 cmd="clearance__subcmd__help__subcmd__trust"
@@ -323,7 +329,7 @@ _clearance() {
 
     case "${cmd}" in
         clearance)
-            opts="-q -v -h -V --repo --format --no-color --quiet --verbose --help --version demo init new propose list show plan approve reject withdraw apply rollback verify stats evidence blast check policy key trust graph schema generate help"
+            opts="-q -v -h -V --repo --format --no-color --quiet --verbose --help --version demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust graph schema generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -345,7 +351,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__apply)
-            opts="-q -v -h -V --resume --key --key-file --repo --format --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --resume --key --key-file --push --no-push --repo --format --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -375,7 +381,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__approve)
-            opts="-m -y -q -v -h -V --key --key-file --comment --expires --yes --repo --format --no-color --quiet --verbose --help --version"
+            opts="-m -y -q -v -h -V --key --key-file --comment --expires --yes --push --no-push --repo --format --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -751,7 +757,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__graph__subcmd__import__subcmd__backstage)
-            opts="-q -v -h -V --commit --repo --format --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --commit --push --no-push --repo --format --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -815,7 +821,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__help)
-            opts="demo init new propose list show plan approve reject withdraw apply rollback verify stats evidence blast check policy key trust graph schema generate help"
+            opts="demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust graph schema generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1248,6 +1254,20 @@ _clearance() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        clearance__subcmd__help__subcmd__sync)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         clearance__subcmd__help__subcmd__trust)
             opts="add list revoke allowed-signers"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1655,7 +1675,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__plan)
-            opts="-q -v -h -V --key --key-file --repo --format --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --key --key-file --push --no-push --repo --format --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1771,7 +1791,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__propose)
-            opts="-f -q -v -h -V --file --dry-run --key --key-file --repo --format --no-color --quiet --verbose --help --version"
+            opts="-f -q -v -h -V --file --dry-run --key --key-file --push --no-push --repo --format --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1809,7 +1829,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__reject)
-            opts="-m -y -q -v -h -V --key --key-file --comment --expires --yes --repo --format --no-color --quiet --verbose --help --version"
+            opts="-m -y -q -v -h -V --key --key-file --comment --expires --yes --push --no-push --repo --format --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1851,7 +1871,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__rollback)
-            opts="-q -v -h -V --key --key-file --repo --format --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --key --key-file --push --no-push --repo --format --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1954,6 +1974,40 @@ _clearance() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        clearance__subcmd__sync)
+            opts="-q -v -h -V --remote --key --key-file --repo --format --no-color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --remote)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         clearance__subcmd__trust)
             opts="-q -v -h -V --repo --format --no-color --quiet --verbose --help --version add list revoke allowed-signers help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1977,7 +2031,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__trust__subcmd__add)
-            opts="-q -v -h -V --role --group --key --sponsor --allow-action --allow-env --replace --repo --format --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --role --group --key --sponsor --allow-action --allow-env --replace --push --no-push --repo --format --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2151,7 +2205,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__trust__subcmd__revoke)
-            opts="-q -v -h -V --at --repo --format --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --at --push --no-push --repo --format --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2203,7 +2257,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__withdraw)
-            opts="-m -q -v -h -V --reason --key --key-file --repo --format --no-color --quiet --verbose --help --version"
+            opts="-m -q -v -h -V --reason --key --key-file --push --no-push --repo --format --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

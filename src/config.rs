@@ -30,9 +30,40 @@ pub struct Config {
     /// Executables that carry out cleared changes, by name (`rds` serves `rds.*` actions).
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub providers: std::collections::BTreeMap<String, crate::provider::Provider>,
+    /// `auto`: every command that writes syncs with the remote afterwards, as with `--push`.
+    #[serde(default, skip_serializing_if = "SyncMode::is_manual")]
+    pub sync: SyncMode,
+    /// The git remote `sync` fetches from and pushes to.
+    #[serde(default = "default_remote", skip_serializing_if = "is_default_remote")]
+    #[schemars(pattern(r"^[A-Za-z0-9._-]+$"), extend("x-expected" = "a git remote name such as `origin`"))]
+    pub remote: String,
     /// Webhooks told about proposals, approvals and outcomes.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notifications: Vec<crate::notify::Webhook>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum SyncMode {
+    /// Sync only with `clearance sync` or `--push`.
+    #[default]
+    Manual,
+    /// Push after every write.
+    Auto,
+}
+
+impl SyncMode {
+    fn is_manual(&self) -> bool {
+        *self == SyncMode::Manual
+    }
+}
+
+fn default_remote() -> String {
+    "origin".to_owned()
+}
+
+fn is_default_remote(remote: &str) -> bool {
+    remote == "origin"
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]

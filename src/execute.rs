@@ -144,10 +144,116 @@ pub struct Applied {
     pub resumed: bool,
     pub apply: Outcome,
     pub verify: Option<Outcome>,
+    /// Why the outcome did not reach the remote (it is recorded here; `clearance sync` shares it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_pushed: Option<String>,
 }
 
 /// `clearance apply`: the checks of DESIGN §8 in order, then the provider, exactly once.
-pub fn apply(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool) -> Result<Applied> {
+///
+/// With a `remote`, what other machines recorded is fetched first, and `apply-started` must
+/// reach the remote before the provider runs: of two executors racing for one change, the
+/// one whose push loses sees the other's start and stops without running anything.
+pub fn apply(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remote: Option<&str>) -> Result<Applied> {
+    let loaded = match remote {
+        Some(_) => crate::sync::load_signer(repo, key)?,
+        None => None,
+    };
+    let sync_signer = loaded.as_ref().map(|(key, principal)| crate::sync::Signer { key, principal: principal.clone() });
+    let push = |when: &str| -> Result<Option<crate::sync::Report>> {
+        let Some(remote) = remote else { return Ok(None) };
+        crate::sync::sync(repo, remote, sync_signer.as_ref())
+            .map(Some)
+            .map_err(|e| Error::new(e.kind, format!("{when}: {e}")))
+    };
+    push("cannot fetch what other machines recorded")?;
+    let mut attempts = 0;
+    let start = loop {
+        attempts += 1;
+        let start = start(repo, prefix, key, resume, remote)?;
+        let (Some(remote), Some(nonce)) = (remote, &start.run) else { break start };
+        let id = &start.loaded.id;
+        if let Err(e) = push("cannot push apply-started") {
+            undo_start(repo, id, nonce)?;
+            return Err(Error::new(e.kind, format!("{e}; the provider was not run")));
+        }
+        match first_start(repo, id)? {
+            Some(first) if first.payload.get("run").and_then(|r| r.as_str()) == Some(nonce.as_str()) => break start,
+            Some(first) => {
+                return Err(Error::new(
+                    ErrorKind::Conflict,
+                    format!(
+                        "{id} is held by {}: it started at {} and reached {remote} first; the provider was not run here",
+                        first.actor, first.at
+                    ),
+                )
+                .hint(format!("`clearance show {id}` follows it")));
+            }
+            // Our start was dropped for another reason (the change moved on the remote): check again.
+            None if attempts < 3 => continue,
+            None => {
+                return Err(Error::new(ErrorKind::Conflict, format!("{id} kept changing on {remote}; try again")));
+            }
+        }
+    };
+    let Start { loaded: l, who, provider, name, ikey, resumed, .. } = start;
+    let id = l.id.clone();
+    let request = Request {
+        api_version: "clearance/v1",
+        operation: Operation::Apply,
+        proposal_id: &id,
+        idempotency_key: &ikey,
+        intent: &l.document,
+    };
+    let outcome = provider.run(&name, repo.git.workdir(), &request)?;
+    record(
+        repo,
+        &id,
+        &who,
+        Kind::ApplyFinished,
+        outcome_payload(&outcome, &ikey, &l.intent.spec.action),
+        Vec::new(),
+        &format!("apply-finished: {id} {}", outcome.status),
+    )?;
+    let mut verify = None;
+    if let (true, Some(check)) = (outcome.ok(), &l.intent.spec.verify) {
+        let (vprovider, vname) = provider_for(&l.context.config, &check.action)?;
+        let request = Request {
+            api_version: "clearance/v1",
+            operation: Operation::Verify,
+            proposal_id: &id,
+            idempotency_key: &ikey,
+            intent: &l.document,
+        };
+        let v = vprovider.run(&vname, repo.git.workdir(), &request)?;
+        record(
+            repo,
+            &id,
+            &who,
+            Kind::Verified,
+            outcome_payload(&v, &ikey, &check.action),
+            Vec::new(),
+            &format!("verified: {id} {}", v.status),
+        )?;
+        verify = Some(v);
+    }
+    let not_pushed = push("the outcome is recorded here but not pushed").err().map(|e| e.to_string());
+    Ok(Applied { id, idempotency_key: ikey, resumed, apply: outcome, verify, not_pushed })
+}
+
+/// A change that passed its checks and is on record as started (or resumed).
+struct Start {
+    loaded: Loaded,
+    who: Signer,
+    provider: crate::provider::Provider,
+    name: String,
+    ikey: String,
+    /// This attempt's nonce in `apply-started` (none when resuming).
+    run: Option<String>,
+    resumed: bool,
+}
+
+fn start(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remote: Option<&str>) -> Result<Start> {
     let l = load(repo, prefix)?;
     let id = l.id.clone();
     // 1. The proposal exists and is unchanged since it was proposed.
@@ -202,9 +308,12 @@ pub fn apply(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool) -> Re
     let who = signer(&l.context, key, &[Role::Executor, Role::Admin], "apply")?;
     let (provider, name) = provider_for(&l.context.config, &l.intent.spec.action)?;
     let ikey = idempotency_key(&l.context.config.repo_id, &id, &l.review.digests.intent);
+    let mut run = None;
     if started.is_none() {
+        let nonce = run_nonce()?;
         let payload = serde_json::json!({
             "idempotency_key": ikey,
+            "run": nonce,
             "intent_digest": l.review.digests.intent,
             "plan_digest": l.review.digests.plan,
             "blast_radius_digest": l.review.digests.blast_radius,
@@ -215,7 +324,8 @@ pub fn apply(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool) -> Re
         });
         // Committed before the provider runs; under the writer lock, re-checked on the head.
         // The work tree catches up with `apply-finished`, which rewrites the same file.
-        repo.defer_worktree.set(true);
+        // Pushing moves the branch under the work tree, so it must be current then.
+        repo.defer_worktree.set(remote.is_none());
         let at = crate::time::rfc3339(crate::time::now());
         repo.transact_signed(&who.name, &format!("apply-started: {id} by {}", who.name), Some(&who.key), |snap| {
             let log = snap.read(&proposal::evidence_path(&id))?.unwrap_or_default();
@@ -227,47 +337,40 @@ pub fn apply(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool) -> Re
             Ok((vec![Write::file(proposal::evidence_path(&id), log)], ()))
         })?;
         repo.defer_worktree.set(false);
+        run = Some(nonce);
     }
-    let request = Request {
-        api_version: "clearance/v1",
-        operation: Operation::Apply,
-        proposal_id: &id,
-        idempotency_key: &ikey,
-        intent: &l.document,
+    let provider = provider.clone();
+    Ok(Start { loaded: l, who, provider, name, ikey, run, resumed: started.is_some() })
+}
+
+/// A random nonce that tells this attempt's `apply-started` from any other's.
+fn run_nonce() -> Result<String> {
+    let mut b = [0u8; 16];
+    getrandom::fill(&mut b).map_err(|e| Error::io(format!("no randomness available: {e}")))?;
+    Ok(crate::intent::hex(&b))
+}
+
+/// The first `apply-started` on the branch for `id`: whoever holds the change.
+fn first_start(repo: &ChangeRepo, id: &str) -> Result<Option<evidence::Entry>> {
+    let log = repo.snapshot()?.read(&proposal::evidence_path(id))?.unwrap_or_default();
+    Ok(evidence::parse(&log, "evidence.jsonl")?.into_iter().find(|e| e.kind == Kind::ApplyStarted))
+}
+
+/// Take back an `apply-started` that never reached the remote, if it is still the newest commit.
+fn undo_start(repo: &ChangeRepo, id: &str, nonce: &str) -> Result<()> {
+    let _lock = repo.lock()?;
+    let Some(head) = repo.head()? else { return Ok(()) };
+    let commit = repo.git.find_commit(head)?;
+    let holds = |at: git2::Oid| -> Result<bool> {
+        let log = repo.snapshot_at(Some(at))?.read(&proposal::evidence_path(id))?.unwrap_or_default();
+        Ok(evidence::parse(&log, "evidence.jsonl")?
+            .iter()
+            .any(|e| e.kind == Kind::ApplyStarted && e.payload.get("run").and_then(|r| r.as_str()) == Some(nonce)))
     };
-    let outcome = provider.run(&name, repo.git.workdir(), &request)?;
-    record(
-        repo,
-        &id,
-        &who,
-        Kind::ApplyFinished,
-        outcome_payload(&outcome, &ikey, &l.intent.spec.action),
-        Vec::new(),
-        &format!("apply-finished: {id} {}", outcome.status),
-    )?;
-    let mut verify = None;
-    if let (true, Some(check)) = (outcome.ok(), &l.intent.spec.verify) {
-        let (vprovider, vname) = provider_for(&l.context.config, &check.action)?;
-        let request = Request {
-            api_version: "clearance/v1",
-            operation: Operation::Verify,
-            proposal_id: &id,
-            idempotency_key: &ikey,
-            intent: &l.document,
-        };
-        let v = vprovider.run(&vname, repo.git.workdir(), &request)?;
-        record(
-            repo,
-            &id,
-            &who,
-            Kind::Verified,
-            outcome_payload(&v, &ikey, &check.action),
-            Vec::new(),
-            &format!("verified: {id} {}", v.status),
-        )?;
-        verify = Some(v);
+    if commit.parent_count() == 1 && holds(head)? && !holds(commit.parent_id(0)?)? {
+        repo.move_branch(Some(head), commit.parent_id(0)?, "apply: take back an apply-started that was not pushed")?;
     }
-    Ok(Applied { id, idempotency_key: ikey, resumed: started.is_some(), apply: outcome, verify })
+    Ok(())
 }
 
 /// `clearance withdraw`: the proposing agent (or an admin) takes it back.

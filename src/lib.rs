@@ -31,6 +31,7 @@ pub mod scaffold;
 pub mod schema_check;
 pub mod sign_off;
 pub mod stats;
+pub mod sync;
 pub mod templates;
 pub mod time;
 pub mod trust;

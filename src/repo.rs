@@ -166,7 +166,7 @@ impl ChangeRepo {
         self.snapshot_at(commit)
     }
 
-    fn snapshot_at(&self, commit: Option<Oid>) -> Result<Snapshot<'_>> {
+    pub fn snapshot_at(&self, commit: Option<Oid>) -> Result<Snapshot<'_>> {
         let tree = match commit {
             Some(id) => Some(self.git.find_commit(id)?.tree()?),
             None => None,
@@ -200,22 +200,9 @@ impl ChangeRepo {
             let snapshot = self.snapshot()?;
             let (writes, value) = plan(&snapshot)?;
             let tree = build_tree(&self.git, snapshot.tree.as_ref(), &writes)?;
-            let who = signature(actor)?;
             let tree = self.git.find_tree(tree)?;
-            let parents: Vec<git2::Commit<'_>> = match snapshot.commit {
-                Some(id) => vec![self.git.find_commit(id)?],
-                None => Vec::new(),
-            };
-            let parent_refs: Vec<&git2::Commit<'_>> = parents.iter().collect();
-            let commit = match signer {
-                None => self.git.commit(None, &who, &who, message, &tree, &parent_refs)?,
-                Some(key) => {
-                    let buffer = self.git.commit_create_buffer(&who, &who, message, &tree, &parent_refs)?;
-                    let content = std::str::from_utf8(&buffer).map_err(|_| Error::io("commit buffer is not UTF-8"))?;
-                    let signature = crate::keys::sign(key, "git", content.as_bytes())?;
-                    self.git.commit_signed(content, &signature, None)?
-                }
-            };
+            let who = signature(actor)?;
+            let commit = self.commit(&who, &who, message, &tree, snapshot.commit, signer)?;
             let moved = match snapshot.commit {
                 Some(old) => self.git.reference_matching(&self.branch, commit, true, old, message),
                 None => self.git.reference(&self.branch, commit, false, message),
@@ -237,10 +224,41 @@ impl ChangeRepo {
         Err(Error::io(format!("{} kept moving while writing; gave up after {CAS_RETRIES} attempts", self.branch)))
     }
 
+    /// Create a commit object (the branch does not move), signed by `signer` when given.
+    pub fn commit(
+        &self,
+        author: &Signature<'_>,
+        committer: &Signature<'_>,
+        message: &str,
+        tree: &Tree<'_>,
+        parent: Option<Oid>,
+        signer: Option<&ssh_key::PrivateKey>,
+    ) -> Result<Oid> {
+        let parents: Vec<git2::Commit<'_>> = match parent {
+            Some(id) => vec![self.git.find_commit(id)?],
+            None => Vec::new(),
+        };
+        let parent_refs: Vec<&git2::Commit<'_>> = parents.iter().collect();
+        Ok(match signer {
+            None => self.git.commit(None, author, committer, message, tree, &parent_refs)?,
+            Some(key) => {
+                let buffer = self.git.commit_create_buffer(author, committer, message, tree, &parent_refs)?;
+                let content = std::str::from_utf8(&buffer).map_err(|_| Error::io("commit buffer is not UTF-8"))?;
+                let signature = crate::keys::sign(key, "git", content.as_bytes())?;
+                self.git.commit_signed(content, &signature, None)?
+            }
+        })
+    }
+
     /// The exclusive writer lock. Held for the life of the returned file; the kernel drops
     /// it if the process dies, so a crash never leaves a stale lock behind.
-    fn lock(&self) -> Result<File> {
-        let path = self.git.path().join("clearance.lock");
+    pub fn lock(&self) -> Result<File> {
+        self.lock_named("clearance.lock")
+    }
+
+    /// A lock file of its own name in the git dir (`sync` serializes fetch and push on one).
+    pub fn lock_named(&self, name: &str) -> Result<File> {
+        let path = self.git.path().join(name);
         let file = fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path).with_path(&path)?;
         file.lock().with_path(&path)?;
         Ok(file)
@@ -256,6 +274,8 @@ impl ChangeRepo {
             return Ok(());
         }
         let mut index = self.git.index()?;
+        // Another process may have written it since this one first read it.
+        index.read(false)?;
         for w in writes {
             let dest = workdir.join(&w.path);
             write_atomic(&dest, &w.bytes, w.executable)?;
@@ -264,6 +284,90 @@ impl ChangeRepo {
         index.write()?;
         Ok(())
     }
+}
+
+impl ChangeRepo {
+    /// Move the branch from `old` to `new` (under the writer lock, which the caller holds),
+    /// bringing the work tree and index along for every path that differs. A path with local
+    /// edits that the move would overwrite stops it before anything is touched.
+    pub fn move_branch(&self, old: Option<Oid>, new: Oid, message: &str) -> Result<()> {
+        if Some(new) == old {
+            return Ok(());
+        }
+        let checkout = self.git.workdir().is_some() && head_branch(&self.git)? == self.branch;
+        let mut changes = Vec::new();
+        if checkout {
+            let old_tree = old.map(|o| self.git.find_commit(o).and_then(|c| c.tree())).transpose()?;
+            let new_tree = self.git.find_commit(new)?.tree()?;
+            changes = changed_paths(&self.git, old_tree.as_ref(), &new_tree)?;
+            let workdir = self.git.workdir().unwrap_or(Path::new("."));
+            for (path, before, after) in &changes {
+                let on_disk = workdir.join(path);
+                let current = match fs::symlink_metadata(&on_disk) {
+                    Ok(_) => Some(Oid::hash_file(ObjectType::Blob, &on_disk)?),
+                    Err(_) => None,
+                };
+                if current != *before && current != after.map(|(oid, _)| oid) {
+                    return Err(Error::new(
+                        crate::error::ErrorKind::Conflict,
+                        format!("{path} has local edits that syncing would overwrite"),
+                    )
+                    .hint("commit or stash them with git, then sync again"));
+                }
+            }
+        }
+        match old {
+            Some(old) => self.git.reference_matching(&self.branch, new, true, old, message)?,
+            None => self.git.reference(&self.branch, new, false, message)?,
+        };
+        if !checkout {
+            return Ok(());
+        }
+        let workdir = self.git.workdir().unwrap_or(Path::new("."));
+        let mut index = self.git.index()?;
+        // Another process may have written it since this one first read it.
+        index.read(false)?;
+        for (path, _, after) in &changes {
+            let dest = workdir.join(path);
+            match after {
+                Some((oid, mode)) => {
+                    let bytes = self.git.find_blob(*oid)?.content().to_vec();
+                    write_atomic(&dest, &bytes, *mode == i32::from(FileMode::BlobExecutable))?;
+                    index.add_path(Path::new(path))?;
+                }
+                None => {
+                    match fs::remove_file(&dest) {
+                        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e).with_path(&dest),
+                        _ => {}
+                    }
+                    index.remove_path(Path::new(path))?;
+                }
+            }
+        }
+        index.write()?;
+        Ok(())
+    }
+}
+
+/// A file's id and mode in a tree, as a change entry.
+pub type Entry = Option<(Oid, i32)>;
+
+/// Every file path that differs between two trees: (path, blob before, entry after).
+pub fn changed_paths(
+    git: &Repository,
+    old: Option<&Tree<'_>>,
+    new: &Tree<'_>,
+) -> Result<Vec<(String, Option<Oid>, Entry)>> {
+    let diff = git.diff_tree_to_tree(old, Some(new), None)?;
+    let mut out = Vec::new();
+    for delta in diff.deltas() {
+        let (before, after) = (delta.old_file(), delta.new_file());
+        let path = after.path().or_else(|| before.path()).and_then(|p| p.to_str()).unwrap_or_default().to_owned();
+        let before_id = (!before.id().is_zero()).then(|| before.id());
+        let after_entry = (!after.id().is_zero()).then(|| (after.id(), i32::from(after.mode())));
+        out.push((path, before_id, after_entry));
+    }
+    Ok(out)
 }
 
 /// The branch HEAD points to (`refs/heads/main` in a fresh repo, even before its first commit).
@@ -275,7 +379,7 @@ fn head_branch(git: &Repository) -> Result<String> {
     }
 }
 
-fn signature(actor: &str) -> Result<Signature<'static>> {
+pub fn signature(actor: &str) -> Result<Signature<'static>> {
     let time = crate::time::now();
     let git_time = git2::Time::new(time.as_second(), 0);
     Ok(Signature::new(actor, &format!("{actor}@clearance"), &git_time)?)
@@ -305,42 +409,60 @@ pub fn write_atomic(dest: &Path, bytes: &[u8], executable: bool) -> Result<()> {
     Ok(())
 }
 
-/// Files to write, grouped by directory so each tree along the way is rebuilt once.
+/// Files to write (or delete), grouped by directory so each tree along the way is rebuilt once.
 enum Pending {
-    Blob(Oid, bool),
+    Blob(Oid, i32),
+    Delete,
     Dir(BTreeMap<String, Pending>),
 }
 
 fn build_tree(git: &Repository, base: Option<&Tree<'_>>, writes: &[Write]) -> Result<Oid> {
-    let mut root = BTreeMap::new();
+    let mut entries = Vec::with_capacity(writes.len());
     for w in writes {
-        let blob = git.blob(&w.bytes)?;
-        let parts: Vec<&str> = w.path.split('/').collect();
+        let mode = if w.executable { FileMode::BlobExecutable } else { FileMode::Blob };
+        entries.push((w.path.clone(), Some((git.blob(&w.bytes)?, i32::from(mode)))));
+    }
+    tree_with(git, base, &entries)
+}
+
+/// `base` with each path set to its entry, or removed where the entry is `None` (directories
+/// left empty disappear, as in git).
+pub fn tree_with(git: &Repository, base: Option<&Tree<'_>>, entries: &[(String, Entry)]) -> Result<Oid> {
+    let mut root = BTreeMap::new();
+    for (path, entry) in entries {
+        let parts: Vec<&str> = path.split('/').collect();
         if parts.iter().any(|p| p.is_empty() || *p == "." || *p == ".." || *p == ".git") {
-            return Err(Error::invalid(format!("refusing to write to path `{}`", w.path)));
+            return Err(Error::invalid(format!("refusing to write to path `{path}`")));
         }
         let mut dir = &mut root;
         for part in &parts[..parts.len() - 1] {
             let entry = dir.entry((*part).to_owned()).or_insert_with(|| Pending::Dir(BTreeMap::new()));
             dir = match entry {
                 Pending::Dir(d) => d,
-                Pending::Blob(..) => {
-                    return Err(Error::invalid(format!("`{part}` is both a file and a directory in one commit")));
-                }
+                _ => return Err(Error::invalid(format!("`{part}` is both a file and a directory in one commit"))),
             };
         }
-        dir.insert(parts[parts.len() - 1].to_owned(), Pending::Blob(blob, w.executable));
+        let leaf = match entry {
+            Some((oid, mode)) => Pending::Blob(*oid, *mode),
+            None => Pending::Delete,
+        };
+        dir.insert(parts[parts.len() - 1].to_owned(), leaf);
     }
-    write_dir(git, base, &root)
+    Ok(write_dir(git, base, &root)?.unwrap_or(git.treebuilder(None)?.write()?))
 }
 
-fn write_dir(git: &Repository, base: Option<&Tree<'_>>, pending: &BTreeMap<String, Pending>) -> Result<Oid> {
+/// The tree id, or `None` when nothing is left in it.
+fn write_dir(git: &Repository, base: Option<&Tree<'_>>, pending: &BTreeMap<String, Pending>) -> Result<Option<Oid>> {
     let mut builder = git.treebuilder(base)?;
     for (name, item) in pending {
         match item {
-            Pending::Blob(oid, executable) => {
-                let mode = if *executable { FileMode::BlobExecutable } else { FileMode::Blob };
-                builder.insert(name, *oid, mode.into())?;
+            Pending::Blob(oid, mode) => {
+                builder.insert(name, *oid, *mode)?;
+            }
+            Pending::Delete => {
+                if builder.get(name)?.is_some() {
+                    builder.remove(name)?;
+                }
             }
             Pending::Dir(children) => {
                 let sub = match base.and_then(|t| t.get_name(name)) {
@@ -350,10 +472,18 @@ fn write_dir(git: &Repository, base: Option<&Tree<'_>>, pending: &BTreeMap<Strin
                     }
                     None => None,
                 };
-                let oid = write_dir(git, sub.as_ref(), children)?;
-                builder.insert(name, oid, FileMode::Tree.into())?;
+                match write_dir(git, sub.as_ref(), children)? {
+                    Some(oid) => {
+                        builder.insert(name, oid, FileMode::Tree.into())?;
+                    }
+                    None => {
+                        if builder.get(name)?.is_some() {
+                            builder.remove(name)?;
+                        }
+                    }
+                }
             }
         }
     }
-    Ok(builder.write()?)
+    Ok((!builder.is_empty()).then(|| builder.write()).transpose()?)
 }

@@ -35,7 +35,14 @@ struct Outcome {
     missing: Vec<crate::policy::Quorum>,
 }
 
-pub fn sign_off(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, request: Request, ui: &Ui) -> Result<u8> {
+pub fn sign_off(
+    repo: &ChangeRepo,
+    prefix: &str,
+    key: &KeyArgs,
+    request: Request,
+    push: &crate::sync::PushArgs,
+    ui: &Ui,
+) -> Result<u8> {
     let snapshot = repo.snapshot()?;
     let id = proposal::resolve(&snapshot, prefix)?;
     let detail = proposal::load(&snapshot, &id)?;
@@ -153,6 +160,7 @@ pub fn sign_off(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, request: Request
         let log = evidence::append_signed(&log, kind, &statement.created_at, &me, payload.clone(), Some(&signer))?;
         Ok((vec![Write::file(file.clone(), bytes.clone()), Write::file(proposal::evidence_path(&id), log)], ()))
     })?;
+    crate::sync::after_write(repo, push, Some(key), ui)?;
 
     let snapshot = repo.snapshot()?;
     let detail = proposal::load(&snapshot, &id)?;

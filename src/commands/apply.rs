@@ -9,10 +9,12 @@ use crate::ui::{Style, Ui};
 /// Checks, in order: the proposal is unchanged; its approvals are valid, unexpired and meet
 /// the current policy's quorum; it was never started. Then records `apply-started`, runs
 /// the provider, records `apply-finished`, and runs the intent's `verify` action.
-/// Exit 4 when not cleared, 6 when the provider fails.
+/// With --push (or `sync: auto`), `apply-started` must reach the remote before the
+/// provider runs, so two machines never run one change: the one that loses the push race
+/// stops, naming who holds it. Exit 4 when not cleared, 6 when the provider fails.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  clearance apply 7k3m --key-file /etc/clearance/executor\n  clearance apply 7k3m --resume          # after a crash, same idempotency key"
+    after_help = "Examples:\n  clearance apply 7k3m --key-file /etc/clearance/executor\n  clearance apply 7k3m --resume          # after a crash, same idempotency key\n  clearance apply 7k3m --push            # many runners: the remote is the lock"
 )]
 pub struct Args {
     pub id: String,
@@ -21,10 +23,16 @@ pub struct Args {
     pub resume: bool,
     #[command(flatten)]
     pub key: KeyArgs,
+    #[command(flatten)]
+    pub push: crate::sync::PushArgs,
 }
 
 pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
-    let applied = execute::apply(repo, &args.id, &args.key, args.resume)?;
+    let remote = args.push.remote(repo)?;
+    let applied = execute::apply(repo, &args.id, &args.key, args.resume, remote.as_deref())?;
+    if let Some(why) = &applied.not_pushed {
+        ui.warn(format!("{why}; run `clearance sync` to share it"));
+    }
     if ui.json() {
         ui.out_json(&applied)?;
     } else {

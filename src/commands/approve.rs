@@ -24,6 +24,8 @@ pub struct Args {
     pub id: Option<String>,
     #[command(flatten)]
     pub sign: SignArgs,
+    #[command(flatten)]
+    pub push: crate::sync::PushArgs,
 }
 
 /// What every sign-off takes: the key, a comment, an expiry, and whether to ask.
@@ -55,6 +57,8 @@ pub struct RejectArgs {
     pub id: String,
     #[command(flatten)]
     pub sign: SignArgs,
+    #[command(flatten)]
+    pub push: crate::sync::PushArgs,
 }
 
 pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
@@ -63,12 +67,12 @@ pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
         Some(id) => id,
         None => pick(repo, &key, ui)?,
     };
-    sign_off::sign_off(repo, &id, &key, request, ui)
+    sign_off::sign_off(repo, &id, &key, request, &args.push, ui)
 }
 
 pub fn run_reject(args: RejectArgs, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
     let (key, request) = args.sign.request(Verdict::Reject);
-    sign_off::sign_off(repo, &args.id, &key, request, ui)
+    sign_off::sign_off(repo, &args.id, &key, request, &args.push, ui)
 }
 
 /// Choose among the pending proposals this key may approve (not its own agents').

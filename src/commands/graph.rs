@@ -39,6 +39,9 @@ pub enum Import {
         /// Commit the result as graph/services.yaml on the branch instead of printing it
         #[arg(long)]
         commit: bool,
+        /// With --commit: sync with the remote afterwards
+        #[command(flatten)]
+        push: crate::sync::PushArgs,
     },
 }
 
@@ -55,7 +58,7 @@ struct CheckReport {
 pub fn run(command: Command, repo: Option<&Path>, ui: &Ui) -> Result<u8> {
     match command {
         Command::Check { file } => check(file.as_deref(), repo, ui),
-        Command::Import(Import::Backstage { files, commit }) => import(&files, commit, repo, ui),
+        Command::Import(Import::Backstage { files, commit, push }) => import(&files, commit, &push, repo, ui),
     }
 }
 
@@ -102,7 +105,7 @@ fn check(file: Option<&Path>, repo: Option<&Path>, ui: &Ui) -> Result<u8> {
     Ok(0)
 }
 
-fn import(files: &[PathBuf], commit: bool, repo: Option<&Path>, ui: &Ui) -> Result<u8> {
+fn import(files: &[PathBuf], commit: bool, push: &crate::sync::PushArgs, repo: Option<&Path>, ui: &Ui) -> Result<u8> {
     let mut inputs = Vec::new();
     for path in files {
         let text = std::fs::read_to_string(path).with_path(path)?;
@@ -127,6 +130,7 @@ fn import(files: &[PathBuf], commit: bool, repo: Option<&Path>, ui: &Ui) -> Resu
     let message = format!("graph: import {} services from Backstage", imported.graph.services.len());
     let (oid, ()) =
         repo.transact("clearance", &message, |_| Ok((vec![Write::file(graph::PATHS[0], yaml.clone())], ())))?;
+    crate::sync::after_write(&repo, push, None, ui)?;
     if ui.json() {
         ui.out_json(&serde_json::json!({"commit": oid.to_string(), "services": imported.graph.services.len(), "path": graph::PATHS[0]}))?;
     } else {

@@ -26,6 +26,7 @@ pub mod rollback;
 pub mod schema;
 pub mod show;
 pub mod stats;
+pub mod sync;
 pub mod trust;
 pub mod verify;
 pub mod withdraw;
@@ -46,6 +47,7 @@ pub enum Command {
     Rollback(rollback::Args),
     Verify(verify::Args),
     Stats(stats::Args),
+    Sync(sync::Args),
     #[command(subcommand)]
     Evidence(evidence::Command),
     Blast(blast::Args),
@@ -85,6 +87,7 @@ pub fn run(cli: Cli, ui: &Ui) -> Result<u8> {
         Command::Apply(args) => apply::run(args, &repo()?, ui),
         Command::Rollback(args) => rollback::run(args, &repo()?, ui),
         Command::Stats(args) => stats::run(args, &repo()?, ui),
+        Command::Sync(args) => sync::run(args, &repo()?, ui),
         Command::Verify(args) => verify::run(args, cli.global.repo.as_deref(), ui),
         Command::Evidence(command) => evidence::run(command, &repo()?, ui),
         Command::Reject(args) => approve::run_reject(args, &repo()?, ui),

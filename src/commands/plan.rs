@@ -11,10 +11,13 @@ pub struct Args {
     pub id: String,
     #[command(flatten)]
     pub key: KeyArgs,
+    #[command(flatten)]
+    pub push: crate::sync::PushArgs,
 }
 
 pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
     let outcome = execute::plan(repo, &args.id, &args.key)?;
+    crate::sync::after_write(repo, &args.push, Some(&args.key), ui)?;
     if ui.json() {
         ui.out_json(&outcome)?;
     } else {

@@ -27,6 +27,8 @@ pub struct Args {
     pub dry_run: bool,
     #[command(flatten)]
     pub key: KeyArgs,
+    #[command(flatten)]
+    pub push: crate::sync::PushArgs,
 }
 
 /// Read at most one byte past the limit, so a huge input is refused without reading it all.
@@ -50,6 +52,7 @@ pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
     let outcome = propose::propose(repo, &parsed, &name, signer.as_ref())?;
     let code = if outcome.state == State::Denied { 3 } else { 0 };
     if let Some(id) = &outcome.id {
+        crate::sync::after_write(repo, &args.push, Some(&args.key), ui)?;
         let mut events = vec![Event::Proposed];
         match outcome.state {
             State::Pending => events.push(Event::NeedsApproval),

@@ -18,6 +18,8 @@ pub struct Args {
     pub id: String,
     #[command(flatten)]
     pub key: KeyArgs,
+    #[command(flatten)]
+    pub push: crate::sync::PushArgs,
 }
 
 pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
@@ -54,6 +56,7 @@ pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
     let signer = args.key.load()?;
     let outcome = propose::propose(repo, &parsed, &name, Some(&signer))?;
     let code = if outcome.state == proposal::State::Denied { 3 } else { 0 };
+    crate::sync::after_write(repo, &args.push, Some(&args.key), ui)?;
     if ui.json() {
         ui.out_json(&outcome)?;
     } else {

@@ -3,6 +3,7 @@ use serde::Serialize;
 use crate::error::{Error, ErrorKind, Result};
 use crate::keys;
 use crate::repo::{ChangeRepo, Write};
+use crate::sync::PushArgs;
 use crate::trust::{self, Allow, Identities, Identity, Role};
 use crate::ui::Ui;
 
@@ -35,6 +36,8 @@ pub enum Command {
         /// Replace an existing entry for this principal
         #[arg(long)]
         replace: bool,
+        #[command(flatten)]
+        push: PushArgs,
     },
     /// List trusted identities
     List,
@@ -44,6 +47,8 @@ pub enum Command {
         /// When the revocation takes effect (RFC 3339) [default: now]
         #[arg(long, value_name = "TIME")]
         at: Option<String>,
+        #[command(flatten)]
+        push: PushArgs,
     },
     /// Print an OpenSSH allowed_signers file for `ssh-keygen -Y verify` and `git verify-commit`
     AllowedSigners,
@@ -61,7 +66,7 @@ pub fn run(command: Command, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
     let mut identities = Identities::load(&snapshot)?;
     drop(snapshot);
     match command {
-        Command::Add { principal, role, groups, key, sponsor, actions, environments, replace } => {
+        Command::Add { principal, role, groups, key, sponsor, actions, environments, replace, push } => {
             let public = keys::public_from_arg(&key)?;
             if let Some(other) = identities.by_key(&public).filter(|i| i.principal != principal) {
                 return Err(Error::new(
@@ -96,6 +101,7 @@ pub fn run(command: Command, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
             repo.transact(&principal, &format!("trust: add {principal} as {role}"), |_| {
                 Ok((vec![Write::file(trust::PATH, bytes.clone())], ()))
             })?;
+            crate::sync::after_write(repo, &push, None, ui)?;
             ui.status(format!("trusted {principal} ({}) as {role}", keys::fingerprint(&public)));
             Ok(0)
         }
@@ -136,7 +142,7 @@ pub fn run(command: Command, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
             ui.out(format!("{}\n", table.to_string().lines().map(str::trim_end).collect::<Vec<_>>().join("\n")))?;
             Ok(0)
         }
-        Command::Revoke { principal, at } => {
+        Command::Revoke { principal, at, push } => {
             let at = match at {
                 Some(t) => t.parse::<jiff::Timestamp>().map_err(|e| Error::usage(format!("--at {t}: {e}")))?,
                 None => crate::time::now(),
@@ -151,6 +157,7 @@ pub fn run(command: Command, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
             repo.transact("clearance", &format!("trust: revoke {principal}"), |_| {
                 Ok((vec![Write::file(trust::PATH, bytes.clone())], ()))
             })?;
+            crate::sync::after_write(repo, &push, None, ui)?;
             ui.status(format!("revoked {principal} as of {}", crate::time::rfc3339(at)));
             Ok(0)
         }

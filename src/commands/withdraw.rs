@@ -14,10 +14,13 @@ pub struct Args {
     pub reason: Option<String>,
     #[command(flatten)]
     pub key: KeyArgs,
+    #[command(flatten)]
+    pub push: crate::sync::PushArgs,
 }
 
 pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
     let id = execute::withdraw(repo, &args.id, &args.key, args.reason)?;
+    crate::sync::after_write(repo, &args.push, Some(&args.key), ui)?;
     if ui.json() {
         ui.out_json(&serde_json::json!({"id": id, "state": "withdrawn"}))?;
     } else {

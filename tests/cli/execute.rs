@@ -26,13 +26,13 @@ echo '{"status":"ok","summary":"done"}'
 
 const TOKEN: &str = "hunter2-very-secret-token";
 
-struct Spy {
+pub(crate) struct Spy {
     log: PathBuf,
 }
 
 impl Spy {
     /// Install the spy provider in `repo` (committed config) and return its call log.
-    fn install(repo: &Repo) -> Spy {
+    pub(crate) fn install(repo: &Repo) -> Spy {
         let dir = repo.path().with_file_name("spy");
         fs::create_dir_all(&dir).unwrap();
         let script = dir.join("spy.sh");
@@ -51,12 +51,12 @@ impl Spy {
         Spy { log }
     }
 
-    fn calls(&self) -> Vec<String> {
+    pub(crate) fn calls(&self) -> Vec<String> {
         fs::read_to_string(&self.log).unwrap_or_default().lines().map(str::to_owned).collect()
     }
 }
 
-fn intent(env: &str, mode: &str) -> String {
+pub(crate) fn intent(env: &str, mode: &str) -> String {
     format!(
         "apiVersion: clearance/v1\nkind: Intent\nmetadata: {{agent: deploy-bot}}\nspec:\n  action: spy.touch\n  environment: {env}\n  targets: [feature-flags]\n  params: {{mode: {mode}}}\n  reason: test\n  risk: {{reversible: true}}\n"
     )

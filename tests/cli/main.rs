@@ -13,6 +13,7 @@ mod interactive;
 mod invalid_input;
 mod keyring;
 mod policy;
+mod remote;
 mod snapshots;
 mod verify;
 mod webhooks;

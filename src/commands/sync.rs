@@ -1,0 +1,59 @@
+use crate::error::Result;
+use crate::keys::KeyArgs;
+use crate::repo::ChangeRepo;
+use crate::sync::{self, Signer};
+use crate::ui::{Style, Ui};
+
+/// Exchange commits with the remote: fetch, replay this clone's commits on top, push
+///
+/// Fetch and push run the system `git`, so credential helpers, SSH agents and proxies work
+/// as they do for git. Commits another machine pushed first are kept; this clone's are
+/// rebuilt on top of them (clearance's commits touch disjoint paths). Evidence lines two
+/// machines appended to one proposal are re-chained and re-signed with your key; a change
+/// another machine already started, finished or withdrew wins, and the local commit that
+/// raced it is dropped from the branch, kept under refs/clearance/dropped/ and reported
+/// (exit 1).
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  clearance sync\n  clearance sync --remote upstream --key-file ~/.ssh/clearance\n  clearance sync --format json"
+)]
+pub struct Args {
+    /// The git remote [default: `remote:` in clearance.yaml, or origin]
+    #[arg(long, value_name = "NAME")]
+    pub remote: Option<String>,
+    #[command(flatten)]
+    pub key: KeyArgs,
+}
+
+pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
+    let remote = match args.remote {
+        Some(r) => r,
+        None => crate::config::Config::load(&repo.snapshot()?)?.remote,
+    };
+    let loaded = sync::load_signer(repo, &args.key)?;
+    let signer = loaded.as_ref().map(|(key, principal)| Signer { key, principal: principal.clone() });
+    let report = sync::sync(repo, &remote, signer.as_ref())?;
+    if ui.json() {
+        ui.out_json(&report)?;
+    } else {
+        let mut said = vec![format!("fetched {}", report.fetched)];
+        if report.replayed > 0 {
+            said.push(format!("replayed {}", report.replayed));
+        }
+        if report.rechained > 0 {
+            said.push(format!("re-chained {} evidence line(s)", report.rechained));
+        }
+        said.push(format!("pushed {}", report.pushed));
+        ui.status(format!("{} with {remote}: {}", ui.paint(Style::Green, "synced"), said.join(", ")));
+        if report.unsigned > 0 {
+            ui.warn(format!(
+                "{} replayed commit(s) by others lost their commit signature (evidence signatures are unchanged)",
+                report.unsigned
+            ));
+        }
+    }
+    if !report.dropped.is_empty() {
+        return Err(sync::dropped_error(&report));
+    }
+    Ok(0)
+}

@@ -1,0 +1,449 @@
+//! Many machines on one change repository (DESIGN §10): fetch the remote's branch with the
+//! system `git`, replay this clone's unpushed commits on top of it, and push — retried with
+//! backoff when another machine pushed first.
+//!
+//! clearance's commits touch disjoint paths (a new proposal's directory, one approver's
+//! approval file), so replaying them needs no human. The one file two machines append to
+//! is a proposal's `evidence.jsonl`: when both appended, our lines are re-chained after
+//! theirs and re-signed with the key of the one who wrote them — unless theirs record that
+//! the change was started, finished or withdrawn, in which case ours lost the race and the
+//! commit is dropped from the branch (kept under `refs/clearance/dropped/`, and reported).
+//! This is what makes `apply-started` a lock across machines: the git server's atomic ref
+//! update lets exactly one start through.
+
+use std::process::Command;
+use std::time::Duration;
+
+use git2::{Oid, Sort};
+use serde::Serialize;
+use ssh_key::PrivateKey;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::evidence::{self, Kind};
+use crate::repo::{self, ChangeRepo, Entry};
+
+/// Push attempts before giving up on a remote that keeps moving.
+const ATTEMPTS: u32 = 10;
+
+/// Who re-signs replayed commits and re-chained evidence lines: only what they wrote.
+pub struct Signer<'k> {
+    pub key: &'k PrivateKey,
+    pub principal: String,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Report {
+    pub remote: String,
+    pub branch: String,
+    /// Commits that arrived from the remote.
+    pub fetched: usize,
+    /// Local commits rebuilt on top of the remote's.
+    pub replayed: usize,
+    /// Evidence lines re-chained after lines another machine appended first.
+    pub rechained: usize,
+    /// Replayed commits whose signature could not be made again (not written with this key).
+    pub unsigned: usize,
+    /// Local commits that lost a race and are no longer on the branch.
+    pub dropped: Vec<Dropped>,
+    /// Commits the remote received.
+    pub pushed: usize,
+    pub attempts: u32,
+    /// The branch head after syncing.
+    pub head: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Dropped {
+    pub commit: String,
+    /// Where the commit is kept.
+    pub saved_as: String,
+    pub summary: String,
+    pub reason: String,
+}
+
+/// Fetch, replay, push; until the push lands or the attempts run out.
+pub fn sync(repo: &ChangeRepo, remote: &str, signer: Option<&Signer<'_>>) -> Result<Report> {
+    check_remote(repo, remote)?;
+    // One sync at a time per clone: concurrent fetches would fight over the tracking ref.
+    let _sync = repo.lock_named("clearance-sync.lock")?;
+    let mut report = Report { remote: remote.to_owned(), branch: repo.branch_short().to_owned(), ..Report::default() };
+    for attempt in 1..=ATTEMPTS {
+        report.attempts = attempt;
+        let theirs = fetch(repo, remote)?;
+        let head = {
+            let _lock = repo.lock()?;
+            let ours = repo.head()?;
+            let replay = replay(repo, ours, theirs, signer, &mut report)?;
+            if let Some(head) = replay {
+                repo.move_branch(ours, head, "clearance sync")?;
+            }
+            replay.or(ours)
+        };
+        report.head = head.map(|h| h.to_string());
+        let Some(head) = head else { return Ok(report) };
+        if Some(head) == theirs {
+            return Ok(report);
+        }
+        let ahead = count(repo, head, theirs)?;
+        match push(repo, remote, head)? {
+            Pushed::Yes => {
+                report.pushed = ahead;
+                let tracking = tracking_ref(repo, remote);
+                repo.git.reference(&tracking, head, true, "clearance sync: pushed")?;
+                return Ok(report);
+            }
+            Pushed::Raced => std::thread::sleep(backoff(attempt)),
+        }
+    }
+    Err(Error::new(
+        ErrorKind::Conflict,
+        format!("{remote} kept moving; gave up after {ATTEMPTS} attempts (your commits are safe here)"),
+    )
+    .hint("run `clearance sync` again"))
+}
+
+/// Exponential backoff with jitter, so racing machines do not retry in lockstep.
+fn backoff(attempt: u32) -> Duration {
+    let base = 50u64 << attempt.min(6);
+    let mut r = [0u8; 2];
+    let jitter = match getrandom::fill(&mut r) {
+        Ok(()) => u64::from(u16::from_le_bytes(r)) % base,
+        Err(_) => base / 2,
+    };
+    Duration::from_millis(base + jitter)
+}
+
+fn check_remote(repo: &ChangeRepo, remote: &str) -> Result<()> {
+    if repo.git.find_remote(remote).is_err() {
+        return Err(Error::not_found(format!("this change repository has no git remote `{remote}`"))
+            .hint(format!("add one with `git remote add {remote} URL`, or set `remote:` in clearance.yaml")));
+    }
+    Ok(())
+}
+
+fn tracking_ref(repo: &ChangeRepo, remote: &str) -> String {
+    format!("refs/remotes/{remote}/{}", repo.branch_short())
+}
+
+/// `git` for this repository; no password prompts when nobody is there to answer them.
+fn git(repo: &ChangeRepo) -> Command {
+    let mut cmd = Command::new("git");
+    cmd.arg("--git-dir").arg(repo.git.path());
+    if !std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+        cmd.env("GIT_TERMINAL_PROMPT", "0");
+    }
+    cmd.stdin(std::process::Stdio::null());
+    cmd
+}
+
+fn run_git(mut cmd: Command, what: &str) -> Result<std::process::Output> {
+    cmd.output().map_err(|e| {
+        Error::io(format!("cannot run git to {what}: {e}")).hint("clearance syncs with the system `git`; install it")
+    })
+}
+
+/// The remote's branch head, or `None` when the remote does not have the branch yet.
+fn fetch(repo: &ChangeRepo, remote: &str) -> Result<Option<Oid>> {
+    let tracking = tracking_ref(repo, remote);
+    let mut cmd = git(repo);
+    cmd.args(["fetch", "--quiet", "--no-tags", remote]).arg(format!("+{}:{tracking}", repo.branch));
+    let out = run_git(cmd, "fetch")?;
+    if !out.status.success() {
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        if stderr.contains("couldn't find remote ref") {
+            return Ok(None);
+        }
+        return Err(Error::io(format!("git fetch {remote} failed: {}", stderr.trim())));
+    }
+    Ok(repo.git.find_reference(&tracking)?.target())
+}
+
+enum Pushed {
+    Yes,
+    /// The remote moved since we fetched: fetch and replay again.
+    Raced,
+}
+
+fn push(repo: &ChangeRepo, remote: &str, head: Oid) -> Result<Pushed> {
+    let mut cmd = git(repo);
+    cmd.args(["push", "--porcelain", "--quiet", remote]).arg(format!("{head}:{}", repo.branch));
+    let out = run_git(cmd, "push")?;
+    if out.status.success() {
+        return Ok(Pushed::Yes);
+    }
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let rejected = stdout.lines().find(|l| l.starts_with('!'));
+    match rejected {
+        Some(line)
+            if ["fetch first", "non-fast-forward", "stale info", "lock", "failed to update"]
+                .iter()
+                .any(|why| line.contains(why)) =>
+        {
+            Ok(Pushed::Raced)
+        }
+        Some(line) => Err(Error::new(
+            ErrorKind::Conflict,
+            format!("{remote} refused the push: {}", line.rsplit('\t').next().unwrap_or(line).trim()),
+        )),
+        None => Err(Error::io(format!("git push {remote} failed: {}", stderr.trim()))),
+    }
+}
+
+/// How many commits `head` has that `base` does not.
+fn count(repo: &ChangeRepo, head: Oid, base: Option<Oid>) -> Result<usize> {
+    let mut walk = repo.git.revwalk()?;
+    walk.push(head)?;
+    if let Some(base) = base {
+        walk.hide(base)?;
+    }
+    Ok(walk.count())
+}
+
+/// The new branch head with our commits on top of theirs (`None`: leave the branch alone).
+fn replay(
+    repo: &ChangeRepo,
+    ours: Option<Oid>,
+    theirs: Option<Oid>,
+    signer: Option<&Signer<'_>>,
+    report: &mut Report,
+) -> Result<Option<Oid>> {
+    let (Some(ours), Some(theirs)) = (ours, theirs) else {
+        return Ok(theirs.filter(|_| ours.is_none()));
+    };
+    if ours == theirs || repo.git.graph_descendant_of(ours, theirs)? {
+        return Ok(None);
+    }
+    report.fetched += count(repo, theirs, Some(ours))?;
+    if repo.git.graph_descendant_of(theirs, ours)? {
+        return Ok(Some(theirs));
+    }
+    let mut walk = repo.git.revwalk()?;
+    walk.set_sorting(Sort::TOPOLOGICAL | Sort::REVERSE)?;
+    walk.push(ours)?;
+    walk.hide(theirs)?;
+    let local: Vec<Oid> = walk.collect::<std::result::Result<_, _>>()?;
+    let mut base = theirs;
+    for id in local {
+        let commit = repo.git.find_commit(id)?;
+        let short = &id.to_string()[..10];
+        if commit.parent_count() != 1 {
+            return Err(Error::new(
+                ErrorKind::Conflict,
+                format!("local commit {short} is a merge; clearance replays only linear history"),
+            )
+            .hint("sync this clone with `git pull --rebase`, then run `clearance sync`"));
+        }
+        let parent_tree = commit.parent(0)?.tree()?;
+        let base_tree = repo.git.find_commit(base)?.tree()?;
+        match replay_one(repo, &commit, &parent_tree, &base_tree, signer, report)? {
+            Step::Replayed(tree) if tree == base_tree.id() => {}
+            Step::Replayed(tree) => {
+                let tree = repo.git.find_tree(tree)?;
+                let message = commit.message().unwrap_or_default();
+                let resign = signer.filter(|s| commit.author().name() == Some(s.principal.as_str()));
+                if resign.is_none() && commit.header_field_bytes("gpgsig").is_ok() {
+                    report.unsigned += 1;
+                }
+                let committer = repo::signature(commit.committer().name().unwrap_or("clearance"))?;
+                base = repo.commit(&commit.author(), &committer, message, &tree, Some(base), resign.map(|s| s.key))?;
+                report.replayed += 1;
+            }
+            Step::Drop(reason) => {
+                let saved_as = format!("refs/clearance/dropped/{id}");
+                repo.git.reference(&saved_as, id, true, "clearance sync: dropped")?;
+                report.dropped.push(Dropped {
+                    commit: id.to_string(),
+                    saved_as,
+                    summary: commit.summary().unwrap_or_default().to_owned(),
+                    reason,
+                });
+            }
+        }
+    }
+    Ok(Some(base))
+}
+
+enum Step {
+    /// The commit's tree rebuilt on the new base.
+    Replayed(Oid),
+    /// The commit lost a race; why.
+    Drop(String),
+}
+
+fn entry_at(tree: &git2::Tree<'_>, path: &str) -> Entry {
+    tree.get_path(std::path::Path::new(path)).ok().map(|e| (e.id(), e.filemode()))
+}
+
+fn replay_one(
+    repo: &ChangeRepo,
+    commit: &git2::Commit<'_>,
+    parent: &git2::Tree<'_>,
+    base: &git2::Tree<'_>,
+    signer: Option<&Signer<'_>>,
+    report: &mut Report,
+) -> Result<Step> {
+    let ours_by_clearance = commit.author().email().is_some_and(|e| e.ends_with("@clearance"));
+    let mut entries: Vec<(String, Entry)> = Vec::new();
+    let mut rechained = 0;
+    for (path, before, after) in repo::changed_paths(&repo.git, Some(parent), &commit.tree()?)? {
+        let now = entry_at(base, &path);
+        if now.map(|(oid, _)| oid) == before {
+            entries.push((path, after));
+            continue;
+        }
+        if now == after {
+            continue;
+        }
+        let conflict = match (path.ends_with("/evidence.jsonl"), before, after, now) {
+            (true, Some(before), Some((after, mode)), Some((now, _))) => {
+                let blob = |id| repo.git.find_blob(id).map(|b| b.content().to_vec());
+                match rechain(&blob(before)?, &blob(after)?, &blob(now)?, signer)? {
+                    Ok((bytes, n)) => {
+                        rechained += n;
+                        entries.push((path, Some((repo.git.blob(&bytes)?, mode))));
+                        continue;
+                    }
+                    Err(reason) => reason,
+                }
+            }
+            _ => format!("{path} changed on the remote too"),
+        };
+        if !ours_by_clearance {
+            return Err(Error::new(
+                ErrorKind::Conflict,
+                format!("your commit {} changes {path}, which the remote changed too", &commit.id().to_string()[..10]),
+            )
+            .hint("this is not a clearance commit, so it is left to you: `git pull --rebase`, then `clearance sync`"));
+        }
+        return Ok(Step::Drop(conflict));
+    }
+    report.rechained += rechained;
+    Ok(Step::Replayed(repo::tree_with(&repo.git, Some(base), &entries)?))
+}
+
+/// Our appended evidence lines, chained after theirs and signed again; or why they cannot be.
+fn rechain(
+    parent: &[u8],
+    ours: &[u8],
+    theirs: &[u8],
+    signer: Option<&Signer<'_>>,
+) -> Result<std::result::Result<(Vec<u8>, usize), String>> {
+    if !ours.starts_with(parent) || !theirs.starts_with(parent) {
+        return Ok(Err("the evidence log was rewritten, not appended to".to_owned()));
+    }
+    let added_theirs = evidence::parse(&theirs[parent.len()..], "evidence.jsonl")?;
+    let added_ours = evidence::parse(&ours[parent.len()..], "evidence.jsonl")?;
+    if let Some(e) = added_theirs
+        .iter()
+        .find(|e| matches!(e.kind, Kind::ApplyStarted | Kind::ApplyFinished | Kind::Verified | Kind::Withdrawn))
+    {
+        return Ok(Err(format!("{} by {} at {} reached the remote first", e.kind.name(), e.actor, e.at)));
+    }
+    if let Some(e) =
+        added_ours.iter().find(|e| !matches!(e.kind, Kind::Approved | Kind::Rejected | Kind::Planned | Kind::Withdrawn))
+    {
+        let what: Vec<String> = added_theirs.iter().map(|t| format!("{} by {}", t.kind.name(), t.actor)).collect();
+        return Ok(Err(format!("{} raced with {} on the remote", e.kind.name(), what.join(", "))));
+    }
+    let mut log = theirs.to_vec();
+    for e in &added_ours {
+        let Some(signer) = signer.filter(|s| s.principal == e.actor) else {
+            return Err(Error::usage(format!(
+                "the {} by {} must be chained after what another machine recorded first, which needs {}'s key",
+                e.kind.name(),
+                e.actor,
+                e.actor
+            ))
+            .hint(format!("run `clearance sync --key-file PATH` with {}'s key", e.actor)));
+        };
+        log = evidence::append_signed(&log, e.kind, &e.at, &e.actor, e.payload.clone(), Some(signer.key))?;
+    }
+    Ok(Ok((log, added_ours.len())))
+}
+
+/// `--push` / `--no-push`, on every command that writes.
+#[derive(Debug, Default, clap::Args)]
+pub struct PushArgs {
+    /// Sync with the remote after writing: fetch, replay, push [default with `sync: auto`]
+    #[arg(long, overrides_with = "no_push")]
+    pub push: bool,
+    /// Keep this write local even with `sync: auto` in clearance.yaml
+    #[arg(long)]
+    pub no_push: bool,
+}
+
+impl PushArgs {
+    /// The remote to push to after this write, if any.
+    pub fn remote(&self, repo: &ChangeRepo) -> Result<Option<String>> {
+        if self.no_push {
+            return Ok(None);
+        }
+        let config = crate::config::Config::load(&repo.snapshot()?)?;
+        let wanted = self.push || config.sync == crate::config::SyncMode::Auto;
+        Ok(wanted.then_some(config.remote))
+    }
+}
+
+/// The key given on the command line, and whose it is, for re-signing what this user wrote.
+pub fn load_signer(repo: &ChangeRepo, key: &crate::keys::KeyArgs) -> Result<Option<(PrivateKey, String)>> {
+    if key.key.is_none() && key.key_file.is_none() {
+        return Ok(None);
+    }
+    let key = key.load()?;
+    let identities = crate::trust::Identities::load(&repo.snapshot()?)?;
+    let principal = identities.by_key(key.public_key()).map(|i| i.principal.clone());
+    Ok(principal.map(|p| (key, p)))
+}
+
+/// After a command wrote: push when asked. The write itself is done and stays, so a remote
+/// that cannot be reached only warns (`clearance sync` pushes later); a write that lost a
+/// race on the remote is an error.
+pub fn after_write(
+    repo: &ChangeRepo,
+    push: &PushArgs,
+    key: Option<&crate::keys::KeyArgs>,
+    ui: &crate::ui::Ui,
+) -> Result<()> {
+    let Some(remote) = push.remote(repo)? else {
+        return Ok(());
+    };
+    let loaded = match key {
+        Some(k) => load_signer(repo, k)?,
+        None => None,
+    };
+    let signer = loaded.as_ref().map(|(key, principal)| Signer { key, principal: principal.clone() });
+    match sync(repo, &remote, signer.as_ref()) {
+        Ok(report) if report.dropped.is_empty() => {
+            if report.pushed > 0 {
+                ui.status(format!("pushed {} commit(s) to {remote}", report.pushed));
+            }
+            Ok(())
+        }
+        Ok(report) => Err(dropped_error(&report)),
+        Err(e) => {
+            ui.warn(format!("recorded here but not pushed to {remote}: {e}"));
+            ui.warn("`clearance sync` pushes it once the remote can be reached");
+            Ok(())
+        }
+    }
+}
+
+/// Commits that lost a race, as one error.
+pub fn dropped_error(report: &Report) -> Error {
+    let lines: Vec<String> = report
+        .dropped
+        .iter()
+        .map(|d| format!("  {} ({}): {}, kept as {}", d.summary, &d.commit[..10], d.reason, d.saved_as))
+        .collect();
+    Error::new(
+        ErrorKind::Conflict,
+        format!(
+            "{} local commit(s) lost a race on {} and are not on the branch:\n{}",
+            lines.len(),
+            report.remote,
+            lines.join("\n")
+        ),
+    )
+    .hint("`clearance show ID` tells what the change looks like now")
+}

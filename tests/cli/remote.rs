@@ -1,0 +1,301 @@
+//! Many machines on one change repository, against a real `git daemon` on 127.0.0.1:
+//! concurrent proposals from four clones, two executors racing for one change, two
+//! approvers signing one proposal at once, and a clone that was offline.
+
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use tempfile::TempDir;
+
+use crate::common::{INTENT, Repo, Run, clearance, git};
+use crate::execute::{Spy, intent};
+
+/// A bare copy of a fixture repo, served read-write by `git daemon` on a free loopback port.
+struct Server {
+    root: PathBuf,
+    port: u16,
+    daemon: Option<Child>,
+}
+
+impl Server {
+    fn serve(origin: &Repo, tmp: &Path) -> Server {
+        let root = tmp.join("srv");
+        std::fs::create_dir_all(&root).unwrap();
+        git(
+            tmp,
+            &["clone", "-q", "--bare", origin.path().to_str().unwrap(), root.join("changes.git").to_str().unwrap()],
+        );
+        let mut server = Server { root, port: 0, daemon: None };
+        server.start();
+        server
+    }
+
+    /// Start (again) on a new free port.
+    fn start(&mut self) {
+        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        // The daemon itself, not the `git` wrapper, so stopping it closes the port.
+        let exec_path = git(&self.root, &["--exec-path"]);
+        let daemon = Command::new(Path::new(exec_path.trim()).join("git-daemon"))
+            .args(["--reuseaddr", "--listen=127.0.0.1", "--export-all", "--enable=receive-pack"])
+            .arg(format!("--port={port}"))
+            .arg(format!("--base-path={}", self.root.display()))
+            .arg(&self.root)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("git daemon");
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "git daemon did not start listening");
+            thread::sleep(Duration::from_millis(20));
+        }
+        self.port = port;
+        self.daemon = Some(daemon);
+    }
+
+    fn stop(&mut self) {
+        if let Some(mut d) = self.daemon.take() {
+            let _ = d.kill();
+            let _ = d.wait();
+        }
+    }
+
+    fn url(&self) -> String {
+        format!("git://127.0.0.1:{}/changes.git", self.port)
+    }
+
+    fn clone(&self, dir: &Path) -> PathBuf {
+        git(dir.parent().unwrap(), &["clone", "-q", &self.url(), dir.to_str().unwrap()]);
+        dir.to_path_buf()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+/// `clearance` in `dir`, signing with a fixture principal's key.
+fn as_(origin: &Repo, dir: &Path, who: &str, args: &[&str]) -> Command {
+    let mut cmd = clearance(dir);
+    cmd.env("CLEARANCE_KEY_FILE", origin.key(who)).env("SPY_TOKEN_SOURCE", "t0ken").args(args);
+    cmd
+}
+
+fn propose(origin: &Repo, dir: &Path, intent: &str, extra: &[&str]) -> Run {
+    use std::io::Write;
+    let mut args = vec!["propose", "-f", "-"];
+    args.extend_from_slice(extra);
+    let mut child = as_(origin, dir, "deploy-bot", &args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(intent.as_bytes()).unwrap();
+    child.wait_with_output().unwrap().into()
+}
+
+fn restart(n: usize) -> String {
+    format!(
+        "apiVersion: clearance/v1\nkind: Intent\nmetadata: {{agent: deploy-bot, run: r{n}}}\nspec:\n  action: k8s.restart\n  environment: staging\n  targets: [search]\n  reason: clone test {n}\n  risk: {{reversible: true}}\n"
+    )
+}
+
+fn ids(dir: &Path) -> Vec<String> {
+    let r: Run = clearance(dir).args(["list", "--format", "json"]).output().unwrap().into();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    v.as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap().to_owned()).collect()
+}
+
+fn verify(dir: &Path) {
+    let r: Run = clearance(dir).arg("verify").output().unwrap().into();
+    assert_eq!(r.code, 0, "verify failed: {}{}", r.stdout, r.stderr);
+}
+
+#[test]
+fn four_clones_proposing_at_once_lose_nothing() {
+    let origin = Repo::new();
+    let tmp = TempDir::new().unwrap();
+    let server = Server::serve(&origin, tmp.path());
+    let clones: Vec<PathBuf> = (0..4).map(|i| server.clone(&tmp.path().join(format!("clone{i}")))).collect();
+    // 40 processes at once: ten in each clone, every one pushing.
+    let handles: Vec<_> = (0..40)
+        .map(|n| {
+            let dir = clones[n % 4].clone();
+            let key = origin.key("deploy-bot");
+            let text = restart(n);
+            thread::spawn(move || {
+                use std::io::Write;
+                let mut child = clearance(&dir)
+                    .env("CLEARANCE_KEY_FILE", key)
+                    .args(["propose", "-f", "-", "--push"])
+                    .stdin(Stdio::piped())
+                    .stdout(Stdio::piped())
+                    .stderr(Stdio::piped())
+                    .spawn()
+                    .unwrap();
+                child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+                let r: Run = child.wait_with_output().unwrap().into();
+                (r.code, r.stdout.trim().to_owned(), r.stderr)
+            })
+        })
+        .collect();
+    let mut proposed = Vec::new();
+    for h in handles {
+        let (code, id, stderr) = h.join().unwrap();
+        // 3: the hourly rate limit denies some; denied proposals are committed all the same.
+        assert!(code == 0 || code == 3, "propose --push exited {code}: {stderr}");
+        assert!(!stderr.contains("not pushed"), "{stderr}");
+        proposed.push(id);
+    }
+    let fresh = server.clone(&tmp.path().join("fresh"));
+    let mut seen = ids(&fresh);
+    seen.sort();
+    proposed.sort();
+    assert_eq!(seen, proposed, "a fresh clone sees exactly the 40 proposals");
+    verify(&fresh);
+    assert_eq!(git(&fresh, &["fsck", "--strict", "--no-progress"]), "");
+    // Every clone's work tree is clean after the others' commits were replayed under it.
+    for dir in &clones {
+        assert_eq!(git(dir, &["status", "--porcelain"]), "", "{}", dir.display());
+    }
+}
+
+#[test]
+fn two_executors_racing_for_one_change_run_it_once() {
+    let origin = Repo::new();
+    let spy = Spy::install(&origin);
+    // Staging, small and reversible: auto-approved, so cleared from the start.
+    let id = origin.propose(&intent("staging", "sleep"));
+    let tmp = TempDir::new().unwrap();
+    let server = Server::serve(&origin, tmp.path());
+    let a = server.clone(&tmp.path().join("runner-a"));
+    let b = server.clone(&tmp.path().join("runner-b"));
+    let racers: Vec<_> = [a, b]
+        .into_iter()
+        .map(|dir| {
+            let mut cmd = as_(&origin, &dir, "runner", &["apply", &id, "--push"]);
+            thread::spawn(move || -> Run { cmd.output().unwrap().into() })
+        })
+        .collect();
+    let results: Vec<Run> = racers.into_iter().map(|h| h.join().unwrap()).collect();
+    let applies = spy.calls().iter().filter(|c| c.starts_with("apply ")).count();
+    assert_eq!(applies, 1, "the provider ran {applies} times: {:?}", spy.calls());
+    let winners = results.iter().filter(|r| r.code == 0).count();
+    assert_eq!(winners, 1, "{:?}", results.iter().map(|r| &r.stderr).collect::<Vec<_>>());
+    let loser = results.iter().find(|r| r.code != 0).unwrap();
+    assert_eq!(loser.code, 1, "{}", loser.stderr);
+    assert!(
+        loser.stderr.contains("held by runner") || loser.stderr.contains("in flight: runner started it"),
+        "the loser names who holds the change: {}",
+        loser.stderr
+    );
+    let fresh = server.clone(&tmp.path().join("fresh"));
+    let shown: Run = clearance(&fresh).args(["show", &id, "--format", "json"]).output().unwrap().into();
+    let shown: serde_json::Value = serde_json::from_str(&shown.stdout).unwrap();
+    assert_eq!(shown["state"], "applied");
+    let starts = shown["evidence"].as_array().unwrap().iter().filter(|e| e["kind"] == "apply-started").count();
+    assert_eq!(starts, 1, "exactly one start reached the remote");
+    verify(&fresh);
+}
+
+#[test]
+fn two_approvers_on_two_machines_both_count() {
+    let origin = Repo::new();
+    // Production, owned by team-orders, touching pii: one from team-orders and one from security.
+    let id = origin.propose(INTENT);
+    let tmp = TempDir::new().unwrap();
+    let server = Server::serve(&origin, tmp.path());
+    let a = server.clone(&tmp.path().join("olive-laptop"));
+    let b = server.clone(&tmp.path().join("sam-laptop"));
+    let signers: Vec<_> = [(a, "olive"), (b, "sam")]
+        .into_iter()
+        .map(|(dir, who)| {
+            let mut cmd = as_(&origin, &dir, who, &["approve", &id, "--yes", "--push"]);
+            thread::spawn(move || -> Run { cmd.output().unwrap().into() })
+        })
+        .collect();
+    for h in signers {
+        let r = h.join().unwrap();
+        assert_eq!(r.code, 0, "{}", r.stderr);
+    }
+    let fresh = server.clone(&tmp.path().join("fresh"));
+    let shown: Run = clearance(&fresh).args(["show", &id, "--format", "json"]).output().unwrap().into();
+    let shown: serde_json::Value = serde_json::from_str(&shown.stdout).unwrap();
+    assert_eq!(shown["state"], "approved", "{shown:#}");
+    let valid = shown["approvals"].as_array().unwrap().iter().filter(|a| a["valid"] == true).count();
+    assert_eq!(valid, 2, "{shown:#}");
+    verify(&fresh);
+}
+
+#[test]
+fn an_offline_clone_syncs_later_without_losing_proposals() {
+    let origin = Repo::new();
+    let tmp = TempDir::new().unwrap();
+    let mut server = Server::serve(&origin, tmp.path());
+    let offline = server.clone(&tmp.path().join("offline"));
+    let online = server.clone(&tmp.path().join("online"));
+    server.stop();
+    let mut local = Vec::new();
+    for n in 0..3 {
+        let r = propose(&origin, &offline, &restart(n), &["--push"]);
+        assert_eq!(r.code, 0, "an unreachable remote does not fail the write: {}", r.stderr);
+        assert!(r.stderr.contains("not pushed"), "{}", r.stderr);
+        local.push(r.stdout.trim().to_owned());
+    }
+    let r: Run = clearance(&offline).arg("sync").output().unwrap().into();
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("git fetch origin failed"), "{}", r.stderr);
+
+    server.start();
+    for dir in [&offline, &online] {
+        git(dir, &["remote", "set-url", "origin", &server.url()]);
+    }
+    let mut remote = Vec::new();
+    for n in 10..12 {
+        let r = propose(&origin, &online, &restart(n), &["--push"]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        remote.push(r.stdout.trim().to_owned());
+    }
+    let r: Run = as_(&origin, &offline, "deploy-bot", &["sync", "--format", "json"]).output().unwrap().into();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let report: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(report["fetched"], 2);
+    assert_eq!(report["replayed"], 3);
+    assert_eq!(report["pushed"], 3);
+    assert_eq!(report["unsigned"], 0, "the agent's own commits are signed again");
+    assert_eq!(git(&offline, &["status", "--porcelain"]), "");
+
+    let fresh = server.clone(&tmp.path().join("fresh"));
+    let mut seen = ids(&fresh);
+    let mut all: Vec<String> = local.into_iter().chain(remote).collect();
+    seen.sort();
+    all.sort();
+    assert_eq!(seen, all);
+    verify(&fresh);
+    // Replayed commits carry the agent's signature again, for stock git to check.
+    let signers = fresh.join("allowed_signers");
+    std::fs::write(&signers, clearance(&fresh).args(["trust", "allowed-signers"]).output().unwrap().stdout).unwrap();
+    let head = git(&fresh, &["log", "-1", "--format=%H"]);
+    let out = Command::new("git")
+        .current_dir(&fresh)
+        .args(["-c", &format!("gpg.ssh.allowedSignersFile={}", signers.display()), "verify-commit", head.trim()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn sync_needs_a_remote() {
+    let origin = Repo::new();
+    let r = origin.run(&["sync"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("no git remote `origin`"), "{}", r.stderr);
+    assert!(r.stderr.contains("git remote add origin URL"), "{}", r.stderr);
+}
