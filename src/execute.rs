@@ -307,6 +307,7 @@ fn start(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remote: O
     }
     let who = signer(&l.context, key, &[Role::Executor, Role::Admin], "apply")?;
     let (provider, name) = provider_for(&l.context.config, &l.intent.spec.action)?;
+    provider.check_secrets()?;
     let ikey = idempotency_key(&l.context.config.repo_id, &id, &l.review.digests.intent);
     let mut run = None;
     if started.is_none() {

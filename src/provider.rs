@@ -131,6 +131,12 @@ pub fn redact(text: &[u8], secrets: &[String]) -> String {
 }
 
 impl Provider {
+    /// Every declared secret can be read now: checked before a change is recorded as
+    /// started, so a missing secret never leaves a change `applying` with nothing run.
+    pub fn check_secrets(&self) -> Result<()> {
+        self.secrets.iter().try_for_each(|(var, src)| secret_value(var, src).map(drop))
+    }
+
     /// Run `operation`. `Err` only when the provider cannot be started at all; a provider
     /// that fails, times out or answers garbage gives an `Outcome` that is not `ok`.
     pub fn run(&self, name: &str, workdir: Option<&std::path::Path>, request: &Request<'_>) -> Result<Outcome> {

@@ -285,3 +285,22 @@ fn a_provider_past_its_timeout_is_killed_with_its_children() {
     assert!(started.elapsed() < Duration::from_secs(3), "the provider's sleep was not killed");
     assert_eq!(spy.calls().len(), 1);
 }
+
+#[test]
+fn a_missing_secret_stops_apply_before_anything_is_recorded() {
+    let repo = Repo::new();
+    let spy = Spy::install(&repo);
+    let id = repo.propose(&intent("staging", "ok"));
+    let key = repo.key("runner");
+    let r: crate::common::Run = crate::common::clearance(repo.path())
+        .args(["apply", &id, "--key-file", key.to_str().unwrap()])
+        .output()
+        .unwrap()
+        .into();
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("SPY_TOKEN_SOURCE is not set"), "{}", r.stderr);
+    assert!(spy.calls().is_empty());
+    let shown: serde_json::Value = serde_json::from_str(&repo.run(&["show", &id, "--format", "json"]).stdout).unwrap();
+    assert_eq!(shown["state"], "approved", "not stuck in applying");
+    assert_eq!(apply(&repo, &id, &[]).code, 0, "a plain apply works once the secret is there");
+}

@@ -299,3 +299,72 @@ fn sync_needs_a_remote() {
     assert!(r.stderr.contains("no git remote `origin`"), "{}", r.stderr);
     assert!(r.stderr.contains("git remote add origin URL"), "{}", r.stderr);
 }
+
+#[test]
+fn sync_auto_pushes_every_write() {
+    let origin = Repo::new();
+    let config = std::fs::read_to_string(origin.file("clearance.yaml")).unwrap();
+    std::fs::write(origin.file("clearance.yaml"), format!("{config}sync: auto\n")).unwrap();
+    git(origin.path(), &["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "sync: auto"]);
+    let tmp = TempDir::new().unwrap();
+    let server = Server::serve(&origin, tmp.path());
+    let laptop = server.clone(&tmp.path().join("laptop"));
+    let pushed = propose(&origin, &laptop, &restart(1), &[]);
+    assert_eq!(pushed.code, 0, "{}", pushed.stderr);
+    assert!(pushed.stderr.contains("pushed 1 commit(s) to origin"), "{}", pushed.stderr);
+    let local = propose(&origin, &laptop, &restart(2), &["--no-push"]);
+    assert_eq!(local.code, 0, "{}", local.stderr);
+    let fresh = server.clone(&tmp.path().join("fresh"));
+    assert_eq!(ids(&fresh), vec![pushed.stdout.trim().to_owned()], "--no-push kept the second one local");
+}
+
+#[test]
+fn a_local_commit_that_lost_a_race_is_reported_and_kept() {
+    let origin = Repo::new();
+    let spy = Spy::install(&origin);
+    let id = origin.propose(&intent("staging", "ok"));
+    let tmp = TempDir::new().unwrap();
+    let server = Server::serve(&origin, tmp.path());
+    let agent = server.clone(&tmp.path().join("agent"));
+    let runner = server.clone(&tmp.path().join("runner"));
+    // The agent withdraws here without pushing; meanwhile the change is applied elsewhere.
+    let w: Run = as_(&origin, &agent, "deploy-bot", &["withdraw", &id]).output().unwrap().into();
+    assert_eq!(w.code, 0, "{}", w.stderr);
+    let a: Run = as_(&origin, &runner, "runner", &["apply", &id, "--push"]).output().unwrap().into();
+    assert_eq!(a.code, 0, "{}", a.stderr);
+    let s: Run = as_(&origin, &agent, "deploy-bot", &["sync"]).output().unwrap().into();
+    assert_eq!(s.code, 1, "{}", s.stderr);
+    assert!(s.stderr.contains("withdraw:"), "{}", s.stderr);
+    assert!(s.stderr.contains("apply-started by runner"), "{}", s.stderr);
+    assert!(s.stderr.contains("refs/clearance/dropped/"), "{}", s.stderr);
+    // Kept, not lost: the dropped commit still holds the withdrawal.
+    let kept = git(&agent, &["for-each-ref", "--format=%(objectname)", "refs/clearance/dropped/"]);
+    assert_eq!(git(&agent, &["log", "-1", "--format=%s", kept.trim()]).trim(), format!("withdraw: {id} by deploy-bot"));
+    // The clone now agrees with the remote: applied, and clean.
+    let shown: Run = clearance(&agent).args(["show", &id, "--format", "json"]).output().unwrap().into();
+    let shown: serde_json::Value = serde_json::from_str(&shown.stdout).unwrap();
+    assert_eq!(shown["state"], "applied");
+    assert_eq!(git(&agent, &["status", "--porcelain"]), "");
+    assert_eq!(spy.calls().iter().filter(|c| c.starts_with("apply ")).count(), 1);
+    verify(&agent);
+}
+
+#[test]
+fn a_users_own_conflicting_commit_is_left_to_them() {
+    let origin = Repo::new();
+    let tmp = TempDir::new().unwrap();
+    let server = Server::serve(&origin, tmp.path());
+    let mine = server.clone(&tmp.path().join("mine"));
+    let theirs = server.clone(&tmp.path().join("theirs"));
+    for (dir, text) in [(&theirs, "theirs"), (&mine, "mine")] {
+        std::fs::write(dir.join("policies/data.yaml"), format!("# {text}\n")).unwrap();
+        git(dir, &["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", text]);
+    }
+    git(&theirs, &["push", "-q", "origin", "main"]);
+    let before = git(&mine, &["rev-parse", "HEAD"]);
+    let r: Run = clearance(&mine).arg("sync").output().unwrap().into();
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("policies/data.yaml"), "{}", r.stderr);
+    assert!(r.stderr.contains("git pull --rebase"), "{}", r.stderr);
+    assert_eq!(git(&mine, &["rev-parse", "HEAD"]), before, "nothing moved");
+}
