@@ -144,9 +144,9 @@ pub struct Applied {
     pub resumed: bool,
     pub apply: Outcome,
     pub verify: Option<Outcome>,
-    /// Why the outcome did not reach the remote (it is recorded here; `clearance sync` shares it).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub not_pushed: Option<String>,
+    /// What syncing with the remote could not do (the outcome is recorded here regardless).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 /// `clearance apply`: the checks of DESIGN §8 in order, then the provider, exactly once.
@@ -160,20 +160,28 @@ pub fn apply(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remot
         None => None,
     };
     let sync_signer = loaded.as_ref().map(|(key, principal)| crate::sync::Signer { key, principal: principal.clone() });
-    let push = |when: &str| -> Result<Option<crate::sync::Report>> {
-        let Some(remote) = remote else { return Ok(None) };
-        crate::sync::sync(repo, remote, sync_signer.as_ref())
-            .map(Some)
-            .map_err(|e| Error::new(e.kind, format!("{when}: {e}")))
+    // Commits of this clone that lost an unrelated race while syncing: reported, not fatal.
+    let mut warnings = Vec::new();
+    let mut push = |when: &str, fetch_first: bool| -> Result<()> {
+        let Some(remote) = remote else { return Ok(()) };
+        let synced = match fetch_first {
+            true => crate::sync::sync(repo, remote, sync_signer.as_ref()),
+            false => crate::sync::push_writes(repo, remote, sync_signer.as_ref()),
+        };
+        let report = synced.map_err(|e| Error::new(e.kind, format!("{when}: {e}")))?;
+        if !report.dropped.is_empty() {
+            warnings.push(crate::sync::dropped_error(&report).to_string());
+        }
+        Ok(())
     };
-    push("cannot fetch what other machines recorded")?;
+    push("cannot fetch what other machines recorded", true)?;
     let mut attempts = 0;
     let start = loop {
         attempts += 1;
         let start = start(repo, prefix, key, resume, remote)?;
         let (Some(remote), Some(nonce)) = (remote, &start.run) else { break start };
         let id = &start.loaded.id;
-        if let Err(e) = push("cannot push apply-started") {
+        if let Err(e) = push("cannot push apply-started", false) {
             undo_start(repo, id, nonce)?;
             return Err(Error::new(e.kind, format!("{e}; the provider was not run")));
         }
@@ -237,8 +245,10 @@ pub fn apply(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remot
         )?;
         verify = Some(v);
     }
-    let not_pushed = push("the outcome is recorded here but not pushed").err().map(|e| e.to_string());
-    Ok(Applied { id, idempotency_key: ikey, resumed, apply: outcome, verify, not_pushed })
+    if let Err(e) = push("the outcome is recorded here but not pushed", false) {
+        warnings.push(format!("{e}; run `clearance sync` to share it"));
+    }
+    Ok(Applied { id, idempotency_key: ikey, resumed, apply: outcome, verify, warnings })
 }
 
 /// A change that passed its checks and is on record as started (or resumed).

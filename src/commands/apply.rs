@@ -30,8 +30,8 @@ pub struct Args {
 pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
     let remote = args.push.remote(repo)?;
     let applied = execute::apply(repo, &args.id, &args.key, args.resume, remote.as_deref())?;
-    if let Some(why) = &applied.not_pushed {
-        ui.warn(format!("{why}; run `clearance sync` to share it"));
+    for warning in &applied.warnings {
+        ui.warn(warning);
     }
     if ui.json() {
         ui.out_json(&applied)?;

@@ -62,18 +62,9 @@ struct Row<'a> {
 }
 
 pub fn run(command: Command, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
-    let snapshot = repo.snapshot()?;
-    let mut identities = Identities::load(&snapshot)?;
-    drop(snapshot);
     match command {
         Command::Add { principal, role, groups, key, sponsor, actions, environments, replace, push } => {
             let public = keys::public_from_arg(&key)?;
-            if let Some(other) = identities.by_key(&public).filter(|i| i.principal != principal) {
-                return Err(Error::new(
-                    ErrorKind::Conflict,
-                    format!("that key already belongs to `{}`", other.principal),
-                ));
-            }
             let allow = (!actions.is_empty() || !environments.is_empty()).then_some(Allow { actions, environments });
             let entry = Identity {
                 principal: principal.clone(),
@@ -84,28 +75,37 @@ pub fn run(command: Command, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
                 allow,
                 revoked_at: None,
             };
-            match identities.identities.iter_mut().find(|i| i.principal == principal) {
-                Some(_) if !replace => {
+            // Edited on the head under the writer lock, so concurrent edits are not lost.
+            repo.transact(&principal, &format!("trust: add {principal} as {role}"), |snap| {
+                let mut identities = Identities::load(snap)?;
+                if let Some(other) = identities.by_key(&public).filter(|i| i.principal != principal) {
                     return Err(Error::new(
                         ErrorKind::Conflict,
-                        format!("`{principal}` is already in {}", trust::PATH),
-                    )
-                    .hint("pass --replace to replace its entry"));
+                        format!("that key already belongs to `{}`", other.principal),
+                    ));
                 }
-                Some(existing) => *existing = entry,
-                None => identities.identities.push(entry),
-            }
-            // What we write must load again.
-            let bytes = identities.to_yaml()?;
-            Identities::parse(&bytes)?;
-            repo.transact(&principal, &format!("trust: add {principal} as {role}"), |_| {
-                Ok((vec![Write::file(trust::PATH, bytes.clone())], ()))
+                match identities.identities.iter_mut().find(|i| i.principal == principal) {
+                    Some(_) if !replace => {
+                        return Err(Error::new(
+                            ErrorKind::Conflict,
+                            format!("`{principal}` is already in {}", trust::PATH),
+                        )
+                        .hint("pass --replace to replace its entry"));
+                    }
+                    Some(existing) => *existing = entry.clone(),
+                    None => identities.identities.push(entry.clone()),
+                }
+                // What we write must load again.
+                let bytes = identities.to_yaml()?;
+                Identities::parse(&bytes)?;
+                Ok((vec![Write::file(trust::PATH, bytes)], ()))
             })?;
             crate::sync::after_write(repo, &push, None, ui)?;
             ui.status(format!("trusted {principal} ({}) as {role}", keys::fingerprint(&public)));
             Ok(0)
         }
         Command::List => {
+            let identities = Identities::load(&repo.snapshot()?)?;
             let rows: Vec<Row<'_>> = identities
                 .identities
                 .iter()
@@ -147,21 +147,22 @@ pub fn run(command: Command, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
                 Some(t) => t.parse::<jiff::Timestamp>().map_err(|e| Error::usage(format!("--at {t}: {e}")))?,
                 None => crate::time::now(),
             };
-            let entry = identities
-                .identities
-                .iter_mut()
-                .find(|i| i.principal == principal)
-                .ok_or_else(|| Error::not_found(format!("`{principal}` is not in {}", trust::PATH)))?;
-            entry.revoked_at = Some(crate::time::rfc3339(at));
-            let bytes = identities.to_yaml()?;
-            repo.transact("clearance", &format!("trust: revoke {principal}"), |_| {
-                Ok((vec![Write::file(trust::PATH, bytes.clone())], ()))
+            repo.transact("clearance", &format!("trust: revoke {principal}"), |snap| {
+                let mut identities = Identities::load(snap)?;
+                let entry = identities
+                    .identities
+                    .iter_mut()
+                    .find(|i| i.principal == principal)
+                    .ok_or_else(|| Error::not_found(format!("`{principal}` is not in {}", trust::PATH)))?;
+                entry.revoked_at = Some(crate::time::rfc3339(at));
+                Ok((vec![Write::file(trust::PATH, identities.to_yaml()?)], ()))
             })?;
             crate::sync::after_write(repo, &push, None, ui)?;
             ui.status(format!("revoked {principal} as of {}", crate::time::rfc3339(at)));
             Ok(0)
         }
         Command::AllowedSigners => {
+            let identities = Identities::load(&repo.snapshot()?)?;
             ui.out(identities.allowed_signers())?;
             Ok(0)
         }

@@ -60,3 +60,34 @@ fn a_plain_git_commit_between_proposals_is_respected() {
     assert!(tree.contains(&format!("proposals/{}/{second}/intent.yaml", &second[..2])));
     assert_eq!(repo.status(), "");
 }
+
+#[test]
+fn concurrent_trust_edits_lose_nothing() {
+    let repo = Repo::new();
+    let keys = repo.path().with_file_name("extra-keys");
+    let names: Vec<String> = (0..6).map(|i| format!("approver-{i}")).collect();
+    for name in &names {
+        let file = keys.join(name);
+        assert_eq!(repo.run(&["key", "new", name, "--file", file.to_str().unwrap()]).code, 0);
+    }
+    let workers: Vec<_> = names
+        .iter()
+        .map(|name| {
+            let (path, name, public) = (repo.path().to_path_buf(), name.clone(), keys.join(format!("{name}.pub")));
+            thread::spawn(move || {
+                crate::common::run(
+                    &path,
+                    &["trust", "add", &name, "--role", "approver", "--key", public.to_str().unwrap()],
+                )
+            })
+        })
+        .collect();
+    for w in workers {
+        let r = w.join().unwrap();
+        assert_eq!(r.code, 0, "{}", r.stderr);
+    }
+    let listed = repo.run(&["trust", "list"]).stdout;
+    for name in &names {
+        assert!(listed.contains(name.as_str()), "{name} was lost:\n{listed}");
+    }
+}
