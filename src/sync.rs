@@ -187,7 +187,8 @@ fn fetch(repo: &ChangeRepo, remote: &str) -> Result<Option<Oid>> {
         if stderr.contains("couldn't find remote ref") {
             return Ok(None);
         }
-        return Err(Error::io(format!("git fetch {remote} failed: {}", stderr.trim())));
+        return Err(Error::io(format!("git fetch {remote} failed: {}", stderr.trim().replace('\n', "; ")))
+            .hint("everything stays recorded here; sync again once the remote can be reached"));
     }
     Ok(repo.git.find_reference(&tracking)?.target())
 }
@@ -220,7 +221,8 @@ fn push(repo: &ChangeRepo, remote: &str, head: Oid) -> Result<Pushed> {
             ErrorKind::Conflict,
             format!("{remote} refused the push: {}", line.rsplit('\t').next().unwrap_or(line).trim()),
         )),
-        None => Err(Error::io(format!("git push {remote} failed: {}", stderr.trim()))),
+        None => Err(Error::io(format!("git push {remote} failed: {}", stderr.trim().replace('\n', "; ")))
+            .hint("everything stays recorded here; sync again once the remote can be reached")),
     }
 }
 
