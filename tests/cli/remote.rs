@@ -86,11 +86,13 @@ fn as_(origin: &Repo, dir: &Path, who: &str, args: &[&str]) -> Command {
     cmd
 }
 
-fn propose(origin: &Repo, dir: &Path, intent: &str, extra: &[&str]) -> Run {
+/// `propose -f - EXTRA...` in `dir`, signed with the key file `key`.
+fn propose(key: &Path, dir: &Path, intent: &str, extra: &[&str]) -> Run {
     use std::io::Write;
-    let mut args = vec!["propose", "-f", "-"];
-    args.extend_from_slice(extra);
-    let mut child = as_(origin, dir, "deploy-bot", &args)
+    let mut child = clearance(dir)
+        .env("CLEARANCE_KEY_FILE", key)
+        .args(["propose", "-f", "-"])
+        .args(extra)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -131,17 +133,7 @@ fn four_clones_proposing_at_once_lose_nothing() {
             let key = origin.key("deploy-bot");
             let text = restart(n);
             thread::spawn(move || {
-                use std::io::Write;
-                let mut child = clearance(&dir)
-                    .env("CLEARANCE_KEY_FILE", key)
-                    .args(["propose", "-f", "-", "--push"])
-                    .stdin(Stdio::piped())
-                    .stdout(Stdio::piped())
-                    .stderr(Stdio::piped())
-                    .spawn()
-                    .unwrap();
-                child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
-                let r: Run = child.wait_with_output().unwrap().into();
+                let r = propose(&key, &dir, &text, &["--push"]);
                 (r.code, r.stdout.trim().to_owned(), r.stderr)
             })
         })
@@ -244,7 +236,7 @@ fn an_offline_clone_syncs_later_without_losing_proposals() {
     server.stop();
     let mut local = Vec::new();
     for n in 0..3 {
-        let r = propose(&origin, &offline, &restart(n), &["--push"]);
+        let r = propose(&origin.key("deploy-bot"), &offline, &restart(n), &["--push"]);
         assert_eq!(r.code, 0, "an unreachable remote does not fail the write: {}", r.stderr);
         assert!(r.stderr.contains("not pushed"), "{}", r.stderr);
         local.push(r.stdout.trim().to_owned());
@@ -259,7 +251,7 @@ fn an_offline_clone_syncs_later_without_losing_proposals() {
     }
     let mut remote = Vec::new();
     for n in 10..12 {
-        let r = propose(&origin, &online, &restart(n), &["--push"]);
+        let r = propose(&origin.key("deploy-bot"), &online, &restart(n), &["--push"]);
         assert_eq!(r.code, 0, "{}", r.stderr);
         remote.push(r.stdout.trim().to_owned());
     }
@@ -309,10 +301,10 @@ fn sync_auto_pushes_every_write() {
     let tmp = TempDir::new().unwrap();
     let server = Server::serve(&origin, tmp.path());
     let laptop = server.clone(&tmp.path().join("laptop"));
-    let pushed = propose(&origin, &laptop, &restart(1), &[]);
+    let pushed = propose(&origin.key("deploy-bot"), &laptop, &restart(1), &[]);
     assert_eq!(pushed.code, 0, "{}", pushed.stderr);
     assert!(pushed.stderr.contains("pushed 1 commit(s) to origin"), "{}", pushed.stderr);
-    let local = propose(&origin, &laptop, &restart(2), &["--no-push"]);
+    let local = propose(&origin.key("deploy-bot"), &laptop, &restart(2), &["--no-push"]);
     assert_eq!(local.code, 0, "{}", local.stderr);
     let fresh = server.clone(&tmp.path().join("fresh"));
     assert_eq!(ids(&fresh), vec![pushed.stdout.trim().to_owned()], "--no-push kept the second one local");
