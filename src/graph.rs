@@ -151,9 +151,11 @@ impl ServiceGraph {
             return Err(Error::invalid(format!("{name} is larger than {} MiB", MAX_GRAPH_BYTES >> 20)));
         }
         if !name.ends_with(".json") {
-            // Fast path; yaml_serde bounds alias expansion, and on any failure the located
-            // loader below runs and refuses aliases outright.
-            if let Ok(graph) = serde_yaml::from_slice::<ServiceGraph>(bytes)
+            // Fast path, streamed from parser events; on any failure the located loader
+            // below runs and says what is wrong.
+            if let Ok(graph) = std::str::from_utf8(bytes)
+                .map_err(|e| e.to_string())
+                .and_then(|text| crate::yaml_de::from_str::<ServiceGraph>(text).map_err(|e| e.to_string()))
                 && graph.semantic_problems().is_empty()
             {
                 return Ok(graph);

@@ -38,3 +38,4 @@ pub mod trust;
 pub mod ui;
 pub mod verify;
 pub mod yaml;
+pub mod yaml_de;

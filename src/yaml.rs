@@ -294,7 +294,7 @@ pub fn join(path: &str, key: &str) -> String {
 }
 
 /// YAML 1.2 core schema resolution of a scalar.
-fn scalar(value: Cow<'_, str>, style: ScalarStyle) -> Value {
+pub(crate) fn scalar(value: Cow<'_, str>, style: ScalarStyle) -> Value {
     if style != ScalarStyle::Plain {
         return Value::Str(value.into_owned());
     }
