@@ -169,7 +169,7 @@ fn two_executors_racing_for_one_change_run_it_once() {
     let server = Server::serve(&origin, tmp.path());
     let a = server.clone(&tmp.path().join("runner-a"));
     let b = server.clone(&tmp.path().join("runner-b"));
-    let racers: Vec<_> = [a, b]
+    let racers: Vec<_> = [a.clone(), b.clone()]
         .into_iter()
         .map(|dir| {
             let mut cmd = as_(&origin, &dir, "runner", &["apply", &id, "--push"]);
@@ -195,6 +195,9 @@ fn two_executors_racing_for_one_change_run_it_once() {
     let starts = shown["evidence"].as_array().unwrap().iter().filter(|e| e["kind"] == "apply-started").count();
     assert_eq!(starts, 1, "exactly one start reached the remote");
     verify(&fresh);
+    for dir in [&a, &b] {
+        assert_eq!(git(dir, &["status", "--porcelain"]), "", "{}", dir.display());
+    }
 }
 
 #[test]
