@@ -93,7 +93,24 @@ impl Identities {
 }
 
 impl Identities {
-    /// The file's new contents. Hand-written comments in it are not kept.
+    /// `original` (the file as it is) edited to hold `self`, keeping its comments and layout
+    /// when the change is one entry appended or one `revoked_at` set — what `trust add` and
+    /// `trust revoke` do. The edit is checked by loading it again; anything else is written
+    /// afresh (`false`: comments were not kept).
+    pub fn edit(&self, original: Option<&[u8]>) -> Result<(Vec<u8>, bool)> {
+        let kept = original.and_then(|bytes| {
+            let text = std::str::from_utf8(bytes).ok()?;
+            let edited = edit_in_place(text, &Identities::parse(bytes).ok()?, self)?;
+            let reloaded = Identities::parse(edited.as_bytes()).ok()?;
+            (serde_json::to_value(&reloaded).ok()? == serde_json::to_value(self).ok()?).then_some(edited)
+        });
+        match kept {
+            Some(text) => Ok((text.into_bytes(), true)),
+            None => Ok((self.to_yaml()?, original.is_none())),
+        }
+    }
+
+    /// The file's contents written afresh (hand-written comments are not kept).
     pub fn to_yaml(&self) -> Result<Vec<u8>> {
         let body = serde_yaml::to_string(self).map_err(|e| Error::io(e.to_string()))?;
         Ok(format!("# Who may act on this repository. Edit with `clearance trust add|revoke`.\n{body}").into_bytes())
@@ -126,5 +143,145 @@ impl Identities {
                 .and_then(|k| crate::keys::parse_public(k).ok())
                 .is_some_and(|k| k.key_data() == key.key_data())
         })
+    }
+}
+
+/// Append the one new entry, or set the one changed `revoked_at`, in the text itself.
+fn edit_in_place(text: &str, old: &Identities, new: &Identities) -> Option<String> {
+    let source = crate::error::Source { name: PATH.to_owned(), text: None };
+    let root = crate::yaml::parse(text, &source).ok()?;
+    let crate::yaml::Value::Map(top) = &root.value else { return None };
+    let (_, list) = top.iter().find(|(k, _)| k.name == "identities")?;
+    let crate::yaml::Value::Seq(items) = &list.value else { return None };
+    let mut lines: Vec<String> = text.split_inclusive('\n').map(str::to_owned).collect();
+    let same = |a: &Identity, b: &Identity| serde_json::to_value(a).ok() == serde_json::to_value(b).ok();
+    if new.identities.len() == old.identities.len() + 1
+        && old.identities.iter().zip(&new.identities).all(|(a, b)| same(a, b))
+    {
+        // Appended at the end of the file: only when `identities` is its last key and a
+        // block sequence, whose dash column the new entry copies.
+        if top.last().map(|(k, _)| k.name.as_str()) != Some("identities") {
+            return None;
+        }
+        let dash = match items.first() {
+            Some(first) => {
+                let line = lines.get(first_key(first)?.line - 1)?;
+                line.find("- ").filter(|&d| line[..d].trim().is_empty())?
+            }
+            None => return None,
+        };
+        let entry = serde_yaml::to_string(&vec![new.identities.last()?]).ok()?;
+        if lines.last().is_some_and(|l| !l.ends_with('\n')) {
+            lines.last_mut()?.push('\n');
+        }
+        for line in entry.lines() {
+            lines.push(format!("{}{line}\n", " ".repeat(dash)));
+        }
+        return Some(lines.concat());
+    }
+    if new.identities.len() != old.identities.len() {
+        return None;
+    }
+    let changed: Vec<usize> =
+        (0..new.identities.len()).filter(|&i| !same(&old.identities[i], &new.identities[i])).collect();
+    let [i] = changed[..] else { return None };
+    let mut expected = old.identities[i].clone();
+    expected.revoked_at.clone_from(&new.identities[i].revoked_at);
+    if !same(&expected, &new.identities[i]) {
+        return None;
+    }
+    let value = serde_json::to_string(new.identities[i].revoked_at.as_ref()?).ok()?;
+    let item = items.get(i)?;
+    match item.get("revoked_at") {
+        Some(current) => {
+            // Replace the value where it stands.
+            let line = lines.get_mut(current.pos.line - 1)?;
+            let start = line.char_indices().nth(current.pos.column - 1)?.0;
+            let end =
+                line.char_indices().nth(current.pos.column - 1 + current.pos.width).map_or(line.len(), |(b, _)| b);
+            line.replace_range(start..end, &value);
+        }
+        None => {
+            let first = first_key(item)?;
+            lines.insert(first.line, format!("{}revoked_at: {value}\n", " ".repeat(first.column - 1)));
+        }
+    }
+    Some(lines.concat())
+}
+
+/// Where a mapping item's first key stands.
+fn first_key(item: &crate::yaml::Node) -> Option<crate::yaml::Pos> {
+    match &item.value {
+        crate::yaml::Value::Map(entries) => entries.first().map(|(k, _)| k.pos),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FILE: &str = "# Who may act here.\napiVersion: clearance/v1\nkind: Identities\nidentities:\n  # the bots\n  - principal: bot\n    role: agent   # proposes only\n  - principal: dana\n    role: approver\n    groups: [team-orders]\n";
+
+    fn edited(identities: &Identities, original: &str) -> (String, bool) {
+        let (bytes, kept) = identities.edit(Some(original.as_bytes())).unwrap();
+        (String::from_utf8(bytes).unwrap(), kept)
+    }
+
+    fn person(principal: &str) -> Identity {
+        Identity {
+            principal: principal.into(),
+            role: Role::Executor,
+            groups: vec![],
+            key: Some("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHd4aWxsbm90cGFyc2VidXR0aGF0aXNmaW5lZm9yeWFtbA".into()),
+            sponsor: None,
+            allow: None,
+            revoked_at: None,
+        }
+    }
+
+    #[test]
+    fn adding_and_revoking_keep_comments() {
+        let mut identities = Identities::parse(FILE.as_bytes()).unwrap();
+        identities.identities.push(person("runner"));
+        let (added, kept) = edited(&identities, FILE);
+        assert!(kept);
+        assert!(added.starts_with(FILE), "{added}");
+        assert!(added.ends_with("  - principal: runner\n    role: executor\n    key: ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHd4aWxsbm90cGFyc2VidXR0aGF0aXNmaW5lZm9yeWFtbA\n"), "{added}");
+
+        identities.identities[0].revoked_at = Some("2026-05-14T09:30:00Z".into());
+        let (revoked, kept) = edited(&identities, &added);
+        assert!(kept);
+        assert!(
+            revoked.contains(
+                "  - principal: bot\n    revoked_at: \"2026-05-14T09:30:00Z\"\n    role: agent   # proposes only\n"
+            ),
+            "{revoked}"
+        );
+
+        identities.identities[0].revoked_at = Some("2026-05-15T00:00:00Z".into());
+        let (again, kept) = edited(&identities, &revoked);
+        assert!(kept);
+        assert!(again.contains("revoked_at: \"2026-05-15T00:00:00Z\"\n"), "{again}");
+        assert_eq!(again.matches("revoked_at").count(), 1);
+        assert!(again.contains("# the bots") && again.contains("# Who may act here."));
+    }
+
+    #[test]
+    fn other_layouts_and_edits_are_written_afresh() {
+        let flow = "apiVersion: clearance/v1\nkind: Identities\nidentities: [{principal: bot, role: agent}] # flow\n";
+        let mut identities = Identities::parse(flow.as_bytes()).unwrap();
+        identities.identities.push(person("runner"));
+        let (text, kept) = edited(&identities, flow);
+        assert!(!kept);
+        assert_eq!(
+            serde_json::to_value(Identities::parse(text.as_bytes()).unwrap()).unwrap(),
+            serde_json::to_value(&identities).unwrap()
+        );
+        // Two entries changed at once: not an edit made in place.
+        let mut identities = Identities::parse(FILE.as_bytes()).unwrap();
+        identities.identities[0].role = Role::Admin;
+        identities.identities[1].role = Role::Admin;
+        assert!(!edited(&identities, FILE).1);
     }
 }

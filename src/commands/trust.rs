@@ -76,7 +76,7 @@ pub fn run(command: Command, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
                 revoked_at: None,
             };
             // Edited on the head under the writer lock, so concurrent edits are not lost.
-            repo.transact(&principal, &format!("trust: add {principal} as {role}"), |snap| {
+            let (_, kept) = repo.transact(&principal, &format!("trust: add {principal} as {role}"), |snap| {
                 let mut identities = Identities::load(snap)?;
                 if let Some(other) = identities.by_key(&public).filter(|i| i.principal != principal) {
                     return Err(Error::new(
@@ -96,10 +96,13 @@ pub fn run(command: Command, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
                     None => identities.identities.push(entry.clone()),
                 }
                 // What we write must load again.
-                let bytes = identities.to_yaml()?;
+                let (bytes, kept) = identities.edit(snap.read(trust::PATH)?.as_deref())?;
                 Identities::parse(&bytes)?;
-                Ok((vec![Write::file(trust::PATH, bytes)], ()))
+                Ok((vec![Write::file(trust::PATH, bytes)], kept))
             })?;
+            if !kept {
+                ui.warn(format!("{} was rewritten; its comments were not kept", trust::PATH));
+            }
             crate::sync::after_write(repo, &push, None, ui)?;
             ui.status(format!("trusted {principal} ({}) as {role}", keys::fingerprint(&public)));
             Ok(0)
@@ -147,7 +150,7 @@ pub fn run(command: Command, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
                 Some(t) => t.parse::<jiff::Timestamp>().map_err(|e| Error::usage(format!("--at {t}: {e}")))?,
                 None => crate::time::now(),
             };
-            repo.transact("clearance", &format!("trust: revoke {principal}"), |snap| {
+            let (_, kept) = repo.transact("clearance", &format!("trust: revoke {principal}"), |snap| {
                 let mut identities = Identities::load(snap)?;
                 let entry = identities
                     .identities
@@ -155,8 +158,12 @@ pub fn run(command: Command, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
                     .find(|i| i.principal == principal)
                     .ok_or_else(|| Error::not_found(format!("`{principal}` is not in {}", trust::PATH)))?;
                 entry.revoked_at = Some(crate::time::rfc3339(at));
-                Ok((vec![Write::file(trust::PATH, identities.to_yaml()?)], ()))
+                let (bytes, kept) = identities.edit(snap.read(trust::PATH)?.as_deref())?;
+                Ok((vec![Write::file(trust::PATH, bytes)], kept))
             })?;
+            if !kept {
+                ui.warn(format!("{} was rewritten; its comments were not kept", trust::PATH));
+            }
             crate::sync::after_write(repo, &push, None, ui)?;
             ui.status(format!("revoked {principal} as of {}", crate::time::rfc3339(at)));
             Ok(0)

@@ -114,3 +114,27 @@ fn demo_runs_the_lifecycle_in_a_fresh_directory() {
     assert_eq!(again.code, 1);
     assert!(again.stderr.contains("is not empty"));
 }
+
+#[test]
+fn trust_edits_keep_the_files_comments() {
+    let tmp = tempfile::TempDir::new().unwrap();
+    assert_eq!(run(tmp.path(), &["init", "r"]).code, 0);
+    let dir = tmp.path().join("r");
+    let key = tmp.path().join("ci.key");
+    assert_eq!(run(&dir, &["key", "new", "ci", "--file", key.to_str().unwrap()]).code, 0);
+    let public = format!("{}.pub", key.display());
+    let path = dir.join("trust/identities.yaml");
+    let before = std::fs::read_to_string(&path).unwrap();
+    let add = run(&dir, &["trust", "add", "ci", "--role", "executor", "--key", &public]);
+    assert_eq!(add.code, 0, "{}", add.stderr);
+    assert!(!add.stderr.contains("not kept"), "{}", add.stderr);
+    let revoke = run(&dir, &["trust", "revoke", "deploy-bot", "--at", "2026-05-14T09:00:00Z"]);
+    assert_eq!(revoke.code, 0, "{}", revoke.stderr);
+    let after = std::fs::read_to_string(&path).unwrap();
+    for comment in before.lines().filter(|l| l.trim_start().starts_with('#')) {
+        assert!(after.contains(comment), "lost `{comment}`:\n{after}");
+    }
+    assert!(after.contains("  - principal: ci\n    role: executor\n"), "{after}");
+    assert!(after.contains("  - principal: deploy-bot\n    revoked_at: \"2026-05-14T09:00:00Z\"\n"), "{after}");
+    assert_eq!(git(&dir, &["status", "--porcelain"]), "");
+}
