@@ -263,6 +263,10 @@ fn replay(
     for id in local {
         let commit = repo.git.find_commit(id)?;
         let short = &id.to_string()[..10];
+        if commit.parent_count() == 0 {
+            return Err(Error::new(ErrorKind::Conflict, format!("this clone and {} share no history", report.remote))
+                .hint("is the remote another change repository? clone the right one, or fix the remote's URL"));
+        }
         if commit.parent_count() != 1 {
             return Err(Error::new(
                 ErrorKind::Conflict,

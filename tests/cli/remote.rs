@@ -363,3 +363,17 @@ fn a_users_own_conflicting_commit_is_left_to_them() {
     assert!(r.stderr.contains("git pull --rebase"), "{}", r.stderr);
     assert_eq!(git(&mine, &["rev-parse", "HEAD"]), before, "nothing moved");
 }
+
+#[test]
+fn a_remote_with_other_history_is_refused() {
+    let origin = Repo::new();
+    let other = Repo::new();
+    let tmp = TempDir::new().unwrap();
+    let server = Server::serve(&other, tmp.path());
+    git(origin.path(), &["remote", "add", "origin", &server.url()]);
+    let before = origin.head();
+    let r = origin.run(&["sync"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("share no history"), "{}", r.stderr);
+    assert_eq!(origin.head(), before);
+}
