@@ -405,7 +405,8 @@ fn rechain(
 /// `--push` / `--no-push`, on every command that writes.
 #[derive(Debug, Default, clap::Args)]
 pub struct PushArgs {
-    /// Sync with the remote after writing: fetch, replay, push [default with `sync: auto`]
+    /// Sync with the remote: push this write (approve, reject, withdraw and plan fetch
+    /// first, to act on every machine's record) [default with `sync: auto`]
     #[arg(long, overrides_with = "no_push")]
     pub push: bool,
     /// Keep this write local even with `sync: auto` in clearance.yaml
@@ -448,12 +449,7 @@ pub fn after_write(
     let Some(remote) = push.remote(repo)? else {
         return Ok(());
     };
-    let loaded = match key {
-        Some(k) => load_signer(repo, k)?,
-        None => None,
-    };
-    let signer = loaded.as_ref().map(|(key, principal)| Signer { key, principal: principal.clone() });
-    match push_writes(repo, &remote, signer.as_ref()) {
+    match with_signer(repo, key, |signer| push_writes(repo, &remote, signer)) {
         Ok(report) if report.dropped.is_empty() => {
             if report.pushed > 0 {
                 ui.status(format!("pushed {} commit(s) to {remote}", report.pushed));
@@ -467,6 +463,41 @@ pub fn after_write(
             Ok(())
         }
     }
+}
+
+/// Before a human acts on a proposal (approve, reject, withdraw, plan) with pushing on:
+/// sync first, so they act on what every machine filed and recorded, not on a stale copy.
+/// A remote that cannot be reached only warns; the command goes on with this clone's copy.
+pub fn before_acting(
+    repo: &ChangeRepo,
+    push: &PushArgs,
+    key: Option<&crate::keys::KeyArgs>,
+    ui: &crate::ui::Ui,
+) -> Result<()> {
+    let Some(remote) = push.remote(repo)? else {
+        return Ok(());
+    };
+    match with_signer(repo, key, |signer| sync(repo, &remote, signer)) {
+        Ok(report) if report.dropped.is_empty() => Ok(()),
+        Ok(report) => Err(dropped_error(&report)),
+        Err(e) => {
+            ui.warn(format!("working from this clone's copy: {e}"));
+            Ok(())
+        }
+    }
+}
+
+/// Run `f` with the signer the key arguments name, if any.
+fn with_signer<T>(
+    repo: &ChangeRepo,
+    key: Option<&crate::keys::KeyArgs>,
+    f: impl FnOnce(Option<&Signer<'_>>) -> Result<T>,
+) -> Result<T> {
+    let loaded = match key {
+        Some(k) => load_signer(repo, k)?,
+        None => None,
+    };
+    f(loaded.as_ref().map(|(key, principal)| Signer { key, principal: principal.clone() }).as_ref())
 }
 
 /// Commits that lost a race, as one error.

@@ -63,6 +63,7 @@ pub struct RejectArgs {
 
 pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
     let (key, request) = args.sign.request(Verdict::Approve);
+    crate::sync::before_acting(repo, &args.push, Some(&key), ui)?;
     let id = match args.id {
         Some(id) => id,
         None => pick(repo, &key, ui)?,
@@ -72,6 +73,7 @@ pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
 
 pub fn run_reject(args: RejectArgs, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
     let (key, request) = args.sign.request(Verdict::Reject);
+    crate::sync::before_acting(repo, &args.push, Some(&key), ui)?;
     sign_off::sign_off(repo, &args.id, &key, request, &args.push, ui)
 }
 

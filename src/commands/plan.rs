@@ -16,6 +16,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
+    crate::sync::before_acting(repo, &args.push, Some(&args.key), ui)?;
     let outcome = execute::plan(repo, &args.id, &args.key)?;
     crate::sync::after_write(repo, &args.push, Some(&args.key), ui)?;
     if ui.json() {

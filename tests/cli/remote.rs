@@ -377,3 +377,24 @@ fn a_remote_with_other_history_is_refused() {
     assert!(r.stderr.contains("share no history"), "{}", r.stderr);
     assert_eq!(origin.head(), before);
 }
+
+#[test]
+fn an_approver_acts_on_what_other_machines_filed() {
+    let origin = Repo::new();
+    let tmp = TempDir::new().unwrap();
+    let server = Server::serve(&origin, tmp.path());
+    let reviewer = server.clone(&tmp.path().join("reviewer"));
+    let agent = server.clone(&tmp.path().join("agent"));
+    let r = propose(&origin.key("cost-optimizer"), &agent, INTENT, &["--push"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let id = r.stdout.trim().to_owned();
+    // The reviewer's clone has never seen it: --push fetches before acting.
+    let a: Run = as_(&origin, &reviewer, "olive", &["approve", &id, "--yes", "--push"]).output().unwrap().into();
+    assert_eq!(a.code, 0, "{}", a.stderr);
+    let fresh = server.clone(&tmp.path().join("fresh"));
+    let shown: Run = clearance(&fresh).args(["show", &id, "--format", "json"]).output().unwrap().into();
+    let shown: serde_json::Value = serde_json::from_str(&shown.stdout).unwrap();
+    assert_eq!(shown["approvals"].as_array().unwrap().len(), 1, "{shown:#}");
+    assert_eq!(shown["approvals"][0]["principal"], "olive");
+    verify(&fresh);
+}
