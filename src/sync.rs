@@ -285,7 +285,14 @@ fn replay(
                 if resign.is_none() && commit.header_field_bytes("gpgsig").is_ok() {
                     report.unsigned += 1;
                 }
-                let committer = repo::signature(commit.committer().name().unwrap_or("clearance"))?;
+                // Re-committed now, by whoever committed it.
+                let was = commit.committer();
+                let when = git2::Time::new(crate::time::now().as_second(), 0);
+                let committer = git2::Signature::new(
+                    was.name().unwrap_or("clearance"),
+                    was.email().unwrap_or("clearance@clearance"),
+                    &when,
+                )?;
                 base = repo.commit(&commit.author(), &committer, message, &tree, Some(base), resign.map(|s| s.key))?;
                 report.replayed += 1;
             }
