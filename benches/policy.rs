@@ -32,7 +32,8 @@ fn main() {
     let mut evaluate = Vec::new();
     for _ in 0..500 {
         let t = Instant::now();
-        let evaluation = context.evaluate(&parsed.intent, &parsed.document, now).expect("evaluate");
+        let history = clearance::evaluate::History::default();
+        let evaluation = context.decide(&parsed.intent, &parsed.document, now, history).expect("evaluate");
         evaluate.push(t.elapsed().as_secs_f64() * 1000.0);
         assert!(!evaluation.decision.approvals.is_empty());
     }

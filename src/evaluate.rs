@@ -8,7 +8,7 @@ use crate::blast::{self, BlastRadius};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::graph_index;
-use crate::index::{self, Summary};
+use crate::index;
 use crate::intent::Intent;
 use crate::policy::{Decision, Policy};
 use crate::proposal::State;
@@ -24,13 +24,17 @@ pub struct History {
     pub budget_usd_last_day: f64,
 }
 
-/// Count `agent`'s proposals before `now` (a proposal being evaluated is not yet among them).
-pub fn history(proposals: &[Summary], agent: &str, now: Timestamp) -> History {
+/// `agent`'s history in `snapshot` as of `now`, for deciding about a new proposal.
+pub fn history_of(repo: &ChangeRepo, snapshot: &Snapshot<'_>, agent: &str, now: Timestamp) -> Result<History> {
+    Ok(history(&index::past_of(repo, snapshot, agent)?, now))
+}
+
+/// Count proposals before `now` (a proposal being evaluated is not yet among them).
+pub fn history(past: &[index::Past], now: Timestamp) -> History {
     let mut h = History::default();
     let (hour, day) = (now.as_second() - 3600, now.as_second() - 86400);
-    for p in proposals.iter().filter(|p| p.agent == agent) {
-        let Ok(at) = p.created_at.parse::<Timestamp>() else { continue };
-        let at = at.as_second();
+    for p in past {
+        let at = p.at;
         if at > now.as_second() {
             continue;
         }
@@ -80,21 +84,10 @@ pub struct Context {
     pub identities: Identities,
     pub graph: graph_index::Compiled,
     pub policy: Policy,
-    /// Every proposal, for the history of new ones; loaded only by `load_with_history`.
-    pub proposals: Vec<Summary>,
 }
 
 impl Context {
-    /// Config, trust, graph and policy, plus the proposal index for `input.history` of new
-    /// proposals.
-    pub fn load_with_history(repo: &ChangeRepo, snapshot: &Snapshot<'_>) -> Result<Context> {
-        let mut context = Context::load(repo, snapshot)?;
-        context.proposals = index::load_at(repo, snapshot)?.proposals;
-        Ok(context)
-    }
-
-    /// Config, trust, graph and policy: enough to decide again about a filed proposal,
-    /// whose history is on record.
+    /// Config, trust, graph and policy: what a decision reads besides the agent's history.
     pub fn load(repo: &ChangeRepo, snapshot: &Snapshot<'_>) -> Result<Context> {
         let config = Config::load(snapshot)?;
         let timeout = config.policy_timeout();
@@ -103,31 +96,15 @@ impl Context {
             graph: graph_index::load(repo, snapshot)
                 .map_err(|e| e.context("the service graph on the branch is broken; fix it before proposing"))?,
             policy: Policy::load(snapshot, timeout, false)?,
-            proposals: Vec::new(),
             config,
         })
     }
 
-    /// Decide about a new `intent` (with `document`, the intent as written) at `now`.
-    pub fn evaluate(&mut self, intent: &Intent, document: &serde_json::Value, now: Timestamp) -> Result<Evaluation> {
-        let history = history(&self.proposals, &intent.metadata.agent, now);
-        self.decide(intent, document, now, history)
-    }
-
-    /// Decide again about a filed proposal: under the policy, graph and clock of now, but
-    /// with the agent's history as recorded when it was filed, so the passing of time alone
-    /// does not change the decision (and void its approvals).
-    pub fn reevaluate(
-        &mut self,
-        intent: &Intent,
-        document: &serde_json::Value,
-        recorded: History,
-        now: Timestamp,
-    ) -> Result<Evaluation> {
-        self.decide(intent, document, now, recorded)
-    }
-
-    fn decide(
+    /// Decide about `intent` (with `document`, the intent as written) at `now`. A new
+    /// proposal is judged with the agent's history as it is ([`history_of`]); a filed one
+    /// again with the history recorded when it was filed, so the passing of time alone does
+    /// not change its decision (and void its approvals).
+    pub fn decide(
         &mut self,
         intent: &Intent,
         document: &serde_json::Value,

@@ -88,12 +88,13 @@ pub fn propose(repo: &ChangeRepo, parsed: &Parsed, name: &str, signer: Option<&P
     let now = crate::time::now();
     let created_at = crate::time::rfc3339(now);
     let decide = |snapshot: &Snapshot<'_>| -> Result<Evaluation> {
-        let mut context = Context::load_with_history(repo, snapshot)?;
+        let mut context = Context::load(repo, snapshot)?;
         if let Some(key) = signer {
             check_signer(&context, &intent.metadata.agent, key)?;
         }
+        let history = crate::evaluate::history_of(repo, snapshot, &intent.metadata.agent, now)?;
         context
-            .evaluate(intent, &parsed.document, now)
+            .decide(intent, &parsed.document, now, history)
             .map_err(|e| e.context(format!("{name}: the service graph or policy")))
     };
     let mut outcome = Outcome {

@@ -76,7 +76,7 @@ pub fn review(snapshot: &Snapshot<'_>, detail: &Detail, context: &mut Context, n
     let path = proposal::intent_path(id);
     let bytes = snapshot.read(&path)?.unwrap_or_default();
     let parsed = intent::parse(bytes, &path)?;
-    let evaluation = context.reevaluate(&parsed.intent, &parsed.document, recorded_history(detail), now)?;
+    let evaluation = context.decide(&parsed.intent, &parsed.document, now, recorded_history(detail))?;
     let plan = snapshot.read(&plan_path(id))?.map_or_else(|| "none".to_owned(), |b| intent::digest(&b));
     let digests = Digests {
         intent: parsed.digest.clone(),

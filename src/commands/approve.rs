@@ -2,7 +2,6 @@ use std::io::IsTerminal;
 
 use crate::approval::Verdict;
 use crate::error::{Error, ErrorKind, Result};
-use crate::evaluate::Context;
 use crate::keys::KeyArgs;
 use crate::proposal::State;
 use crate::repo::ChangeRepo;
@@ -84,9 +83,10 @@ fn pick(repo: &ChangeRepo, key: &KeyArgs, ui: &Ui) -> Result<String> {
     }
     let snapshot = repo.snapshot()?;
     let signer = key.load()?;
-    let context = Context::load_with_history(repo, &snapshot)?;
-    let me = context.identities.by_key(signer.public_key()).map(|i| i.principal.clone()).unwrap_or_default();
-    let pending: Vec<_> = context.proposals.iter().filter(|p| p.state == State::Pending && p.agent != me).collect();
+    let identities = crate::trust::Identities::load(&snapshot)?;
+    let me = identities.by_key(signer.public_key()).map(|i| i.principal.clone()).unwrap_or_default();
+    let proposals = crate::index::load_at(repo, &snapshot)?.proposals;
+    let pending: Vec<_> = proposals.iter().filter(|p| p.state == State::Pending && p.agent != me).collect();
     if pending.is_empty() {
         return Err(Error::new(ErrorKind::NotFound, "nothing is waiting for approval"));
     }

@@ -35,8 +35,7 @@ struct Report<'a> {
 pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
     let snapshot = repo.snapshot()?;
     let now = crate::time::now();
-    let mut context =
-        if args.id.is_some() { Context::load(repo, &snapshot)? } else { Context::load_with_history(repo, &snapshot)? };
+    let mut context = Context::load(repo, &snapshot)?;
     let (id, evaluation) = match (&args.id, &args.file) {
         (Some(prefix), _) => {
             let id = proposal::resolve(&snapshot, prefix)?;
@@ -44,13 +43,14 @@ pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
             let bytes = snapshot.read(&path)?.ok_or_else(|| Error::not_found(format!("{path} is missing")))?;
             let parsed = intent::parse(bytes, &path)?;
             let recorded = crate::review::recorded_history(&proposal::load(&snapshot, &id)?);
-            let evaluation = context.reevaluate(&parsed.intent, &parsed.document, recorded, now)?;
+            let evaluation = context.decide(&parsed.intent, &parsed.document, now, recorded)?;
             (Some(id), evaluation)
         }
         (None, Some(file)) => {
             let (bytes, name) = crate::commands::propose::read_input(file)?;
             let parsed = intent::parse_checked(bytes, &name, |node| propose::target_problems(&context.graph, node))?;
-            (None, context.evaluate(&parsed.intent, &parsed.document, now)?)
+            let history = crate::evaluate::history_of(repo, &snapshot, &parsed.intent.metadata.agent, now)?;
+            (None, context.decide(&parsed.intent, &parsed.document, now, history)?)
         }
         (None, None) => return Err(Error::usage("give a proposal id or -f FILE")),
     };

@@ -227,3 +227,29 @@ fn syntax_errors_name_file_and_line() {
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("policies/broken.rego:7"), "{}", r.stderr);
 }
+
+#[test]
+fn a_vetoed_proposal_does_not_count_against_the_budget() {
+    let repo = Repo::new();
+    let costly = INTENT.replace("budget_usd: 0.35", "budget_usd: 30");
+    let first = repo.propose(&costly);
+    let check = |repo: &Repo| -> serde_json::Value {
+        let r = run_stdin(repo.path(), &["check", "-f", "-", "--format", "json"], costly.as_bytes());
+        serde_json::from_str(&r.stdout).unwrap_or_else(|_| panic!("{}", r.stderr))
+    };
+    // Counted while pending: a second one would pass the daily budget. The second check
+    // reads the history from the warm cache and must agree with the first.
+    let cold = check(&repo);
+    assert_eq!(cold["history"]["budget_usd_last_day"], 30.0, "{cold:#}");
+    assert_eq!(check(&repo)["history"], cold["history"]);
+    assert_eq!(cold["verdict"], "denied");
+    // Vetoed by an eligible approver (not dana, the agent's sponsor): it no longer counts.
+    let key = repo.key("olive");
+    let r = repo.run(&["reject", &first, "--yes", "--key-file", key.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for _ in 0..2 {
+        let after = check(&repo);
+        assert_eq!(after["history"]["budget_usd_last_day"], 0.0, "{after:#}");
+        assert_eq!(after["history"]["open_proposals"], 0);
+    }
+}
