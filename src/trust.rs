@@ -151,32 +151,29 @@ fn edit_in_place(text: &str, old: &Identities, new: &Identities) -> Option<Strin
     let source = crate::error::Source { name: PATH.to_owned(), text: None };
     let root = crate::yaml::parse(text, &source).ok()?;
     let crate::yaml::Value::Map(top) = &root.value else { return None };
-    let (_, list) = top.iter().find(|(k, _)| k.name == "identities")?;
-    let crate::yaml::Value::Seq(items) = &list.value else { return None };
+    let at = top.iter().position(|(k, _)| k.name == "identities")?;
+    let crate::yaml::Value::Seq(items) = &top[at].1.value else { return None };
     let mut lines: Vec<String> = text.split_inclusive('\n').map(str::to_owned).collect();
+    // An entry of a block sequence, rendered at the dash column of the item at `line`.
+    let render = |entry: &Identity, line: usize| -> Option<Vec<String>> {
+        let text = lines.get(line - 1)?;
+        let dash = text.find("- ").filter(|&d| text[..d].trim().is_empty())?;
+        let yaml = serde_yaml::to_string(&vec![entry]).ok()?;
+        Some(yaml.lines().map(|l| format!("{}{l}\n", " ".repeat(dash))).collect())
+    };
     let same = |a: &Identity, b: &Identity| serde_json::to_value(a).ok() == serde_json::to_value(b).ok();
     if new.identities.len() == old.identities.len() + 1
         && old.identities.iter().zip(&new.identities).all(|(a, b)| same(a, b))
     {
-        // Appended at the end of the file: only when `identities` is its last key and a
-        // block sequence, whose dash column the new entry copies.
-        if top.last().map(|(k, _)| k.name.as_str()) != Some("identities") {
+        // Appended at the end of the file: only when `identities` is its last key.
+        if at + 1 != top.len() {
             return None;
         }
-        let dash = match items.first() {
-            Some(first) => {
-                let line = lines.get(first_key(first)?.line - 1)?;
-                line.find("- ").filter(|&d| line[..d].trim().is_empty())?
-            }
-            None => return None,
-        };
-        let entry = serde_yaml::to_string(&vec![new.identities.last()?]).ok()?;
+        let entry = render(new.identities.last()?, first_key(items.first()?)?.line)?;
         if lines.last().is_some_and(|l| !l.ends_with('\n')) {
             lines.last_mut()?.push('\n');
         }
-        for line in entry.lines() {
-            lines.push(format!("{}{line}\n", " ".repeat(dash)));
-        }
+        lines.extend(entry);
         return Some(lines.concat());
     }
     if new.identities.len() != old.identities.len() {
@@ -185,13 +182,26 @@ fn edit_in_place(text: &str, old: &Identities, new: &Identities) -> Option<Strin
     let changed: Vec<usize> =
         (0..new.identities.len()).filter(|&i| !same(&old.identities[i], &new.identities[i])).collect();
     let [i] = changed[..] else { return None };
-    let mut expected = old.identities[i].clone();
-    expected.revoked_at.clone_from(&new.identities[i].revoked_at);
-    if !same(&expected, &new.identities[i]) {
-        return None;
+    let item = items.get(i)?;
+    let first = first_key(item)?;
+    let mut revoked = old.identities[i].clone();
+    revoked.revoked_at.clone_from(&new.identities[i].revoked_at);
+    if !same(&revoked, &new.identities[i]) {
+        // Replaced (`trust add --replace`): its lines, up to the next entry or key, give
+        // way to the new entry; comments and blank lines just before the next one stay.
+        let next = match items.get(i + 1) {
+            Some(next) => first_key(next)?.line,
+            None => top.get(at + 1).map_or(lines.len() + 1, |(k, _)| k.pos.line),
+        };
+        let mut end = next;
+        while end > first.line + 1 && matches!(lines[end - 2].trim_start().chars().next(), None | Some('#')) {
+            end -= 1;
+        }
+        let entry = render(&new.identities[i], first.line)?;
+        lines.splice(first.line - 1..end - 1, entry);
+        return Some(lines.concat());
     }
     let value = serde_json::to_string(new.identities[i].revoked_at.as_ref()?).ok()?;
-    let item = items.get(i)?;
     match item.get("revoked_at") {
         Some(current) => {
             // Replace the value where it stands.
@@ -202,7 +212,6 @@ fn edit_in_place(text: &str, old: &Identities, new: &Identities) -> Option<Strin
             line.replace_range(start..end, &value);
         }
         None => {
-            let first = first_key(item)?;
             lines.insert(first.line, format!("{}revoked_at: {value}\n", " ".repeat(first.column - 1)));
         }
     }
@@ -278,10 +287,31 @@ mod tests {
             serde_json::to_value(Identities::parse(text.as_bytes()).unwrap()).unwrap(),
             serde_json::to_value(&identities).unwrap()
         );
-        // Two entries changed at once: not an edit made in place.
+    }
+
+    #[test]
+    fn replacing_an_entry_keeps_the_rest() {
+        let mut identities = Identities::parse(FILE.as_bytes()).unwrap();
+        identities.identities[0] = person("bot");
+        let (text, kept) = edited(&identities, FILE);
+        assert!(kept);
+        assert!(text.starts_with("# Who may act here.\napiVersion: clearance/v1\nkind: Identities\nidentities:\n  # the bots\n  - principal: bot\n    role: executor\n    key: ssh-ed25519 "), "{text}");
+        assert!(text.ends_with("  - principal: dana\n    role: approver\n    groups: [team-orders]\n"), "{text}");
+        identities.identities[1] = person("dana");
+        let (text, kept) = edited(&identities, &text);
+        assert!(kept);
+        assert!(text.ends_with("  - principal: dana\n    role: executor\n    key: ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHd4aWxsbm90cGFyc2VidXR0aGF0aXNmaW5lZm9yeWFtbA\n"), "{text}");
+    }
+
+    #[test]
+    fn nothing_else_is_edited_in_place() {
+        // Two entries changed at once, or one removed.
         let mut identities = Identities::parse(FILE.as_bytes()).unwrap();
         identities.identities[0].role = Role::Admin;
         identities.identities[1].role = Role::Admin;
+        assert!(!edited(&identities, FILE).1);
+        let mut identities = Identities::parse(FILE.as_bytes()).unwrap();
+        identities.identities.remove(0);
         assert!(!edited(&identities, FILE).1);
     }
 }
