@@ -321,6 +321,16 @@ pub fn quorum_met(required: &[Quorum], approvers: &[Judged]) -> (bool, Vec<Quoru
 }
 
 /// A veto: a valid rejection by an approver eligible for one of the required groups.
+/// Whether an approval file has certainly expired by `now`: what it says of itself is
+/// enough to know it counts for nothing, so its signature need not be checked to say so.
+pub fn expired(bytes: &[u8], now: jiff::Timestamp) -> bool {
+    serde_json::from_slice::<Record>(bytes)
+        .ok()
+        .and_then(|r| Statement::parse(&r.statement).ok())
+        .and_then(|s| s.not_after.parse::<jiff::Timestamp>().ok())
+        .is_some_and(|not_after| now > not_after)
+}
+
 pub fn vetoed(required: &[Quorum], approvers: &[Judged]) -> Option<String> {
     approvers
         .iter()
@@ -389,5 +399,9 @@ mod tests {
             not_after: "2026-05-15T09:30:00Z".into(),
         };
         assert_eq!(Statement::parse(&s.to_text()).unwrap(), s);
+        let file = serde_json::to_vec(&Record { statement: s.to_text(), signature: "not checked".into() }).unwrap();
+        assert!(!expired(&file, "2026-05-15T09:30:00Z".parse().unwrap()));
+        assert!(expired(&file, "2026-05-15T09:30:01Z".parse().unwrap()));
+        assert!(!expired(b"{garbage", "2030-01-01T00:00:00Z".parse().unwrap()), "unreadable: judged in full");
     }
 }

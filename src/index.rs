@@ -284,6 +284,11 @@ fn settle(snapshot: &Snapshot<'_>, proposals: &mut [Summary]) -> Result<()> {
     let now = crate::time::now();
     for p in proposals.iter_mut().filter(|p| p.state == State::Pending && !p.approvals.is_empty()) {
         let Some(r) = &p.recorded else { continue };
+        // Expired approvals neither clear nor veto: no signature to check (old proposals
+        // keep their approval files forever, and `list` would verify them on every run).
+        if p.approvals.iter().all(|(_, text)| crate::approval::expired(text.as_bytes(), now)) {
+            continue;
+        }
         let facts = crate::approval::Facts {
             repo_id: &config.repo_id,
             proposal: &p.id,
