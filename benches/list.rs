@@ -60,7 +60,7 @@ fn main() {
         writes.push(Write::file(format!("{dir}/approvals/{approval_file}"), record));
     }
     repo.transact("bench", "bench data", |_| Ok((writes.clone(), ()))).unwrap();
-    let mut time_list = |now: &str| {
+    let time_list = |now: &str| {
         // SAFETY: single-threaded; the clock override is read by clearance::time::now.
         unsafe { std::env::set_var("CLEARANCE_NOW", now) };
         clearance::index::load(&repo).unwrap(); // warm the cache
