@@ -144,6 +144,8 @@ pub struct Facts<'a> {
     pub now: jiff::Timestamp,
     /// Whether the agent's sponsor counts as the agent for self-approval.
     pub sponsor_is_self: bool,
+    /// Signatures known to be good already (`list` only; proof is always checked afresh).
+    pub signatures: Option<&'a crate::sigcache::SigCache>,
 }
 
 /// One approval as judged now.
@@ -229,8 +231,15 @@ fn check(
     let key_text =
         identity.key.as_deref().ok_or_else(|| format!("`{}` has no key in trust/identities.yaml", s.approver))?;
     let key = keys::parse_public(key_text).map_err(|e| format!("`{}`: {}", s.approver, e.message))?;
-    keys::verify(&key, keys::NS_APPROVAL, record.statement.as_bytes(), &record.signature)
-        .map_err(|e| format!("bad signature: {e}"))?;
+    let entry =
+        crate::sigcache::SigCache::entry(key_text, keys::NS_APPROVAL, record.statement.as_bytes(), &record.signature);
+    if !facts.signatures.is_some_and(|c| c.known(&entry)) {
+        keys::verify(&key, keys::NS_APPROVAL, record.statement.as_bytes(), &record.signature)
+            .map_err(|e| format!("bad signature: {e}"))?;
+        if let Some(cache) = facts.signatures {
+            cache.learn(entry);
+        }
+    }
     let created: jiff::Timestamp = s.created_at.parse().map_err(|_| format!("bad created-at `{}`", s.created_at))?;
     if let Some(revoked) = &identity.revoked_at {
         let revoked: jiff::Timestamp = revoked.parse().map_err(|_| format!("bad revoked_at for `{}`", s.approver))?;

@@ -121,7 +121,7 @@ pub fn load_at(repo: &ChangeRepo, snapshot: &Snapshot<'_>) -> Result<Index> {
         }
     }
     let mut proposals: Vec<Summary> = cache.shards.into_values().flat_map(|s| s.items).collect();
-    settle(snapshot, &mut proposals)?;
+    settle(repo, snapshot, &mut proposals)?;
     proposals.sort_by(|a, b| b.created_at.cmp(&a.created_at).then_with(|| a.id.cmp(&b.id)));
     Ok(Index { proposals, problems })
 }
@@ -274,7 +274,7 @@ fn summarize(snapshot: &Snapshot<'_>, id: &str, dir: git2::Oid) -> Result<Summar
 
 /// Judge the approvals of pending proposals as of now, against what each proposal was
 /// when filed (`show` and `apply` judge against what it is now, policy re-run).
-fn settle(snapshot: &Snapshot<'_>, proposals: &mut [Summary]) -> Result<()> {
+fn settle(repo: &ChangeRepo, snapshot: &Snapshot<'_>, proposals: &mut [Summary]) -> Result<()> {
     if !proposals.iter().any(|p| p.state == State::Pending && !p.approvals.is_empty()) {
         return Ok(());
     }
@@ -282,6 +282,7 @@ fn settle(snapshot: &Snapshot<'_>, proposals: &mut [Summary]) -> Result<()> {
     let config = crate::config::Config::load(snapshot)?;
     let sponsor_is_self = !crate::review::sponsor_may_approve(snapshot)?;
     let now = crate::time::now();
+    let signatures = crate::sigcache::SigCache::open(repo);
     for p in proposals.iter_mut().filter(|p| p.state == State::Pending && !p.approvals.is_empty()) {
         let Some(r) = &p.recorded else { continue };
         // Expired approvals neither clear nor veto: no signature to check (old proposals
@@ -299,6 +300,7 @@ fn settle(snapshot: &Snapshot<'_>, proposals: &mut [Summary]) -> Result<()> {
             decision: &r.decision,
             now,
             sponsor_is_self,
+            signatures: Some(&signatures),
         };
         let judged: Vec<_> = p
             .approvals
@@ -312,6 +314,7 @@ fn settle(snapshot: &Snapshot<'_>, proposals: &mut [Summary]) -> Result<()> {
             p.cleared_at = judged.iter().filter(|j| j.valid).map(|j| j.created_at.clone()).max();
         }
     }
+    signatures.save();
     Ok(())
 }
 

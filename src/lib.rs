@@ -29,6 +29,7 @@ pub mod repo;
 pub mod review;
 pub mod scaffold;
 pub mod schema_check;
+pub mod sigcache;
 pub mod sign_off;
 pub mod stats;
 pub mod sync;

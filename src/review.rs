@@ -94,6 +94,7 @@ pub fn review(snapshot: &Snapshot<'_>, detail: &Detail, context: &mut Context, n
         decision: &digests.decision,
         now,
         sponsor_is_self: !sponsor_may_approve(snapshot)?,
+        signatures: None,
     };
     let mut approvals = Vec::new();
     for (name, oid) in snapshot.list(&approvals_dir(id))? {

@@ -172,6 +172,8 @@ pub fn proposal(files: &Files, cx: &Context<'_>, signatures: &mut Signatures, ou
         decision: &decision,
         now: at,
         sponsor_is_self: cx.sponsor_is_self,
+        // Proof is checked from scratch, every time.
+        signatures: None,
     };
     let mut judged = Vec::new();
     for (name, text) in &files.approvals {

@@ -253,3 +253,24 @@ fn stock_ssh_keygen_verifies_every_approval_and_catches_one_changed_byte() {
     assert!(edited["reason"].as_str().unwrap().contains("signature does not match"), "{edited:#}");
     assert_eq!(shown["state"], "pending");
 }
+
+#[test]
+fn list_catches_a_forged_approval_after_it_verified_the_real_one() {
+    let repo = Repo::new();
+    let id = repo.propose(INTENT);
+    assert_eq!(approve(&repo, &id, "olive", &[]).code, 0);
+    assert_eq!(approve(&repo, &id, "sam", &[]).code, 0);
+    let approved = |repo: &Repo| repo.run(&["list", "--state", "approved", "--format", "json"]).stdout.contains(&id);
+    assert!(approved(&repo), "list remembers both signatures as verified");
+    // olive's approval now claims to be by ivan (team-orders too), with olive's signature.
+    let dir = repo.file(&format!("proposals/{}/{id}/approvals", &id[..2]));
+    let file = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| fs::read_to_string(p).unwrap().contains("approver: olive"));
+    let file = file.unwrap();
+    let forged = fs::read_to_string(&file).unwrap().replace("approver: olive", "approver: ivan");
+    fs::write(&file, forged).unwrap();
+    git(repo.path(), &["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "forge"]);
+    assert!(!approved(&repo), "the forged statement is verified, and fails");
+}
