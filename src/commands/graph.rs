@@ -39,7 +39,6 @@ pub enum Import {
         /// Commit the result as graph/services.yaml on the branch instead of printing it
         #[arg(long)]
         commit: bool,
-        /// With --commit: sync with the remote afterwards
         #[command(flatten)]
         push: crate::sync::PushArgs,
     },
