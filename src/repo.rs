@@ -284,9 +284,7 @@ impl ChangeRepo {
         index.write()?;
         Ok(())
     }
-}
 
-impl ChangeRepo {
     /// Move the branch from `old` to `new` (under the writer lock, which the caller holds),
     /// bringing the work tree and index along for every path that differs. A path with local
     /// edits that the move would overwrite stops it before anything is touched.
