@@ -317,7 +317,11 @@ fn start(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remote: O
     }
     let who = signer(&l.context, key, &[Role::Executor, Role::Admin], "apply")?;
     let (provider, name) = provider_for(&l.context.config, &l.intent.spec.action)?;
-    provider.check_secrets()?;
+    provider.preflight(&name, repo.git.workdir())?;
+    if let Some(check) = &l.intent.spec.verify {
+        let (vprovider, vname) = provider_for(&l.context.config, &check.action)?;
+        vprovider.preflight(&vname, repo.git.workdir())?;
+    }
     let ikey = idempotency_key(&l.context.config.repo_id, &id, &l.review.digests.intent);
     let mut run = None;
     if started.is_none() {

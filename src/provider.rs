@@ -131,10 +131,41 @@ pub fn redact(text: &[u8], secrets: &[String]) -> String {
 }
 
 impl Provider {
-    /// Every declared secret can be read now: checked before a change is recorded as
-    /// started, so a missing secret never leaves a change `applying` with nothing run.
-    pub fn check_secrets(&self) -> Result<()> {
+    /// What can be known before a change is recorded as started: the command can be found
+    /// and executed, and every declared secret can be read. Checked first, so a provider that
+    /// could never start does not leave a change `applying` with nothing run.
+    pub fn preflight(&self, name: &str, workdir: Option<&std::path::Path>) -> Result<()> {
+        let program = self.program(workdir);
+        let runnable = |path: &std::path::Path| {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+        };
+        let found = if program.contains('/') {
+            runnable(std::path::Path::new(&program))
+        } else {
+            std::env::var_os("PATH")
+                .is_some_and(|paths| std::env::split_paths(&paths).any(|d| runnable(&d.join(&program))))
+        };
+        if !found {
+            let hint = if workdir.is_none() && program.starts_with('.') {
+                "a relative command needs a work tree (this repository is bare): give an absolute path in clearance.yaml"
+            } else {
+                "check `command` under `providers:` in clearance.yaml"
+            };
+            return Err(Error::invalid(format!(
+                "provider `{name}`: cannot run `{program}`: not found or not executable"
+            ))
+            .hint(hint));
+        }
         self.secrets.iter().try_for_each(|(var, src)| secret_value(var, src).map(drop))
+    }
+
+    /// The program to start: a `./` or `../` command is relative to the work tree.
+    fn program(&self, workdir: Option<&std::path::Path>) -> String {
+        match (workdir, self.command[0].starts_with("./") || self.command[0].starts_with("../")) {
+            (Some(dir), true) => dir.join(&self.command[0]).display().to_string(),
+            _ => self.command[0].clone(),
+        }
     }
 
     /// Run `operation`. `Err` only when the provider cannot be started at all; a provider
@@ -147,10 +178,7 @@ impl Provider {
             .collect::<Result<_>>()?;
         let secret_values: Vec<String> = secrets.iter().map(|(_, v)| v.clone()).collect();
         let timeout = crate::config::parse_duration(&self.timeout).unwrap_or(Duration::from_secs(300));
-        let program = match (workdir, self.command[0].starts_with("./") || self.command[0].starts_with("../")) {
-            (Some(dir), true) => dir.join(&self.command[0]).display().to_string(),
-            _ => self.command[0].clone(),
-        };
+        let program = self.program(workdir);
         let mut cmd = Command::new(&program);
         cmd.args(&self.command[1..]).arg(request.operation.as_str());
         cmd.env_clear();

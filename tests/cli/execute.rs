@@ -287,20 +287,38 @@ fn a_provider_past_its_timeout_is_killed_with_its_children() {
 }
 
 #[test]
-fn a_missing_secret_stops_apply_before_anything_is_recorded() {
+fn what_can_fail_before_the_start_is_checked_before_it_is_recorded() {
     let repo = Repo::new();
     let spy = Spy::install(&repo);
     let id = repo.propose(&intent("staging", "ok"));
+    let state = |repo: &Repo| -> serde_json::Value {
+        serde_json::from_str::<serde_json::Value>(&repo.run(&["show", &id, "--format", "json"]).stdout).unwrap()["state"]
+            .clone()
+    };
     let key = repo.key("runner");
-    let r: crate::common::Run = crate::common::clearance(repo.path())
-        .args(["apply", &id, "--key-file", key.to_str().unwrap()])
-        .output()
-        .unwrap()
-        .into();
+    let apply_without_secret = |repo: &Repo| -> crate::common::Run {
+        crate::common::clearance(repo.path())
+            .args(["apply", &id, "--key-file", key.to_str().unwrap()])
+            .output()
+            .unwrap()
+            .into()
+    };
+    // A secret that cannot be read.
+    let r = apply_without_secret(&repo);
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(r.stderr.contains("SPY_TOKEN_SOURCE is not set"), "{}", r.stderr);
+    assert_eq!(state(&repo), "approved", "not stuck in applying");
+    // A provider command that does not exist.
+    let config = fs::read_to_string(repo.file("clearance.yaml")).unwrap();
+    let broken = config.replace("spy.sh]", "spy-missing.sh]");
+    fs::write(repo.file("clearance.yaml"), &broken).unwrap();
+    git(repo.path(), &["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "typo"]);
+    let r = apply(&repo, &id, &[]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("spy-missing.sh`: not found or not executable"), "{}", r.stderr);
+    assert_eq!(state(&repo), "approved");
     assert!(spy.calls().is_empty());
-    let shown: serde_json::Value = serde_json::from_str(&repo.run(&["show", &id, "--format", "json"]).stdout).unwrap();
-    assert_eq!(shown["state"], "approved", "not stuck in applying");
-    assert_eq!(apply(&repo, &id, &[]).code, 0, "a plain apply works once the secret is there");
+    fs::write(repo.file("clearance.yaml"), config).unwrap();
+    git(repo.path(), &["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "fixed"]);
+    assert_eq!(apply(&repo, &id, &[]).code, 0, "a plain apply works once both are right");
 }
