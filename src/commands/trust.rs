@@ -104,7 +104,11 @@ pub fn run(command: Command, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
                 ui.warn(format!("{} was rewritten; its comments were not kept", trust::PATH));
             }
             crate::sync::after_write(repo, &push, None, ui)?;
-            ui.status(format!("trusted {principal} ({}) as {role}", keys::fingerprint(&public)));
+            if ui.json() {
+                ui.out_json(&Row { identity: &entry, fingerprint: Some(keys::fingerprint(&public)) })?;
+            } else {
+                ui.status(format!("trusted {principal} ({}) as {role}", keys::fingerprint(&public)));
+            }
             Ok(0)
         }
         Command::List => {
@@ -165,7 +169,12 @@ pub fn run(command: Command, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
                 ui.warn(format!("{} was rewritten; its comments were not kept", trust::PATH));
             }
             crate::sync::after_write(repo, &push, None, ui)?;
-            ui.status(format!("revoked {principal} as of {}", crate::time::rfc3339(at)));
+            let revoked_at = crate::time::rfc3339(at);
+            if ui.json() {
+                ui.out_json(&serde_json::json!({"principal": principal, "revoked_at": revoked_at}))?;
+            } else {
+                ui.status(format!("revoked {principal} as of {revoked_at}"));
+            }
             Ok(0)
         }
         Command::AllowedSigners => {

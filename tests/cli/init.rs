@@ -125,8 +125,11 @@ fn trust_edits_keep_the_files_comments() {
     let public = format!("{}.pub", key.display());
     let path = dir.join("trust/identities.yaml");
     let before = std::fs::read_to_string(&path).unwrap();
-    let add = run(&dir, &["trust", "add", "ci", "--role", "executor", "--key", &public]);
+    let add = run(&dir, &["trust", "add", "ci", "--role", "executor", "--key", &public, "--format", "json"]);
     assert_eq!(add.code, 0, "{}", add.stderr);
+    let added: serde_json::Value = serde_json::from_str(&add.stdout).unwrap();
+    assert_eq!((added["principal"].as_str(), added["role"].as_str()), (Some("ci"), Some("executor")));
+    assert!(added["fingerprint"].as_str().unwrap().starts_with("SHA256:"));
     assert!(!add.stderr.contains("not kept"), "{}", add.stderr);
     let revoke = run(&dir, &["trust", "revoke", "deploy-bot", "--at", "2026-05-14T09:00:00Z"]);
     assert_eq!(revoke.code, 0, "{}", revoke.stderr);
