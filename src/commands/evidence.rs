@@ -44,7 +44,11 @@ pub fn run(command: Command, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
         Some(path) => {
             crate::repo::write_atomic(&path, &bytes, false).map_err(|e| e.context(path.display()))?;
             std::fs::metadata(&path).with_path(&path)?;
-            ui.status(format!("wrote {} ({} bytes)", path.display(), bytes.len()));
+            if ui.json() {
+                ui.out_json(&serde_json::json!({"id": id, "path": path, "bytes": bytes.len()}))?;
+            } else {
+                ui.status(format!("wrote {} ({} bytes)", path.display(), bytes.len()));
+            }
         }
         None => ui.out(String::from_utf8_lossy(&bytes))?,
     }

@@ -105,7 +105,10 @@ pub fn run(command: Command, ui: &Ui) -> Result<u8> {
             print(ui, &view(name, &key, None))
         }
         Command::Export { name, file } => {
-            let (_, key) = load(name, file)?;
+            let (name, key) = load(name, file)?;
+            if ui.json() {
+                return print(ui, &view(name, &key, None));
+            }
             ui.out(format!("{}\n", keys::public_openssh(key.public_key())))?;
             Ok(0)
         }

@@ -124,8 +124,10 @@ fn a_bundle_verifies_offline_and_catches_tampering() {
     let id = approved(&repo);
     let elsewhere = tempfile::TempDir::new().unwrap();
     let bundle = elsewhere.path().join("b.json");
-    let r = repo.run(&["evidence", "export", &id, "-o", bundle.to_str().unwrap()]);
+    let r = repo.run(&["evidence", "export", &id, "-o", bundle.to_str().unwrap(), "--format", "json"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
+    let wrote: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(wrote["bytes"].as_u64(), Some(fs::metadata(&bundle).unwrap().len()));
     // No repository in sight.
     let offline = crate::common::run(elsewhere.path(), &["verify", "--bundle", bundle.to_str().unwrap()]);
     assert_eq!(offline.code, 0, "{}{}", offline.stdout, offline.stderr);
