@@ -16,6 +16,9 @@ use crate::execute::{Spy, intent};
 /// A bare copy of a fixture repo, served read-write by `git daemon` on a free loopback port.
 struct Server {
     root: PathBuf,
+    /// The served repository's name: unique, so a daemon of another test that happened to
+    /// take the same port would answer "not found" instead of serving the wrong repository.
+    name: String,
     port: u16,
     daemon: Option<Child>,
 }
@@ -24,36 +27,42 @@ impl Server {
     fn serve(origin: &Repo, tmp: &Path) -> Server {
         let root = tmp.join("srv");
         std::fs::create_dir_all(&root).unwrap();
-        git(
-            tmp,
-            &["clone", "-q", "--bare", origin.path().to_str().unwrap(), root.join("changes.git").to_str().unwrap()],
-        );
-        let mut server = Server { root, port: 0, daemon: None };
+        let name = format!("{}.git", tmp.file_name().unwrap().to_string_lossy().trim_start_matches('.'));
+        git(tmp, &["clone", "-q", "--bare", origin.path().to_str().unwrap(), root.join(&name).to_str().unwrap()]);
+        let mut server = Server { root, name, port: 0, daemon: None };
         server.start();
         server
     }
 
-    /// Start (again) on a new free port.
+    /// Start (again) on a free port; a port another process took first is given up for another.
     fn start(&mut self) {
-        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         // The daemon itself, not the `git` wrapper, so stopping it closes the port.
         let exec_path = git(&self.root, &["--exec-path"]);
-        let daemon = Command::new(Path::new(exec_path.trim()).join("git-daemon"))
-            .args(["--reuseaddr", "--listen=127.0.0.1", "--export-all", "--enable=receive-pack"])
-            .arg(format!("--port={port}"))
-            .arg(format!("--base-path={}", self.root.display()))
-            .arg(&self.root)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("git daemon");
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "git daemon did not start listening");
-            thread::sleep(Duration::from_millis(20));
+        for _ in 0..5 {
+            let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+            let mut daemon = Command::new(Path::new(exec_path.trim()).join("git-daemon"))
+                .args(["--reuseaddr", "--listen=127.0.0.1", "--export-all", "--enable=receive-pack"])
+                .arg(format!("--port={port}"))
+                .arg(format!("--base-path={}", self.root.display()))
+                .arg(&self.root)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("git daemon");
+            let deadline = Instant::now() + Duration::from_secs(10);
+            while daemon.try_wait().unwrap().is_none() && TcpStream::connect(("127.0.0.1", port)).is_err() {
+                assert!(Instant::now() < deadline, "git daemon did not start listening");
+                thread::sleep(Duration::from_millis(20));
+            }
+            // Listening, and ours: a daemon that could not bind exits at once.
+            thread::sleep(Duration::from_millis(50));
+            if daemon.try_wait().unwrap().is_none() {
+                self.port = port;
+                self.daemon = Some(daemon);
+                return;
+            }
         }
-        self.port = port;
-        self.daemon = Some(daemon);
+        panic!("git daemon could not listen on a free port");
     }
 
     fn stop(&mut self) {
@@ -64,7 +73,7 @@ impl Server {
     }
 
     fn url(&self) -> String {
-        format!("git://127.0.0.1:{}/changes.git", self.port)
+        format!("git://127.0.0.1:{}/{}", self.port, self.name)
     }
 
     fn clone(&self, dir: &Path) -> PathBuf {
