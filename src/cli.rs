@@ -15,7 +15,11 @@ Examples:
   clearance show 7k3m
 
 Exit codes: 0 ok, 1 error, 2 usage, 3 denied by policy, 4 not yet cleared,
-5 verification failed, 6 provider failed.";
+5 verification failed, 6 provider failed.
+
+Environment: CLEARANCE_BRANCH names the branch to read and write when it is not
+the one checked out (CI checkouts with a detached HEAD); CLEARANCE_KEY_FILE the
+signing key.";
 
 /// A control plane for changes AI agents make to production: agents propose, humans
 /// clear, providers act, and every step is evidence.

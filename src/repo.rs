@@ -121,8 +121,9 @@ impl ChangeRepo {
                     .hint("run inside one, pass `--repo PATH`, set CLEARANCE_REPO, or create one with `clearance init`")
             })?,
         };
-        let branch = head_branch(&git)?;
+        let branch = branch(&git)?;
         let repo = ChangeRepo { git, branch, defer_worktree: Default::default() };
+        repo.start_branch_if_missing()?;
         if !repo.snapshot()?.exists("clearance.yaml")? {
             return Err(Error::not_found(format!(
                 "{} is a git repository but not a change repository (no clearance.yaml on {})",
@@ -136,8 +137,28 @@ impl ChangeRepo {
 
     /// Wrap a repository that may not hold a change repo yet (for `init`).
     pub fn from_git(git: Repository) -> Result<ChangeRepo> {
-        let branch = head_branch(&git)?;
+        let branch = branch(&git)?;
         Ok(ChangeRepo { git, branch, defer_worktree: Default::default() })
+    }
+
+    /// Whether HEAD points to our branch, so the work tree and index follow its commits.
+    fn checked_out(&self) -> bool {
+        self.git.find_reference("HEAD").ok().and_then(|h| h.symbolic_target().map(|t| t == self.branch)) == Some(true)
+    }
+
+    /// A branch named by `CLEARANCE_BRANCH` that this clone does not have yet starts where
+    /// the remote-tracking branch of that name is (as `git switch` would), or else at HEAD.
+    fn start_branch_if_missing(&self) -> Result<()> {
+        if self.head()?.is_some() {
+            return Ok(());
+        }
+        let short = self.branch_short().to_owned();
+        let tracking = self.git.references_glob(&format!("refs/remotes/*/{short}"))?.flatten().find_map(|r| r.target());
+        let start = tracking.or_else(|| self.git.head().ok().and_then(|h| h.target()));
+        if let Some(start) = start {
+            self.git.reference(&self.branch, start, false, "clearance: start the branch")?;
+        }
+        Ok(())
     }
 
     pub fn display_path(&self) -> String {
@@ -270,7 +291,7 @@ impl ChangeRepo {
         let Some(workdir) = self.git.workdir() else {
             return Ok(());
         };
-        if head_branch(&self.git)? != self.branch {
+        if !self.checked_out() {
             return Ok(());
         }
         let mut index = self.git.index()?;
@@ -292,7 +313,7 @@ impl ChangeRepo {
         if Some(new) == old {
             return Ok(());
         }
-        let checkout = self.git.workdir().is_some() && head_branch(&self.git)? == self.branch;
+        let checkout = self.git.workdir().is_some() && self.checked_out();
         let mut changes = Vec::new();
         if checkout {
             let old_tree = old.map(|o| self.git.find_commit(o).and_then(|c| c.tree())).transpose()?;
@@ -368,12 +389,22 @@ pub fn changed_paths(
     Ok(out)
 }
 
-/// The branch HEAD points to (`refs/heads/main` in a fresh repo, even before its first commit).
-fn head_branch(git: &Repository) -> Result<String> {
+/// The branch clearance reads and writes: `CLEARANCE_BRANCH` when set (CI checkouts often
+/// leave HEAD detached), else the branch HEAD points to (`refs/heads/main` in a fresh repo,
+/// even before its first commit).
+fn branch(git: &Repository) -> Result<String> {
+    if let Some(name) = std::env::var("CLEARANCE_BRANCH").ok().filter(|b| !b.is_empty()) {
+        let full = if name.starts_with("refs/") { name } else { format!("refs/heads/{name}") };
+        if !git2::Reference::is_valid_name(&full) {
+            return Err(Error::usage(format!("CLEARANCE_BRANCH: `{full}` is not a valid branch name")));
+        }
+        return Ok(full);
+    }
     let head = git.find_reference("HEAD")?;
     match head.symbolic_target() {
         Some(target) => Ok(target.to_owned()),
-        None => Err(Error::invalid("HEAD is detached; check out the change repository's branch first")),
+        None => Err(Error::invalid("HEAD is detached, so there is no branch to read and write")
+            .hint("check out the change repository's branch, or set CLEARANCE_BRANCH=main (e.g. in CI)")),
     }
 }
 

@@ -97,9 +97,15 @@ fn as_(origin: &Repo, dir: &Path, who: &str, args: &[&str]) -> Command {
 
 /// `propose -f - EXTRA...` in `dir`, signed with the key file `key`.
 fn propose(key: &Path, dir: &Path, intent: &str, extra: &[&str]) -> Run {
+    let mut cmd = clearance(dir);
+    cmd.env("CLEARANCE_KEY_FILE", key);
+    propose_with(cmd, intent, extra)
+}
+
+/// `propose -f - EXTRA...` with `cmd` as set up, the intent on stdin.
+fn propose_with(mut cmd: Command, intent: &str, extra: &[&str]) -> Run {
     use std::io::Write;
-    let mut child = clearance(dir)
-        .env("CLEARANCE_KEY_FILE", key)
+    let mut child = cmd
         .args(["propose", "-f", "-"])
         .args(extra)
         .stdin(Stdio::piped())
@@ -405,5 +411,29 @@ fn an_approver_acts_on_what_other_machines_filed() {
     let shown: serde_json::Value = serde_json::from_str(&shown.stdout).unwrap();
     assert_eq!(shown["approvals"].as_array().unwrap().len(), 1, "{shown:#}");
     assert_eq!(shown["approvals"][0]["principal"], "olive");
+    verify(&fresh);
+}
+
+#[test]
+fn a_ci_checkout_with_a_detached_head_names_its_branch() {
+    let origin = Repo::new();
+    let tmp = TempDir::new().unwrap();
+    let server = Server::serve(&origin, tmp.path());
+    // As CI runners check out: HEAD detached at a commit, no local branch.
+    let ci = server.clone(&tmp.path().join("ci"));
+    git(&ci, &["checkout", "-q", "--detach"]);
+    git(&ci, &["branch", "-q", "-D", "main"]);
+    let detached = git(&ci, &["rev-parse", "HEAD"]);
+    let refused = propose(&origin.key("deploy-bot"), &ci, &restart(1), &["--push"]);
+    assert_eq!(refused.code, 1, "{}", refused.stderr);
+    assert!(refused.stderr.contains("CLEARANCE_BRANCH=main"), "{}", refused.stderr);
+    let mut cmd = clearance(&ci);
+    cmd.env("CLEARANCE_BRANCH", "main").env("CLEARANCE_KEY_FILE", origin.key("deploy-bot"));
+    let r = propose_with(cmd, &restart(1), &["--push"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(git(&ci, &["rev-parse", "HEAD"]), detached, "HEAD stays where CI put it");
+    assert_eq!(git(&ci, &["status", "--porcelain"]), "");
+    let fresh = server.clone(&tmp.path().join("fresh"));
+    assert_eq!(ids(&fresh), vec![r.stdout.trim().to_owned()]);
     verify(&fresh);
 }
