@@ -1901,7 +1901,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__schema)
-            opts="-q -v -h -V --repo --format --no-color --quiet --verbose --help --version intent graph"
+            opts="-q -v -h -V --repo --format --no-color --quiet --verbose --help --version intent graph decision config identities"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -16,22 +16,41 @@ pub const DIR: &str = "policies";
 /// Optional data for the policies (`data.protected_targets`, ...), YAML or JSON.
 pub const DATA: [&str; 2] = ["policies/data.yaml", "policies/data.json"];
 
-/// What the policy says about one proposal. Exactly these four keys.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// What the policy says about one proposal: the rules `deny`, `warn`, `approvals` and
+/// `auto_approve` of package `clearance` (a rule left undefined counts as empty or false).
+/// Anything else fails closed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "clearance Decision")]
 pub struct Decision {
+    /// Reasons to refuse the proposal; any one denies it.
+    #[serde(default)]
     pub deny: Vec<String>,
+    /// Shown to approvers; they change nothing.
+    #[serde(default)]
     pub warn: Vec<String>,
+    /// Distinct approvers required, per group.
+    #[serde(default)]
     pub approvals: Vec<Quorum>,
+    /// Cleared without a human (when nothing denies it).
+    #[serde(default)]
     pub auto_approve: bool,
 }
 
 /// `count` distinct approvers from `group`.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Quorum {
+    /// A group of trust/identities.yaml, e.g. `team-payments`.
+    #[schemars(length(min = 1))]
     pub group: String,
+    #[schemars(range(min = 1, max = 100))]
     pub count: u32,
+}
+
+/// The JSON Schema of a decision.
+pub fn schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(Decision)).expect("schema serializes")
 }
 
 /// What a decision means for the proposal. A decision that neither denies, auto-approves

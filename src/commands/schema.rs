@@ -5,7 +5,9 @@ use crate::ui::Ui;
 ///
 /// Agent frameworks can hand the intent schema to a model as a tool schema.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  clearance schema intent > intent.schema.json\n  clearance schema graph")]
+#[command(
+    after_help = "Examples:\n  clearance schema intent > intent.schema.json\n  clearance schema graph\n  clearance schema decision     # what policies/*.rego must produce"
+)]
 pub struct Args {
     #[arg(value_enum)]
     pub document: Document,
@@ -17,12 +19,21 @@ pub enum Document {
     Intent,
     /// The service graph (graph/services.yaml)
     Graph,
+    /// What the policy decides (rules deny, warn, approvals, auto_approve of package clearance)
+    Decision,
+    /// The repository configuration (clearance.yaml)
+    Config,
+    /// Who may act (trust/identities.yaml)
+    Identities,
 }
 
 pub fn run(args: Args, ui: &Ui) -> Result<u8> {
     let schema = match args.document {
         Document::Intent => crate::intent::schema(),
         Document::Graph => crate::graph::schema(),
+        Document::Decision => crate::policy::schema(),
+        Document::Config => serde_json::to_value(schemars::schema_for!(crate::config::Config))?,
+        Document::Identities => serde_json::to_value(schemars::schema_for!(crate::trust::Identities))?,
     };
     ui.out_json(&schema)?;
     Ok(0)

@@ -253,3 +253,34 @@ fn a_vetoed_proposal_does_not_count_against_the_budget() {
         assert_eq!(after["history"]["open_proposals"], 0);
     }
 }
+
+#[test]
+fn schemas_describe_what_clearance_reads_and_reports() {
+    let repo = Repo::new();
+    let schema = |doc: &str| -> serde_json::Value {
+        let r = repo.run(&["schema", doc]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        serde_json::from_str(&r.stdout).unwrap()
+    };
+    // What `check` reports as the decision has exactly the schema's keys, and its quorum
+    // items the required {group, count}.
+    let r = run_stdin(repo.path(), &["check", "-f", "-", "--format", "json"], INTENT.as_bytes());
+    let checked: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let decision = schema("decision");
+    let mut keys: Vec<&String> = checked["decision"].as_object().unwrap().keys().collect();
+    let mut declared: Vec<&String> = decision["properties"].as_object().unwrap().keys().collect();
+    keys.sort();
+    declared.sort();
+    assert_eq!(keys, declared);
+    assert_eq!(decision["additionalProperties"], false);
+    let quorum = &decision["$defs"]["Quorum"];
+    assert_eq!(quorum["required"], serde_json::json!(["group", "count"]));
+    for item in checked["decision"]["approvals"].as_array().unwrap() {
+        let count = item["count"].as_u64().unwrap();
+        assert!((1..=quorum["properties"]["count"]["maximum"].as_u64().unwrap()).contains(&count));
+    }
+    for (doc, field) in [("intent", "spec"), ("graph", "services"), ("config", "repo_id"), ("identities", "identities")]
+    {
+        assert!(schema(doc)["properties"].get(field).is_some(), "{doc} schema lacks {field}");
+    }
+}
