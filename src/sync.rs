@@ -416,7 +416,8 @@ pub struct PushArgs {
     /// first, to act on every machine's record) [default with `sync: auto`]
     #[arg(long, overrides_with = "no_push")]
     pub push: bool,
-    /// Keep this write local even with `sync: auto` in clearance.yaml
+    /// Keep this write local even with `sync: auto` in clearance.yaml (for apply: even
+    /// when the repository has a remote)
     #[arg(long)]
     pub no_push: bool,
 }
@@ -430,6 +431,19 @@ impl PushArgs {
         let config = crate::config::Config::load(&repo.snapshot()?)?;
         let wanted = self.push || config.sync == crate::config::SyncMode::Auto;
         Ok(wanted.then_some(config.remote))
+    }
+
+    /// The remote `apply` must reach before its provider runs: as for any write, and also
+    /// whenever the repository has that remote at all (DESIGN §8: `apply-started` is pushed
+    /// when a remote is configured), since only the remote keeps two machines from running
+    /// one change. `--no-push` applies on this clone's word alone.
+    pub fn remote_for_apply(&self, repo: &ChangeRepo) -> Result<Option<String>> {
+        if self.no_push {
+            return Ok(None);
+        }
+        let remote = crate::config::Config::load(&repo.snapshot()?)?.remote;
+        let configured = repo.git.find_remote(&remote).is_ok();
+        Ok((configured || self.remote(repo)?.is_some()).then_some(remote))
     }
 }
 

@@ -9,12 +9,13 @@ use crate::ui::{Style, Ui};
 /// Checks, in order: the proposal is unchanged; its approvals are valid, unexpired and meet
 /// the current policy's quorum; it was never started. Then records `apply-started`, runs
 /// the provider, records `apply-finished`, and runs the intent's `verify` action.
-/// With --push (or `sync: auto`), `apply-started` must reach the remote before the
-/// provider runs, so two machines never run one change: the one that loses the push race
-/// stops, naming who holds it. Exit 4 when not cleared, 6 when the provider fails.
+/// When the repository has a remote (`remote:` in clearance.yaml, origin by default),
+/// `apply-started` must reach it before the provider runs, so two machines never run one
+/// change: the one that loses the push race stops, naming who holds it (--no-push applies
+/// on this clone's word alone). Exit 4 when not cleared, 6 when the provider fails.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  clearance apply 7k3m --key-file /etc/clearance/executor\n  clearance apply 7k3m --resume          # after a crash, same idempotency key\n  clearance apply 7k3m --push            # many runners: the remote is the lock"
+    after_help = "Examples:\n  clearance apply 7k3m --key-file /etc/clearance/executor\n  clearance apply 7k3m --resume          # after a crash, same idempotency key\n  clearance apply 7k3m --no-push         # a clone whose remote is not the shared one"
 )]
 pub struct Args {
     pub id: String,
@@ -28,7 +29,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
-    let remote = args.push.remote(repo)?;
+    let remote = args.push.remote_for_apply(repo)?;
     let applied = execute::apply(repo, &args.id, &args.key, args.resume, remote.as_deref())?;
     for warning in &applied.warnings {
         ui.warn(warning);

@@ -340,7 +340,8 @@ fn a_local_commit_that_lost_a_race_is_reported_and_kept() {
     // The agent withdraws here without pushing; meanwhile the change is applied elsewhere.
     let w: Run = as_(&origin, &agent, "deploy-bot", &["withdraw", &id]).output().unwrap().into();
     assert_eq!(w.code, 0, "{}", w.stderr);
-    let a: Run = as_(&origin, &runner, "runner", &["apply", &id, "--push"]).output().unwrap().into();
+    // No --push: a clone with a remote pushes apply-started there before the provider runs.
+    let a: Run = as_(&origin, &runner, "runner", &["apply", &id]).output().unwrap().into();
     assert_eq!(a.code, 0, "{}", a.stderr);
     let s: Run = as_(&origin, &agent, "deploy-bot", &["sync"]).output().unwrap().into();
     assert_eq!(s.code, 1, "{}", s.stderr);
@@ -436,4 +437,25 @@ fn a_ci_checkout_with_a_detached_head_names_its_branch() {
     let fresh = server.clone(&tmp.path().join("fresh"));
     assert_eq!(ids(&fresh), vec![r.stdout.trim().to_owned()]);
     verify(&fresh);
+}
+
+#[test]
+fn apply_with_an_unreachable_remote_runs_nothing_unless_told_to() {
+    let origin = Repo::new();
+    let spy = Spy::install(&origin);
+    let id = origin.propose(&intent("staging", "ok"));
+    let tmp = TempDir::new().unwrap();
+    let mut server = Server::serve(&origin, tmp.path());
+    let runner = server.clone(&tmp.path().join("runner"));
+    server.stop();
+    let r: Run = as_(&origin, &runner, "runner", &["apply", &id]).output().unwrap().into();
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("cannot fetch what other machines recorded"), "{}", r.stderr);
+    assert!(spy.calls().is_empty(), "the provider ran without the lock");
+    let shown: Run = clearance(&runner).args(["show", &id, "--format", "json"]).output().unwrap().into();
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&shown.stdout).unwrap()["state"], "approved");
+    // On this clone's word alone, when the operator says so.
+    let r: Run = as_(&origin, &runner, "runner", &["apply", &id, "--no-push"]).output().unwrap().into();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(spy.calls().iter().filter(|c| c.starts_with("apply ")).count(), 1);
 }
