@@ -31,6 +31,9 @@ pub struct Outcome {
     pub commit: Option<String>,
     pub decision: Option<Decision>,
     pub blast_radius: Option<BlastRadius>,
+    /// With pushing on: whether the proposal reached the remote.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub push: Option<crate::sync::PushStatus>,
 }
 
 /// Problems with the targets of a located intent: each must be a service in the graph.
@@ -109,6 +112,7 @@ pub fn propose(repo: &ChangeRepo, parsed: &Parsed, name: &str, signer: Option<&P
         commit: None,
         decision: None,
         blast_radius: None,
+        push: None,
     };
     let evaluation = if dry_run {
         decide(&repo.snapshot()?)?

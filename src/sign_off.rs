@@ -33,6 +33,8 @@ struct Outcome {
     not_after: String,
     state: State,
     missing: Vec<crate::policy::Quorum>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    push: Option<crate::sync::PushStatus>,
 }
 
 pub fn sign_off(
@@ -160,7 +162,7 @@ pub fn sign_off(
         let log = evidence::append_signed(&log, kind, &statement.created_at, &me, payload.clone(), Some(&signer))?;
         Ok((vec![Write::file(file.clone(), bytes.clone()), Write::file(proposal::evidence_path(&id), log)], ()))
     })?;
-    crate::sync::after_write(repo, push, Some(key), ui)?;
+    let pushed = crate::sync::after_write(repo, push, Some(key), ui)?;
 
     let snapshot = repo.snapshot()?;
     let detail = proposal::load(&snapshot, &id)?;
@@ -173,6 +175,7 @@ pub fn sign_off(
         not_after: statement.not_after.clone(),
         state: after.state,
         missing: after.missing.clone(),
+        push: pushed,
     };
     let event = match (request.verdict, outcome.state) {
         (Verdict::Reject, _) => Some(notify::Event::Rejected),

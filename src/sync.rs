@@ -458,30 +458,42 @@ pub fn load_signer(repo: &ChangeRepo, key: &crate::keys::KeyArgs) -> Result<Opti
     Ok(principal.map(|p| (key, p)))
 }
 
+/// Whether a write reached the remote, for programs reading `--format json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct PushStatus {
+    pub remote: String,
+    pub pushed: bool,
+    /// Commits the remote received (this write and any earlier unpushed ones).
+    pub commits: usize,
+    /// Why it was not pushed; the write is recorded here, and `clearance sync` pushes it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
 /// After a command wrote: push when asked. The write itself is done and stays, so a remote
 /// that cannot be reached only warns (`clearance sync` pushes later); a write that lost a
-/// race on the remote is an error.
+/// race on the remote is an error. `None` when pushing is off.
 pub fn after_write(
     repo: &ChangeRepo,
     push: &PushArgs,
     key: Option<&crate::keys::KeyArgs>,
     ui: &crate::ui::Ui,
-) -> Result<()> {
+) -> Result<Option<PushStatus>> {
     let Some(remote) = push.remote(repo)? else {
-        return Ok(());
+        return Ok(None);
     };
     match with_signer(repo, key, |signer| push_writes(repo, &remote, signer)) {
         Ok(report) if report.dropped.is_empty() => {
             if report.pushed > 0 {
                 ui.status(format!("pushed {} commit(s) to {remote}", report.pushed));
             }
-            Ok(())
+            Ok(Some(PushStatus { remote, pushed: true, commits: report.pushed, error: None }))
         }
         Ok(report) => Err(dropped_error(&report)),
         Err(e) => {
             ui.warn(format!("recorded here but not pushed to {remote}: {e}"));
             ui.warn("`clearance sync` pushes it once the remote can be reached");
-            Ok(())
+            Ok(Some(PushStatus { remote, pushed: false, commits: 0, error: Some(e.to_string()) }))
         }
     }
 }

@@ -49,10 +49,10 @@ pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
     let (bytes, name) = read_input(&args.file)?;
     let parsed = propose::parse(repo, bytes, &name)?;
     let signer = if args.dry_run { None } else { Some(args.key.load()?) };
-    let outcome = propose::propose(repo, &parsed, &name, signer.as_ref())?;
+    let mut outcome = propose::propose(repo, &parsed, &name, signer.as_ref())?;
     let code = if outcome.state == State::Denied { 3 } else { 0 };
     if let Some(id) = &outcome.id {
-        crate::sync::after_write(repo, &args.push, Some(&args.key), ui)?;
+        outcome.push = crate::sync::after_write(repo, &args.push, Some(&args.key), ui)?;
         let mut events = vec![Event::Proposed];
         match outcome.state {
             State::Pending => events.push(Event::NeedsApproval),

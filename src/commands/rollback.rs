@@ -54,9 +54,9 @@ pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
     let name = format!("rollback of {id}");
     let parsed = propose::parse(repo, bytes, &name)?;
     let signer = args.key.load()?;
-    let outcome = propose::propose(repo, &parsed, &name, Some(&signer))?;
+    let mut outcome = propose::propose(repo, &parsed, &name, Some(&signer))?;
     let code = if outcome.state == proposal::State::Denied { 3 } else { 0 };
-    crate::sync::after_write(repo, &args.push, Some(&args.key), ui)?;
+    outcome.push = crate::sync::after_write(repo, &args.push, Some(&args.key), ui)?;
     if ui.json() {
         ui.out_json(&outcome)?;
     } else {

@@ -227,13 +227,15 @@ fn two_approvers_on_two_machines_both_count() {
     let signers: Vec<_> = [(a, "olive"), (b, "sam")]
         .into_iter()
         .map(|(dir, who)| {
-            let mut cmd = as_(&origin, &dir, who, &["approve", &id, "--yes", "--push"]);
+            let mut cmd = as_(&origin, &dir, who, &["approve", &id, "--yes", "--push", "--format", "json"]);
             thread::spawn(move || -> Run { cmd.output().unwrap().into() })
         })
         .collect();
     for h in signers {
         let r = h.join().unwrap();
         assert_eq!(r.code, 0, "{}", r.stderr);
+        let answer: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+        assert_eq!(answer["push"]["pushed"], true, "{answer:#}");
     }
     let fresh = server.clone(&tmp.path().join("fresh"));
     let shown: Run = clearance(&fresh).args(["show", &id, "--format", "json"]).output().unwrap().into();
@@ -254,10 +256,14 @@ fn an_offline_clone_syncs_later_without_losing_proposals() {
     server.stop();
     let mut local = Vec::new();
     for n in 0..3 {
-        let r = propose(&origin.key("deploy-bot"), &offline, &restart(n), &["--push"]);
+        let r = propose(&origin.key("deploy-bot"), &offline, &restart(n), &["--push", "--format", "json"]);
         assert_eq!(r.code, 0, "an unreachable remote does not fail the write: {}", r.stderr);
         assert!(r.stderr.contains("not pushed"), "{}", r.stderr);
-        local.push(r.stdout.trim().to_owned());
+        // Programs can tell from the answer itself.
+        let answer: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+        assert_eq!(answer["push"]["pushed"], false, "{answer:#}");
+        assert!(answer["push"]["error"].as_str().unwrap().contains("unable to connect"), "{answer:#}");
+        local.push(answer["id"].as_str().unwrap().to_owned());
     }
     let r: Run = clearance(&offline).arg("sync").output().unwrap().into();
     assert_eq!(r.code, 1, "{}", r.stderr);
@@ -322,10 +328,17 @@ fn sync_auto_pushes_every_write() {
     let pushed = propose(&origin.key("deploy-bot"), &laptop, &restart(1), &[]);
     assert_eq!(pushed.code, 0, "{}", pushed.stderr);
     assert!(pushed.stderr.contains("pushed 1 commit(s) to origin"), "{}", pushed.stderr);
+    let answer = propose(&origin.key("deploy-bot"), &laptop, &restart(3), &["--format", "json"]);
+    let answer: serde_json::Value = serde_json::from_str(&answer.stdout).unwrap();
+    assert_eq!(answer["push"], serde_json::json!({"remote": "origin", "pushed": true, "commits": 1}));
     let local = propose(&origin.key("deploy-bot"), &laptop, &restart(2), &["--no-push"]);
     assert_eq!(local.code, 0, "{}", local.stderr);
     let fresh = server.clone(&tmp.path().join("fresh"));
-    assert_eq!(ids(&fresh), vec![pushed.stdout.trim().to_owned()], "--no-push kept the second one local");
+    let mut seen = ids(&fresh);
+    seen.sort();
+    let mut expected = vec![pushed.stdout.trim().to_owned(), answer["id"].as_str().unwrap().to_owned()];
+    expected.sort();
+    assert_eq!(seen, expected, "--no-push kept the other one local");
 }
 
 #[test]
