@@ -472,3 +472,22 @@ fn apply_with_an_unreachable_remote_runs_nothing_unless_told_to() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(spy.calls().iter().filter(|c| c.starts_with("apply ")).count(), 1);
 }
+
+#[test]
+fn sync_never_overwrites_uncommitted_edits() {
+    let origin = Repo::new();
+    let tmp = TempDir::new().unwrap();
+    let server = Server::serve(&origin, tmp.path());
+    let mine = server.clone(&tmp.path().join("mine"));
+    let theirs = server.clone(&tmp.path().join("theirs"));
+    std::fs::write(theirs.join("policies/data.yaml"), "# theirs\n").unwrap();
+    git(&theirs, &["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "theirs"]);
+    git(&theirs, &["push", "-q", "origin", "main"]);
+    std::fs::write(mine.join("policies/data.yaml"), "# my work in progress\n").unwrap();
+    let before = git(&mine, &["rev-parse", "HEAD"]);
+    let r: Run = clearance(&mine).arg("sync").output().unwrap().into();
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("policies/data.yaml has local edits"), "{}", r.stderr);
+    assert_eq!(git(&mine, &["rev-parse", "HEAD"]), before);
+    assert_eq!(std::fs::read_to_string(mine.join("policies/data.yaml")).unwrap(), "# my work in progress\n");
+}
