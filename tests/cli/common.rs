@@ -91,12 +91,18 @@ fn sign_as_agent(cmd: &mut Command, dir: &Path, intent: &[u8]) {
 }
 
 pub fn run_stdin(dir: &Path, args: &[&str], stdin: &[u8]) -> Run {
-    use std::io::Write;
     let mut cmd = clearance(dir);
     if args.contains(&"propose") {
         sign_as_agent(&mut cmd, dir, stdin);
     }
-    let mut child = cmd.args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    cmd.args(args);
+    feed(cmd, stdin)
+}
+
+/// Run `cmd` with `stdin` as its input.
+pub fn feed(mut cmd: Command, stdin: &[u8]) -> Run {
+    use std::io::Write;
+    let mut child = cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
     let mut input = child.stdin.take().unwrap();
     // The child may stop reading early (size limit); a broken pipe here is expected.
     let _ = input.write_all(stdin);
@@ -178,19 +184,10 @@ impl Repo {
 
     /// Propose with the clock pinned to `now` (RFC 3339).
     pub fn propose_at(&self, intent: &str, now: &str) -> String {
-        use std::io::Write;
         let mut cmd = clearance(self.path());
         sign_as_agent(&mut cmd, self.path(), intent.as_bytes());
-        let mut child = cmd
-            .args(["propose", "-f", "-"])
-            .env("CLEARANCE_NOW", now)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child.stdin.take().unwrap().write_all(intent.as_bytes()).unwrap();
-        let r: Run = child.wait_with_output().unwrap().into();
+        cmd.args(["propose", "-f", "-"]).env("CLEARANCE_NOW", now);
+        let r = feed(cmd, intent.as_bytes());
         // 3 is a denied proposal: committed all the same.
         assert!(r.code == 0 || r.code == 3, "propose failed: {}", r.stderr);
         r.stdout.trim().to_owned()

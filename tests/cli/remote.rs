@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use tempfile::TempDir;
 
-use crate::common::{INTENT, Repo, Run, clearance, git};
+use crate::common::{INTENT, Repo, Run, clearance, feed, git};
 use crate::execute::{Spy, intent};
 
 /// A bare copy of a fixture repo, served read-write by `git daemon` on a free loopback port.
@@ -104,17 +104,8 @@ fn propose(key: &Path, dir: &Path, intent: &str, extra: &[&str]) -> Run {
 
 /// `propose -f - EXTRA...` with `cmd` as set up, the intent on stdin.
 fn propose_with(mut cmd: Command, intent: &str, extra: &[&str]) -> Run {
-    use std::io::Write;
-    let mut child = cmd
-        .args(["propose", "-f", "-"])
-        .args(extra)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(intent.as_bytes()).unwrap();
-    child.wait_with_output().unwrap().into()
+    cmd.args(["propose", "-f", "-"]).args(extra);
+    feed(cmd, intent.as_bytes())
 }
 
 fn restart(n: usize) -> String {
