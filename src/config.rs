@@ -132,8 +132,7 @@ impl Config {
 
 /// A random (version 4) uuid.
 pub fn new_uuid() -> Result<String> {
-    let mut b = [0u8; 16];
-    getrandom::fill(&mut b).map_err(|e| Error::io(format!("no randomness available: {e}")))?;
+    let mut b = crate::keys::random::<16>()?;
     b[6] = (b[6] & 0x0f) | 0x40;
     b[8] = (b[8] & 0x3f) | 0x80;
     let h = crate::intent::hex(&b);

@@ -360,9 +360,7 @@ fn start(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remote: O
 
 /// A random nonce that tells this attempt's `apply-started` from any other's.
 fn run_nonce() -> Result<String> {
-    let mut b = [0u8; 16];
-    getrandom::fill(&mut b).map_err(|e| Error::io(format!("no randomness available: {e}")))?;
-    Ok(crate::intent::hex(&b))
+    Ok(crate::intent::hex(&keys::random::<16>()?))
 }
 
 /// The first `apply-started` on the branch for `id`: whoever holds the change.

@@ -41,6 +41,13 @@ impl KeyArgs {
     }
 }
 
+/// `N` bytes from the operating system's random source.
+pub fn random<const N: usize>() -> Result<[u8; N]> {
+    let mut bytes = [0u8; N];
+    getrandom::fill(&mut bytes).map_err(|e| Error::io(format!("no randomness available: {e}")))?;
+    Ok(bytes)
+}
+
 pub fn generate() -> Result<PrivateKey> {
     PrivateKey::random(&mut rand_core::OsRng, Algorithm::Ed25519)
         .map_err(|e| Error::io(format!("cannot generate a key: {e}")))

@@ -47,8 +47,7 @@ impl std::fmt::Display for State {
 
 /// A fresh random id.
 pub fn new_id() -> Result<String> {
-    let mut raw = [0u8; ID_LEN];
-    getrandom::fill(&mut raw).map_err(|e| Error::io(format!("no randomness available: {e}")))?;
+    let raw = crate::keys::random::<ID_LEN>()?;
     Ok(raw.iter().map(|b| ALPHABET[(b & 31) as usize] as char).collect())
 }
 

@@ -139,9 +139,8 @@ fn push_ahead(repo: &ChangeRepo, remote: &str, report: &mut Report) -> Result<Op
 /// Exponential backoff with jitter, so racing machines do not retry in lockstep.
 fn backoff(attempt: u32) -> Duration {
     let base = 50u64 << attempt.min(6);
-    let mut r = [0u8; 2];
-    let jitter = match getrandom::fill(&mut r) {
-        Ok(()) => u64::from(u16::from_le_bytes(r)) % base,
+    let jitter = match crate::keys::random::<2>() {
+        Ok(r) => u64::from(u16::from_le_bytes(r)) % base,
         Err(_) => base / 2,
     };
     Duration::from_millis(base + jitter)
