@@ -155,11 +155,10 @@ pub struct Applied {
 /// reach the remote before the provider runs: of two executors racing for one change, the
 /// one whose push loses sees the other's start and stops without running anything.
 pub fn apply(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remote: Option<&str>) -> Result<Applied> {
-    let loaded = match remote {
+    let sync_signer = match remote {
         Some(_) => crate::sync::load_signer(repo, key)?,
         None => None,
     };
-    let sync_signer = loaded.as_ref().map(|(key, principal)| crate::sync::Signer { key, principal: principal.clone() });
     // Commits of this clone that lost an unrelated race while syncing: reported, not fatal.
     let mut warnings = Vec::new();
     let mut push = |when: &str, fetch_first: bool| -> Result<()> {

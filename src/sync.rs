@@ -26,8 +26,8 @@ use crate::repo::{self, ChangeRepo, Entry};
 const ATTEMPTS: u32 = 10;
 
 /// Who re-signs replayed commits and re-chained evidence lines: only what they wrote.
-pub struct Signer<'k> {
-    pub key: &'k PrivateKey,
+pub struct Signer {
+    pub key: PrivateKey,
     pub principal: String,
 }
 
@@ -62,17 +62,17 @@ pub struct Dropped {
 }
 
 /// Fetch, replay, push; until the push lands or the attempts run out.
-pub fn sync(repo: &ChangeRepo, remote: &str, signer: Option<&Signer<'_>>) -> Result<Report> {
+pub fn sync(repo: &ChangeRepo, remote: &str, signer: Option<&Signer>) -> Result<Report> {
     sync_with(repo, remote, signer, true)
 }
 
 /// Push what this clone wrote, fetching and replaying only when the remote moved on since
 /// the last sync: one round trip instead of two when nobody else pushed in between.
-pub fn push_writes(repo: &ChangeRepo, remote: &str, signer: Option<&Signer<'_>>) -> Result<Report> {
+pub fn push_writes(repo: &ChangeRepo, remote: &str, signer: Option<&Signer>) -> Result<Report> {
     sync_with(repo, remote, signer, false)
 }
 
-fn sync_with(repo: &ChangeRepo, remote: &str, signer: Option<&Signer<'_>>, fetch_first: bool) -> Result<Report> {
+fn sync_with(repo: &ChangeRepo, remote: &str, signer: Option<&Signer>, fetch_first: bool) -> Result<Report> {
     check_remote(repo, remote)?;
     // One sync at a time per clone: concurrent fetches would fight over the tracking ref.
     let _sync = repo.lock_named("clearance-sync.lock")?;
@@ -240,7 +240,7 @@ fn replay(
     repo: &ChangeRepo,
     ours: Option<Oid>,
     theirs: Option<Oid>,
-    signer: Option<&Signer<'_>>,
+    signer: Option<&Signer>,
     report: &mut Report,
 ) -> Result<Option<Oid>> {
     let (Some(ours), Some(theirs)) = (ours, theirs) else {
@@ -292,7 +292,7 @@ fn replay(
                     was.email().unwrap_or("clearance@clearance"),
                     &when,
                 )?;
-                base = repo.commit(&commit.author(), &committer, message, &tree, Some(base), resign.map(|s| s.key))?;
+                base = repo.commit(&commit.author(), &committer, message, &tree, Some(base), resign.map(|s| &s.key))?;
                 report.replayed += 1;
             }
             Step::Drop(reason) => {
@@ -326,7 +326,7 @@ fn replay_one(
     commit: &git2::Commit<'_>,
     parent: &git2::Tree<'_>,
     base: &git2::Tree<'_>,
-    signer: Option<&Signer<'_>>,
+    signer: Option<&Signer>,
     report: &mut Report,
 ) -> Result<Step> {
     let ours_by_clearance = commit.author().email().is_some_and(|e| e.ends_with("@clearance"));
@@ -373,7 +373,7 @@ fn rechain(
     parent: &[u8],
     ours: &[u8],
     theirs: &[u8],
-    signer: Option<&Signer<'_>>,
+    signer: Option<&Signer>,
 ) -> Result<std::result::Result<(Vec<u8>, usize), String>> {
     if !ours.starts_with(parent) || !theirs.starts_with(parent) {
         return Ok(Err("the evidence log was rewritten, not appended to".to_owned()));
@@ -403,7 +403,7 @@ fn rechain(
             ))
             .hint(format!("run `clearance sync --key-file PATH` with {}'s key", e.actor)));
         };
-        log = evidence::append_signed(&log, e.kind, &e.at, &e.actor, e.payload.clone(), Some(signer.key))?;
+        log = evidence::append_signed(&log, e.kind, &e.at, &e.actor, e.payload.clone(), Some(&signer.key))?;
     }
     Ok(Ok((log, added_ours.len())))
 }
@@ -428,8 +428,11 @@ impl PushArgs {
             return Ok(None);
         }
         let config = crate::config::Config::load(&repo.snapshot()?)?;
-        let wanted = self.push || config.sync == crate::config::SyncMode::Auto;
-        Ok(wanted.then_some(config.remote))
+        Ok(self.wanted(&config).then_some(config.remote))
+    }
+
+    fn wanted(&self, config: &crate::config::Config) -> bool {
+        self.push || config.sync == crate::config::SyncMode::Auto
     }
 
     /// The remote `apply` must reach before its provider runs: as for any write, and also
@@ -440,21 +443,21 @@ impl PushArgs {
         if self.no_push {
             return Ok(None);
         }
-        let remote = crate::config::Config::load(&repo.snapshot()?)?.remote;
-        let configured = repo.git.find_remote(&remote).is_ok();
-        Ok((configured || self.remote(repo)?.is_some()).then_some(remote))
+        let config = crate::config::Config::load(&repo.snapshot()?)?;
+        let configured = repo.git.find_remote(&config.remote).is_ok();
+        Ok((configured || self.wanted(&config)).then_some(config.remote))
     }
 }
 
 /// The key given on the command line, and whose it is, for re-signing what this user wrote.
-pub fn load_signer(repo: &ChangeRepo, key: &crate::keys::KeyArgs) -> Result<Option<(PrivateKey, String)>> {
+pub fn load_signer(repo: &ChangeRepo, key: &crate::keys::KeyArgs) -> Result<Option<Signer>> {
     if key.key.is_none() && key.key_file.is_none() {
         return Ok(None);
     }
     let key = key.load()?;
     let identities = crate::trust::Identities::load(&repo.snapshot()?)?;
     let principal = identities.by_key(key.public_key()).map(|i| i.principal.clone());
-    Ok(principal.map(|p| (key, p)))
+    Ok(principal.map(|principal| Signer { key, principal }))
 }
 
 /// Whether a write reached the remote, for programs reading `--format json`.
@@ -481,7 +484,8 @@ pub fn after_write(
     let Some(remote) = push.remote(repo)? else {
         return Ok(None);
     };
-    match with_signer(repo, key, |signer| push_writes(repo, &remote, signer)) {
+    let signer = key.map(|k| load_signer(repo, k)).transpose()?.flatten();
+    match push_writes(repo, &remote, signer.as_ref()) {
         Ok(report) if report.dropped.is_empty() => {
             if report.pushed > 0 {
                 ui.status(format!("pushed {} commit(s) to {remote}", report.pushed));
@@ -509,7 +513,8 @@ pub fn before_acting(
     let Some(remote) = push.remote(repo)? else {
         return Ok(());
     };
-    match with_signer(repo, key, |signer| sync(repo, &remote, signer)) {
+    let signer = key.map(|k| load_signer(repo, k)).transpose()?.flatten();
+    match sync(repo, &remote, signer.as_ref()) {
         Ok(report) if report.dropped.is_empty() => Ok(()),
         Ok(report) => Err(dropped_error(&report)),
         Err(e) => {
@@ -517,19 +522,6 @@ pub fn before_acting(
             Ok(())
         }
     }
-}
-
-/// Run `f` with the signer the key arguments name, if any.
-fn with_signer<T>(
-    repo: &ChangeRepo,
-    key: Option<&crate::keys::KeyArgs>,
-    f: impl FnOnce(Option<&Signer<'_>>) -> Result<T>,
-) -> Result<T> {
-    let loaded = match key {
-        Some(k) => load_signer(repo, k)?,
-        None => None,
-    };
-    f(loaded.as_ref().map(|(key, principal)| Signer { key, principal: principal.clone() }).as_ref())
 }
 
 /// Commits that lost a race, as one error.

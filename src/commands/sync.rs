@@ -1,7 +1,7 @@
 use crate::error::Result;
 use crate::keys::KeyArgs;
 use crate::repo::ChangeRepo;
-use crate::sync::{self, Signer};
+use crate::sync;
 use crate::ui::{Style, Ui};
 
 /// Exchange commits with the remote: fetch, replay this clone's commits on top, push
@@ -30,8 +30,7 @@ pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
         Some(r) => r,
         None => crate::config::Config::load(&repo.snapshot()?)?.remote,
     };
-    let loaded = sync::load_signer(repo, &args.key)?;
-    let signer = loaded.as_ref().map(|(key, principal)| Signer { key, principal: principal.clone() });
+    let signer = sync::load_signer(repo, &args.key)?;
     let report = sync::sync(repo, &remote, signer.as_ref())?;
     if ui.json() {
         ui.out_json(&report)?;
