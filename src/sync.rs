@@ -77,7 +77,7 @@ fn sync_with(repo: &ChangeRepo, remote: &str, signer: Option<&Signer>, fetch_fir
     // One sync at a time per clone: concurrent fetches would fight over the tracking ref.
     let _sync = repo.lock_named("clearance-sync.lock")?;
     let mut report = Report { remote: remote.to_owned(), branch: repo.branch_short().to_owned(), ..Report::default() };
-    if !fetch_first && let Some(report) = push_ahead(repo, remote, &mut report)? {
+    if !fetch_first && push_ahead(repo, remote, &mut report)? {
         return Ok(report);
     }
     for attempt in 1..=ATTEMPTS {
@@ -99,14 +99,8 @@ fn sync_with(repo: &ChangeRepo, remote: &str, signer: Option<&Signer>, fetch_fir
         if Some(head) == theirs {
             return Ok(report);
         }
-        let ahead = count(repo, head, theirs)?;
-        match push(repo, remote, head)? {
-            Pushed::Yes => {
-                report.pushed = ahead;
-                let tracking = tracking_ref(repo, remote);
-                repo.git.reference(&tracking, head, true, "clearance sync: pushed")?;
-                return Ok(report);
-            }
+        match push(repo, remote, head, theirs, &mut report)? {
+            Pushed::Yes => return Ok(report),
             Pushed::Raced => std::thread::sleep(backoff(attempt)),
         }
     }
@@ -118,22 +112,15 @@ fn sync_with(repo: &ChangeRepo, remote: &str, signer: Option<&Signer>, fetch_fir
 }
 
 /// When this clone is simply ahead of what it last saw of the remote, try pushing as is.
-fn push_ahead(repo: &ChangeRepo, remote: &str, report: &mut Report) -> Result<Option<Report>> {
-    let Ok(seen) = repo.git.refname_to_id(&tracking_ref(repo, remote)) else { return Ok(None) };
-    let Some(head) = repo.head()? else { return Ok(None) };
+/// `true` when that landed.
+fn push_ahead(repo: &ChangeRepo, remote: &str, report: &mut Report) -> Result<bool> {
+    let Ok(seen) = repo.git.refname_to_id(&tracking_ref(repo, remote)) else { return Ok(false) };
+    let Some(head) = repo.head()? else { return Ok(false) };
     if head == seen || !repo.git.graph_descendant_of(head, seen)? {
-        return Ok(None);
+        return Ok(false);
     }
     report.attempts += 1;
-    match push(repo, remote, head)? {
-        Pushed::Yes => {
-            report.pushed = count(repo, head, Some(seen))?;
-            report.head = Some(head.to_string());
-            repo.git.reference(&tracking_ref(repo, remote), head, true, "clearance sync: pushed")?;
-            Ok(Some(std::mem::take(report)))
-        }
-        Pushed::Raced => Ok(None),
-    }
+    Ok(matches!(push(repo, remote, head, Some(seen), report)?, Pushed::Yes))
 }
 
 /// Exponential backoff with jitter, so racing machines do not retry in lockstep.
@@ -198,11 +185,15 @@ enum Pushed {
     Raced,
 }
 
-fn push(repo: &ChangeRepo, remote: &str, head: Oid) -> Result<Pushed> {
+/// Push `head` over the remote's `base`; when it lands, the report and the tracking ref say so.
+fn push(repo: &ChangeRepo, remote: &str, head: Oid, base: Option<Oid>, report: &mut Report) -> Result<Pushed> {
     let mut cmd = git(repo);
     cmd.args(["push", "--porcelain", "--quiet", remote]).arg(format!("{head}:{}", repo.branch));
     let out = run_git(cmd, "push")?;
     if out.status.success() {
+        report.pushed = count(repo, head, base)?;
+        report.head = Some(head.to_string());
+        repo.git.reference(&tracking_ref(repo, remote), head, true, "clearance sync: pushed")?;
         return Ok(Pushed::Yes);
     }
     let stdout = String::from_utf8_lossy(&out.stdout);
