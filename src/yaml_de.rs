@@ -85,9 +85,21 @@ impl<'a> De<'a> {
         }
     }
 
-    fn enter(&mut self) -> Result<(), Failed> {
+    /// A sequence or mapping whose start event is next: `visit` reads its items, all of
+    /// them, one level deeper.
+    fn nested<T>(&mut self, visit: impl FnOnce(&mut Items<'_, 'a>) -> Result<T, Failed>) -> Result<T, Failed> {
+        self.next()?;
         self.depth += 1;
-        if self.depth > MAX_DEPTH { fail("nesting too deep") } else { Ok(()) }
+        if self.depth > MAX_DEPTH {
+            return fail("nesting too deep");
+        }
+        let mut items = Items { de: self, done: false };
+        let value = visit(&mut items)?;
+        if !items.done {
+            return fail("sequence or mapping not read to its end");
+        }
+        self.depth -= 1;
+        Ok(value)
     }
 
     /// Skip one whole node.
@@ -120,28 +132,8 @@ impl<'de> de::Deserializer<'de> for &mut De<'_> {
                 Value::Str(s) => visitor.visit_string(s),
                 Value::Seq(_) | Value::Map(_) => fail("expected a scalar"),
             },
-            Event::SequenceStart(0, None) => {
-                self.next()?;
-                self.enter()?;
-                let mut items = Items { de: self, done: false };
-                let value = visitor.visit_seq(&mut items)?;
-                if !items.done {
-                    return fail("sequence not read to its end");
-                }
-                self.depth -= 1;
-                Ok(value)
-            }
-            Event::MappingStart(0, None) => {
-                self.next()?;
-                self.enter()?;
-                let mut entries = Items { de: self, done: false };
-                let value = visitor.visit_map(&mut entries)?;
-                if !entries.done {
-                    return fail("mapping not read to its end");
-                }
-                self.depth -= 1;
-                Ok(value)
-            }
+            Event::SequenceStart(0, None) => self.nested(|items| visitor.visit_seq(items)),
+            Event::MappingStart(0, None) => self.nested(|entries| visitor.visit_map(entries)),
             _ => fail("anchors, aliases and tags are not accepted"),
         }
     }
