@@ -5,9 +5,8 @@ Usage: python3 bench/check.py [--proposals N] [--runs R] [--bin PATH]
 """
 import argparse, os, shutil, statistics, subprocess, sys, tempfile, time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, "bench"))
-from propose import build_repo  # noqa: E402
+from common import ROOT, release_binary
+from propose import build_repo
 
 INTENT = open(os.path.join(ROOT, "templates", "demo", "intent.yaml"), "rb").read()
 
@@ -18,10 +17,7 @@ def main():
     ap.add_argument("--runs", type=int, default=31)
     ap.add_argument("--bin")
     args = ap.parse_args()
-    binary = args.bin
-    if not binary:
-        subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
-        binary = os.path.join(ROOT, "target", "release", "clearance")
+    binary = release_binary(args.bin)
     tmp = tempfile.mkdtemp(prefix="clearance-check-bench-")
     repo = os.path.join(tmp, "changes")
     build_repo(binary, repo, args.proposals)

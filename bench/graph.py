@@ -12,7 +12,7 @@ Usage: python3 bench/graph.py [--services N] [--edges M] [--runs R] [--bin PATH]
 """
 import argparse, json, os, shutil, statistics, subprocess, sys, tempfile, time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from common import ROOT, release_binary
 
 
 def run(argv, cwd=None):
@@ -38,10 +38,7 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--bin")
     args = ap.parse_args()
-    binary = args.bin
-    if not binary:
-        subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
-        binary = os.path.join(ROOT, "target", "release", "clearance")
+    binary = release_binary(args.bin)
 
     tmp = tempfile.mkdtemp(prefix="clearance-graph-bench-")
     # Generated in a child process: a forked child's peak RSS counts the parent's memory

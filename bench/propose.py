@@ -12,7 +12,7 @@ Builds the release binary first unless --bin is given.
 """
 import argparse, os, random, shutil, statistics, subprocess, sys, tempfile, time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from common import ROOT, release_binary
 ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
 AGENTS = [f"agent-{i:02d}" for i in range(50)]
 TARGETS = ["web", "checkout", "orders-db-old", "search", "catalog", "analytics", "feature-flags"]
@@ -91,10 +91,7 @@ def main():
     ap.add_argument("--runs", type=int, default=21)
     ap.add_argument("--bin")
     args = ap.parse_args()
-    binary = args.bin
-    if not binary:
-        subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
-        binary = os.path.join(ROOT, "target", "release", "clearance")
+    binary = release_binary(args.bin)
 
     tmp = tempfile.mkdtemp(prefix="clearance-bench-")
     repo = os.path.join(tmp, "changes")

@@ -13,7 +13,7 @@ Usage: python3 bench/sync.py [--runs R] [--catch-up N] [--bin PATH]
 """
 import argparse, os, shutil, socket, statistics, subprocess, sys, tempfile, threading, time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from common import ROOT, release_binary
 
 INTENT = """apiVersion: clearance/v1
 kind: Intent
@@ -45,9 +45,7 @@ def main():
     ap.add_argument("--catch-up", type=int, default=100)
     ap.add_argument("--bin")
     args = ap.parse_args()
-    binary = args.bin or os.path.join(ROOT, "target/release/clearance")
-    if not args.bin:
-        sh("cargo", "build", "--release", "--quiet", cwd=ROOT)
+    binary = release_binary(args.bin)
     tmp = tempfile.mkdtemp(prefix="clearance-sync-bench-")
     env = dict(os.environ, NO_COLOR="1")
     try:
