@@ -184,8 +184,8 @@ pub fn apply(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remot
             undo_start(repo, id, nonce)?;
             return Err(Error::new(e.kind, format!("{e}; the provider was not run")));
         }
-        match first_start(repo, id)? {
-            Some(first) if first.payload.get("run").and_then(|r| r.as_str()) == Some(nonce.as_str()) => break start,
+        match starts(repo, repo.head()?, id)?.into_iter().next() {
+            Some(first) if is_run(&first, nonce) => break start,
             Some(first) => {
                 return Err(Error::new(
                     ErrorKind::Conflict,
@@ -362,10 +362,16 @@ fn run_nonce() -> Result<String> {
     Ok(crate::intent::hex(&keys::random::<16>()?))
 }
 
-/// The first `apply-started` on the branch for `id`: whoever holds the change.
-fn first_start(repo: &ChangeRepo, id: &str) -> Result<Option<evidence::Entry>> {
-    let log = repo.snapshot()?.read(&proposal::evidence_path(id))?.unwrap_or_default();
-    Ok(evidence::parse(&log, "evidence.jsonl")?.into_iter().find(|e| e.kind == Kind::ApplyStarted))
+/// The `apply-started` entries of `id` at commit `at`, oldest first: the first one holds
+/// the change.
+fn starts(repo: &ChangeRepo, at: Option<git2::Oid>, id: &str) -> Result<Vec<evidence::Entry>> {
+    let log = repo.snapshot_at(at)?.read(&proposal::evidence_path(id))?.unwrap_or_default();
+    Ok(evidence::parse(&log, "evidence.jsonl")?.into_iter().filter(|e| e.kind == Kind::ApplyStarted).collect())
+}
+
+/// Whether `start` is the one this attempt recorded.
+fn is_run(start: &evidence::Entry, nonce: &str) -> bool {
+    start.payload.get("run").and_then(|r| r.as_str()) == Some(nonce)
 }
 
 /// Take back an `apply-started` that never reached the remote, if it is still the newest commit.
@@ -373,12 +379,7 @@ fn undo_start(repo: &ChangeRepo, id: &str, nonce: &str) -> Result<()> {
     let _lock = repo.lock()?;
     let Some(head) = repo.head()? else { return Ok(()) };
     let commit = repo.git.find_commit(head)?;
-    let holds = |at: git2::Oid| -> Result<bool> {
-        let log = repo.snapshot_at(Some(at))?.read(&proposal::evidence_path(id))?.unwrap_or_default();
-        Ok(evidence::parse(&log, "evidence.jsonl")?
-            .iter()
-            .any(|e| e.kind == Kind::ApplyStarted && e.payload.get("run").and_then(|r| r.as_str()) == Some(nonce)))
-    };
+    let holds = |at: git2::Oid| -> Result<bool> { Ok(starts(repo, Some(at), id)?.iter().any(|e| is_run(e, nonce))) };
     if commit.parent_count() == 1 && holds(head)? && !holds(commit.parent_id(0)?)? {
         repo.move_branch(Some(head), commit.parent_id(0)?, "apply: take back an apply-started that was not pushed")?;
     }
