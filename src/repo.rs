@@ -288,19 +288,39 @@ impl ChangeRepo {
     /// Bring the work tree and index up to date for the written paths when HEAD is the
     /// branch we moved. Only clearance's own paths change, so nothing of the user's is touched.
     fn sync_worktree(&self, writes: &[Write]) -> Result<()> {
-        let Some(workdir) = self.git.workdir() else {
+        let Some(workdir) = self.git.workdir().filter(|_| self.checked_out()) else {
             return Ok(());
         };
-        if !self.checked_out() {
-            return Ok(());
-        }
+        self.update_worktree(
+            workdir,
+            writes.iter().map(|w| (w.path.as_str(), Some((w.bytes.as_slice(), w.executable)))),
+        )
+    }
+
+    /// Write each file into the work tree and stage it, or remove and unstage it (`None`).
+    fn update_worktree<'f>(
+        &self,
+        workdir: &Path,
+        files: impl IntoIterator<Item = (&'f str, Option<(&'f [u8], bool)>)>,
+    ) -> Result<()> {
         let mut index = self.git.index()?;
         // Another process may have written it since this one first read it.
         index.read(false)?;
-        for w in writes {
-            let dest = workdir.join(&w.path);
-            write_atomic(&dest, &w.bytes, w.executable)?;
-            index.add_path(Path::new(&w.path))?;
+        for (path, content) in files {
+            let dest = workdir.join(path);
+            match content {
+                Some((bytes, executable)) => {
+                    write_atomic(&dest, bytes, executable)?;
+                    index.add_path(Path::new(path))?;
+                }
+                None => {
+                    match fs::remove_file(&dest) {
+                        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e).with_path(&dest),
+                        _ => {}
+                    }
+                    index.remove_path(Path::new(path))?;
+                }
+            }
         }
         index.write()?;
         Ok(())
@@ -313,13 +333,12 @@ impl ChangeRepo {
         if Some(new) == old {
             return Ok(());
         }
-        let checkout = self.git.workdir().is_some() && self.checked_out();
+        let workdir = self.git.workdir().filter(|_| self.checked_out());
         let mut changes = Vec::new();
-        if checkout {
+        if let Some(workdir) = workdir {
             let old_tree = old.map(|o| self.git.find_commit(o).and_then(|c| c.tree())).transpose()?;
             let new_tree = self.git.find_commit(new)?.tree()?;
             changes = changed_paths(&self.git, old_tree.as_ref(), &new_tree)?;
-            let workdir = self.git.workdir().unwrap_or(Path::new("."));
             for (path, before, after) in &changes {
                 let on_disk = workdir.join(path);
                 let current = match fs::symlink_metadata(&on_disk) {
@@ -339,32 +358,23 @@ impl ChangeRepo {
             Some(old) => self.git.reference_matching(&self.branch, new, true, old, message)?,
             None => self.git.reference(&self.branch, new, false, message)?,
         };
-        if !checkout {
+        let Some(workdir) = workdir else {
             return Ok(());
-        }
-        let workdir = self.git.workdir().unwrap_or(Path::new("."));
-        let mut index = self.git.index()?;
-        // Another process may have written it since this one first read it.
-        index.read(false)?;
+        };
+        let mut files = Vec::with_capacity(changes.len());
         for (path, _, after) in &changes {
-            let dest = workdir.join(path);
-            match after {
+            let content = match after {
                 Some((oid, mode)) => {
-                    let bytes = self.git.find_blob(*oid)?.content().to_vec();
-                    write_atomic(&dest, &bytes, *mode == i32::from(FileMode::BlobExecutable))?;
-                    index.add_path(Path::new(path))?;
+                    Some((self.git.find_blob(*oid)?.content().to_vec(), *mode == i32::from(FileMode::BlobExecutable)))
                 }
-                None => {
-                    match fs::remove_file(&dest) {
-                        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e).with_path(&dest),
-                        _ => {}
-                    }
-                    index.remove_path(Path::new(path))?;
-                }
-            }
+                None => None,
+            };
+            files.push((path.as_str(), content));
         }
-        index.write()?;
-        Ok(())
+        self.update_worktree(
+            workdir,
+            files.iter().map(|(path, c)| (*path, c.as_ref().map(|(b, x)| (b.as_slice(), *x)))),
+        )
     }
 }
 
