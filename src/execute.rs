@@ -50,8 +50,6 @@ struct Loaded {
     detail: Detail,
     context: Context,
     review: Review,
-    document: serde_json::Value,
-    intent: crate::intent::Intent,
 }
 
 fn load(repo: &ChangeRepo, prefix: &str) -> Result<Loaded> {
@@ -60,9 +58,7 @@ fn load(repo: &ChangeRepo, prefix: &str) -> Result<Loaded> {
     let detail = proposal::load(&snapshot, &id)?;
     let mut context = Context::load(repo, &snapshot)?;
     let review = review::review(&snapshot, &detail, &mut context, crate::time::now())?;
-    let path = proposal::intent_path(&id);
-    let parsed = crate::intent::parse(snapshot.read(&path)?.unwrap_or_default(), &path)?;
-    Ok(Loaded { id, detail, context, review, document: parsed.document, intent: parsed.intent })
+    Ok(Loaded { id, detail, context, review })
 }
 
 fn provider_for<'c>(config: &'c Config, action: &str) -> Result<(&'c crate::provider::Provider, String)> {
@@ -112,14 +108,14 @@ pub fn plan(repo: &ChangeRepo, prefix: &str, key: &KeyArgs) -> Result<Outcome> {
         ));
     }
     let who = signer(&l.context, key, &[Role::Executor, Role::Admin], "plan")?;
-    let (provider, name) = provider_for(&l.context.config, &l.intent.spec.action)?;
+    let (provider, name) = provider_for(&l.context.config, &l.review.intent.intent.spec.action)?;
     let ikey = idempotency_key(&l.context.config.repo_id, &l.id, &l.review.digests.intent);
     let request = Request {
         api_version: "clearance/v1",
         operation: Operation::Plan,
         proposal_id: &l.id,
         idempotency_key: &ikey,
-        intent: &l.document,
+        intent: &l.review.intent.document,
     };
     let outcome = provider.run(&name, repo.git.workdir(), &request)?;
     let mut plan = serde_json::to_vec_pretty(&outcome)?;
@@ -210,7 +206,7 @@ pub fn apply(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remot
         operation: Operation::Apply,
         proposal_id: &id,
         idempotency_key: &ikey,
-        intent: &l.document,
+        intent: &l.review.intent.document,
     };
     let outcome = provider.run(&name, repo.git.workdir(), &request)?;
     record(
@@ -218,19 +214,19 @@ pub fn apply(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remot
         &id,
         &who,
         Kind::ApplyFinished,
-        outcome_payload(&outcome, &ikey, &l.intent.spec.action),
+        outcome_payload(&outcome, &ikey, &l.review.intent.intent.spec.action),
         Vec::new(),
         &format!("apply-finished: {id} {}", outcome.status),
     )?;
     let mut verify = None;
-    if let (true, Some(check)) = (outcome.ok(), &l.intent.spec.verify) {
+    if let (true, Some(check)) = (outcome.ok(), &l.review.intent.intent.spec.verify) {
         let (vprovider, vname) = provider_for(&l.context.config, &check.action)?;
         let request = Request {
             api_version: "clearance/v1",
             operation: Operation::Verify,
             proposal_id: &id,
             idempotency_key: &ikey,
-            intent: &l.document,
+            intent: &l.review.intent.document,
         };
         let v = vprovider.run(&vname, repo.git.workdir(), &request)?;
         record(
@@ -315,9 +311,9 @@ fn start(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remote: O
         ));
     }
     let who = signer(&l.context, key, &[Role::Executor, Role::Admin], "apply")?;
-    let (provider, name) = provider_for(&l.context.config, &l.intent.spec.action)?;
+    let (provider, name) = provider_for(&l.context.config, &l.review.intent.intent.spec.action)?;
     provider.preflight(&name, repo.git.workdir())?;
-    if let Some(check) = &l.intent.spec.verify {
+    if let Some(check) = &l.review.intent.intent.spec.verify {
         let (vprovider, vname) = provider_for(&l.context.config, &check.action)?;
         vprovider.preflight(&vname, repo.git.workdir())?;
     }

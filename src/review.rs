@@ -36,6 +36,9 @@ pub struct Review {
     pub missing: Vec<Quorum>,
     /// The approver whose rejection vetoes the proposal.
     pub vetoed_by: Option<String>,
+    /// The intent as it is now, parsed strictly: what was reviewed (and what apply runs).
+    #[serde(skip)]
+    pub intent: intent::Parsed,
 }
 
 /// The agent's history as recorded when the proposal was filed.
@@ -124,5 +127,6 @@ pub fn review(snapshot: &Snapshot<'_>, detail: &Detail, context: &mut Context, n
         quorum_met,
         missing,
         vetoed_by,
+        intent: parsed,
     })
 }
