@@ -5,17 +5,17 @@
 
 use std::time::Instant;
 
-use clearance::approval::{Record, Statement, Verdict};
-use clearance::evidence::{self, Kind};
-use clearance::intent::digest;
-use clearance::keys;
-use clearance::repo::{ChangeRepo, Write};
+use clearance::model::evidence::{self, Kind};
+use clearance::text::bytes::digest;
+use clearance::store::repo::{ChangeRepo, Write};
+use clearance::trust::approval::{Record, Statement, Verdict};
+use clearance::trust::keys;
 
 fn main() {
     let proposals: usize =
         std::env::var("CLEARANCE_BENCH_PROPOSALS").ok().and_then(|v| v.parse().ok()).unwrap_or(10_000);
     let dir = std::env::temp_dir().join(format!("clearance-list-bench-{}", std::process::id()));
-    clearance::scaffold::init(&dir, true).expect("init");
+    clearance::model::scaffold::init(&dir, true).expect("init");
     let repo = ChangeRepo::open(Some(&dir)).expect("open");
     let agent = keys::generate().unwrap();
     let olive = keys::generate().unwrap();
@@ -24,7 +24,7 @@ fn main() {
         keys::public_openssh(agent.public_key()),
         keys::public_openssh(olive.public_key())
     );
-    let repo_id = clearance::config::Config::load(&repo.snapshot().unwrap()).unwrap().repo_id;
+    let repo_id = clearance::model::config::Config::load(&repo.snapshot().unwrap()).unwrap().repo_id;
     let approval_file = format!("{}.json", keys::fingerprint_hex(olive.public_key()));
     let mut writes = vec![Write::file("trust/identities.yaml", trust)];
     for n in 0..proposals {
@@ -61,13 +61,13 @@ fn main() {
     }
     repo.transact("bench", "bench data", |_| Ok((writes.clone(), ()))).unwrap();
     let time_list = |now: &str| {
-        // SAFETY: single-threaded; the clock override is read by clearance::time::now.
+        // SAFETY: single-threaded; the clock override is read by clearance::text::time::now.
         unsafe { std::env::set_var("CLEARANCE_NOW", now) };
-        clearance::index::load(&repo).unwrap(); // warm the cache
+        clearance::model::index::load(&repo).unwrap(); // warm the cache
         let mut samples: Vec<f64> = (0..7)
             .map(|_| {
                 let t = Instant::now();
-                let index = clearance::index::load(&repo).unwrap();
+                let index = clearance::model::index::load(&repo).unwrap();
                 assert_eq!(index.proposals.len(), proposals);
                 t.elapsed().as_secs_f64() * 1000.0
             })

@@ -3,8 +3,8 @@
 
 use std::time::Instant;
 
-use clearance::evaluate::Context;
-use clearance::repo::ChangeRepo;
+use clearance::decide::evaluate::Context;
+use clearance::store::repo::ChangeRepo;
 
 const INTENT: &str = include_str!("../templates/demo/intent.yaml");
 
@@ -15,11 +15,11 @@ fn median(mut xs: Vec<f64>) -> f64 {
 
 fn main() {
     let dir = std::env::temp_dir().join(format!("clearance-policy-bench-{}", std::process::id()));
-    clearance::scaffold::init(&dir, false).expect("init");
+    clearance::model::scaffold::init(&dir, false).expect("init");
     let repo = ChangeRepo::open(Some(&dir)).expect("open");
     let snapshot = repo.snapshot().expect("snapshot");
-    let parsed = clearance::intent::parse(INTENT.as_bytes().to_vec(), "intent.yaml").expect("intent");
-    let now = clearance::time::now();
+    let parsed = clearance::model::intent::parse(INTENT.as_bytes().to_vec(), "intent.yaml").expect("intent");
+    let now = clearance::text::time::now();
 
     let mut compile = Vec::new();
     for _ in 0..20 {
@@ -32,7 +32,7 @@ fn main() {
     let mut evaluate = Vec::new();
     for _ in 0..500 {
         let t = Instant::now();
-        let history = clearance::evaluate::History::default();
+        let history = clearance::decide::evaluate::History::default();
         let evaluation = context.decide(&parsed.intent, &parsed.document, now, history).expect("evaluate");
         evaluate.push(t.elapsed().as_secs_f64() * 1000.0);
         assert!(!evaluation.decision.approvals.is_empty());

@@ -4,10 +4,10 @@
 
 use std::time::Instant;
 
-use clearance::evidence::{self, Kind};
-use clearance::intent::digest;
-use clearance::keys;
-use clearance::repo::{ChangeRepo, Write};
+use clearance::model::evidence::{self, Kind};
+use clearance::store::repo::{ChangeRepo, Write};
+use clearance::text::bytes::digest;
+use clearance::trust::keys;
 
 fn main() {
     let entries: usize = std::env::var("CLEARANCE_BENCH_ENTRIES").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
@@ -15,7 +15,7 @@ fn main() {
     // CLEARANCE_BENCH_BARE=1: a bare repository, as on a server or CI executor (no work tree
     // or git index to keep in sync).
     let bare = std::env::var("CLEARANCE_BENCH_BARE").is_ok_and(|v| v == "1");
-    clearance::scaffold::init(&dir, bare).expect("init");
+    clearance::model::scaffold::init(&dir, bare).expect("init");
     let repo = ChangeRepo::open(Some(&dir)).expect("open");
     let agent = keys::generate().unwrap();
     let runner = keys::generate().unwrap();
@@ -24,7 +24,7 @@ fn main() {
         keys::public_openssh(agent.public_key()),
         keys::public_openssh(runner.public_key())
     );
-    let repo_id = clearance::config::Config::load(&repo.snapshot().unwrap()).unwrap().repo_id;
+    let repo_id = clearance::model::config::Config::load(&repo.snapshot().unwrap()).unwrap().repo_id;
 
     // Four entries a proposal: proposed (agent), auto-approved, apply-started and
     // apply-finished (executor); three signatures.
@@ -66,23 +66,23 @@ fn main() {
     );
 
     let snapshot = repo.snapshot().unwrap();
-    let trust = clearance::trust::Identities::load(&snapshot).unwrap();
-    let cx = clearance::verify::Context::new(&repo_id, &trust, true);
+    let trust = clearance::trust::identities::Identities::load(&snapshot).unwrap();
+    let cx = clearance::decide::verify::Context::new(&repo_id, &trust, true);
     let t = Instant::now();
-    let files: Vec<_> = clearance::verify::all(&snapshot)
+    let files: Vec<_> = clearance::decide::verify::all(&snapshot)
         .unwrap()
         .iter()
-        .map(|(id, tree)| clearance::verify::files_in(&snapshot, id, *tree).unwrap())
+        .map(|(id, tree)| clearance::decide::verify::files_in(&snapshot, id, *tree).unwrap())
         .collect();
     let read = t.elapsed().as_secs_f64();
     let t = Instant::now();
     let mut problems = Vec::new();
     let mut checked = 0;
-    let mut signatures = clearance::verify::Signatures::new();
+    let mut signatures = clearance::decide::verify::Signatures::new();
     for f in &files {
-        checked += clearance::verify::proposal(f, &cx, &mut signatures, &mut problems);
+        checked += clearance::decide::verify::proposal(f, &cx, &mut signatures, &mut problems);
     }
-    clearance::verify::finish(signatures, &mut problems);
+    clearance::decide::verify::finish(signatures, &mut problems);
     println!("read {} proposals from git in {read:.2}s", files.len());
     let all = read + t.elapsed().as_secs_f64();
     let secs = t.elapsed().as_secs_f64();
@@ -115,13 +115,13 @@ fn main() {
     })
     .unwrap();
     let intent = "apiVersion: clearance/v1\nkind: Intent\nmetadata: {agent: deploy-bot}\nspec:\n  action: bench.noop\n  environment: staging\n  targets: [feature-flags]\n  reason: bench\n  risk: {reversible: true}\n";
-    let key = clearance::keys::KeyArgs { key: None, key_file: Some(runner_file) };
+    let key = clearance::trust::keys::KeyArgs { key: None, key_file: Some(runner_file) };
     let mut overhead = Vec::new();
     for _ in 0..15 {
-        let parsed = clearance::propose::parse(&repo, intent.as_bytes().to_vec(), "bench").unwrap();
-        let outcome = clearance::propose::propose(&repo, &parsed, "bench", Some(&agent)).unwrap();
+        let parsed = clearance::decide::propose::parse(&repo, intent.as_bytes().to_vec(), "bench").unwrap();
+        let outcome = clearance::decide::propose::propose(&repo, &parsed, "bench", Some(&agent)).unwrap();
         let t = Instant::now();
-        let applied = clearance::execute::apply(&repo, outcome.id.as_deref().unwrap(), &key, false, None).unwrap();
+        let applied = clearance::act::execute::apply(&repo, outcome.id.as_deref().unwrap(), &key, false, None).unwrap();
         let total = t.elapsed().as_secs_f64() * 1000.0;
         assert!(applied.apply.ok());
         overhead.push(total - applied.apply.duration_ms as f64);

@@ -1,6 +1,6 @@
 //! The one error type at the edge of the program.
 //!
-//! Library modules return [`Error`]; its [`ErrorKind`] picks the exit code (DESIGN §11) and
+//! Library modules return [`Error`]; its [`ErrorKind`] picks the exit code (docs/reference.md#command-line-and-exit-codes) and
 //! its problems carry file, line, column and field path so the CLI can point at the input.
 
 use std::fmt;
@@ -87,6 +87,8 @@ pub struct Details {
     pub source: Option<Source>,
     pub problems: Vec<Problem>,
     pub hints: Vec<String>,
+    /// The underlying error (I/O, git, JSON), kept so callers can tell what it was.
+    pub cause: Option<Box<dyn std::error::Error + Send + Sync>>,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -99,7 +101,26 @@ impl Error {
             source: None,
             problems: Vec::new(),
             hints: Vec::new(),
+            cause: None,
         }))
+    }
+
+    /// Keep `cause` as the underlying error.
+    pub fn caused_by(mut self, cause: impl std::error::Error + Send + Sync + 'static) -> Self {
+        self.cause = Some(Box::new(cause));
+        self
+    }
+
+    /// Whether this failed because the reader of our output went away (`clearance list | head`).
+    pub fn is_broken_pipe(&self) -> bool {
+        let mut next: Option<&(dyn std::error::Error + 'static)> = self.cause.as_deref().map(|c| c as _);
+        while let Some(e) = next {
+            if let Some(io) = e.downcast_ref::<std::io::Error>() {
+                return io.kind() == std::io::ErrorKind::BrokenPipe;
+            }
+            next = e.source();
+        }
+        false
     }
 
     pub fn invalid(message: impl Into<String>) -> Self {
@@ -126,6 +147,7 @@ impl Error {
             source: Some(source),
             problems,
             hints: Vec::new(),
+            cause: None,
         }))
     }
 
@@ -140,7 +162,7 @@ impl Error {
         self
     }
 
-    /// The JSON shape of DESIGN §11: `{"error": {"code", "message", "file", "line", "column", "path"}}`,
+    /// The JSON shape of docs/reference.md#command-line-and-exit-codes: `{"error": {"code", "message", "file", "line", "column", "path"}}`,
     /// plus every problem and hint.
     pub fn to_json(&self) -> serde_json::Value {
         let first = self.problems.first();
@@ -178,23 +200,27 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {}
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.cause.as_deref().map(|c| c as _)
+    }
+}
 
 impl From<git2::Error> for Error {
     fn from(e: git2::Error) -> Self {
-        Error::io(format!("git: {}", e.message()))
+        Error::io(format!("git: {}", e.message())).caused_by(e)
     }
 }
 
 impl From<std::io::Error> for Error {
     fn from(e: std::io::Error) -> Self {
-        Error::io(e.to_string())
+        Error::io(e.to_string()).caused_by(e)
     }
 }
 
 impl From<serde_json::Error> for Error {
     fn from(e: serde_json::Error) -> Self {
-        Error::io(format!("json: {e}"))
+        Error::io(format!("json: {e}")).caused_by(e)
     }
 }
 
@@ -205,6 +231,6 @@ pub trait IoContext<T> {
 
 impl<T> IoContext<T> for std::io::Result<T> {
     fn with_path(self, path: &std::path::Path) -> Result<T> {
-        self.map_err(|e| Error::io(format!("{}: {e}", path.display())))
+        self.map_err(|e| Error::io(format!("{}: {e}", path.display())).caused_by(e))
     }
 }

@@ -3,9 +3,9 @@ use std::process::ExitCode;
 use clap::Parser;
 use clap::error::ErrorKind as ClapKind;
 
-use clearance::cli::Cli;
-use clearance::error::{Error, ErrorKind};
-use clearance::ui::{Format, Ui, render_error};
+use clearance::commands::Cli;
+use clearance::error::Error;
+use clearance::text::ui::{Format, Ui, render_error};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -22,7 +22,7 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(err) => {
             // A closed pipe (`clearance list | head`) is not an error worth reporting.
-            if err.kind == ErrorKind::Io && err.message.to_lowercase().contains("broken pipe") {
+            if err.is_broken_pipe() {
                 return ExitCode::SUCCESS;
             }
             report(&ui, &err);

@@ -1,8 +1,8 @@
+use crate::act::execute;
 use crate::error::{Error, ErrorKind, Result};
-use crate::execute;
-use crate::keys::KeyArgs;
-use crate::repo::ChangeRepo;
-use crate::ui::{Style, Ui};
+use crate::store::repo::ChangeRepo;
+use crate::text::ui::{Style, Ui};
+use crate::trust::keys::KeyArgs;
 
 /// Execute a cleared change through its provider, exactly once
 ///
@@ -25,7 +25,7 @@ pub struct Args {
     #[command(flatten)]
     pub key: KeyArgs,
     #[command(flatten)]
-    pub push: crate::sync::PushArgs,
+    pub push: crate::act::sync::PushArgs,
 }
 
 pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {

@@ -1,12 +1,16 @@
 use std::io::IsTerminal;
 
-use crate::approval::Verdict;
+use crate::act;
+use crate::decide::approve::{self, describe};
+use crate::decide::review::Review;
 use crate::error::{Error, ErrorKind, Result};
-use crate::keys::KeyArgs;
-use crate::proposal::State;
-use crate::repo::ChangeRepo;
-use crate::sign_off::{self, Request};
-use crate::ui::{Style, Ui};
+use crate::model::config::Event;
+use crate::model::proposal;
+use crate::model::proposal::State;
+use crate::store::repo::ChangeRepo;
+use crate::text::ui::{Style, Ui};
+use crate::trust::approval::Verdict;
+use crate::trust::keys::KeyArgs;
 
 /// Approve a proposal by signing exactly what you reviewed
 ///
@@ -24,7 +28,7 @@ pub struct Args {
     #[command(flatten)]
     pub sign: SignArgs,
     #[command(flatten)]
-    pub push: crate::sync::PushArgs,
+    pub push: crate::act::sync::PushArgs,
 }
 
 /// What every sign-off takes: the key, a comment, an expiry, and whether to ask.
@@ -43,12 +47,6 @@ pub struct SignArgs {
     pub yes: bool,
 }
 
-impl SignArgs {
-    fn request(self, verdict: Verdict) -> (KeyArgs, Request) {
-        (self.key, Request { comment: self.comment, expires: self.expires, yes: self.yes, verdict })
-    }
-}
-
 /// Reject a proposal: a signed veto by an eligible approver
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  clearance reject 7k3m --key dana -m 'not during the sale'")]
@@ -57,23 +55,93 @@ pub struct RejectArgs {
     #[command(flatten)]
     pub sign: SignArgs,
     #[command(flatten)]
-    pub push: crate::sync::PushArgs,
+    pub push: crate::act::sync::PushArgs,
 }
 
 pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
-    let (key, request) = args.sign.request(Verdict::Approve);
-    crate::sync::before_acting(repo, &args.push, Some(&key), ui)?;
-    let id = match args.id {
-        Some(id) => id,
-        None => pick(repo, &key, ui)?,
+    act::sync::before_acting(repo, &args.push, Some(&args.sign.key), ui)?;
+    let id = match &args.id {
+        Some(id) => id.clone(),
+        None => pick(repo, &args.sign.key, ui)?,
     };
-    sign_off::sign_off(repo, &id, &key, request, &args.push, ui)
+    sign_off(repo, &id, args.sign, Verdict::Approve, &args.push, ui)
 }
 
 pub fn run_reject(args: RejectArgs, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
-    let (key, request) = args.sign.request(Verdict::Reject);
-    crate::sync::before_acting(repo, &args.push, Some(&key), ui)?;
-    sign_off::sign_off(repo, &args.id, &key, request, &args.push, ui)
+    act::sync::before_acting(repo, &args.push, Some(&args.sign.key), ui)?;
+    sign_off(repo, &args.id, args.sign, Verdict::Reject, &args.push, ui)
+}
+
+/// Show what is about to be signed, ask (unless --yes), sign, push, notify, report.
+fn sign_off(
+    repo: &ChangeRepo,
+    id: &str,
+    sign: SignArgs,
+    verdict: Verdict,
+    push: &act::sync::PushArgs,
+    ui: &Ui,
+) -> Result<u8> {
+    let prepared = approve::prepare(repo, id, &sign.key)?;
+    ui.status(render(ui, &prepared.detail, &prepared.review));
+    let comment = if sign.yes { sign.comment.unwrap_or_default() } else { confirm(&prepared, verdict, sign.comment)? };
+    let signed = approve::sign(repo, prepared, verdict, comment, sign.expires)?;
+    if let Some((cap, asked)) = &signed.capped {
+        ui.status(format!("expiry capped by policy at {cap} (asked for {asked})"));
+    }
+    let pushed = act::sync::after_write(repo, push, Some(&sign.key), ui)?;
+    let event = match (verdict, signed.state) {
+        (Verdict::Reject, _) => Some(Event::Rejected),
+        (Verdict::Approve, State::Approved) => Some(Event::Approved),
+        _ => None,
+    };
+    if let Some(event) = event {
+        act::notify::notify(repo, &signed.id, &[event], signed.state, &signed.principal, ui);
+    }
+    if ui.json() {
+        ui.out_json(&act::sync::WithPush { value: &signed, push: pushed })?;
+    } else {
+        let verb = if verdict == Verdict::Approve { "approved" } else { "rejected" };
+        let (id, me) = (&signed.id, &signed.principal);
+        let mut line = format!(
+            "{} {id} as {me} (valid until {}); {id} is now {}",
+            ui.paint(Style::Green, verb),
+            signed.not_after,
+            signed.state
+        );
+        if signed.state == State::Pending {
+            line.push_str(&format!("; still missing {}", approve::describe(&signed.missing)));
+        }
+        ui.status(line);
+    }
+    Ok(0)
+}
+
+/// Ask the signer to confirm (default No), then for a comment unless one was given.
+fn confirm(prepared: &approve::Prepared, verdict: Verdict, comment: Option<String>) -> Result<String> {
+    let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    if !interactive {
+        return Err(Error::usage("approving needs a terminal to confirm; pass --yes to sign without asking"));
+    }
+    let verb = match verdict {
+        Verdict::Approve => "Approve",
+        Verdict::Reject => "Reject",
+    };
+    let sure = dialoguer::Confirm::new()
+        .with_prompt(format!("{verb} {} as {}?", prepared.id, prepared.principal))
+        .default(false)
+        .interact()
+        .map_err(|e| Error::io(format!("prompt: {e}")))?;
+    if !sure {
+        return Err(Error::new(ErrorKind::Conflict, "not signed; nothing was written"));
+    }
+    match comment {
+        Some(c) => Ok(c),
+        None => dialoguer::Input::<String>::new()
+            .with_prompt("Comment (optional)")
+            .allow_empty(true)
+            .interact_text()
+            .map_err(|e| Error::io(format!("prompt: {e}"))),
+    }
 }
 
 /// Choose among the pending proposals this key may approve (not its own agents').
@@ -83,9 +151,9 @@ fn pick(repo: &ChangeRepo, key: &KeyArgs, ui: &Ui) -> Result<String> {
     }
     let snapshot = repo.snapshot()?;
     let signer = key.load()?;
-    let identities = crate::trust::Identities::load(&snapshot)?;
+    let identities = crate::trust::identities::Identities::load(&snapshot)?;
     let me = identities.by_key(signer.public_key()).map(|i| i.principal.clone()).unwrap_or_default();
-    let proposals = crate::index::load_at(repo, &snapshot)?.proposals;
+    let proposals = crate::model::index::load_at(repo, &snapshot)?.proposals;
     let pending: Vec<_> = proposals.iter().filter(|p| p.state == State::Pending && p.agent != me).collect();
     if pending.is_empty() {
         return Err(Error::new(ErrorKind::NotFound, "nothing is waiting for approval"));
@@ -101,4 +169,43 @@ fn pick(repo: &ChangeRepo, key: &KeyArgs, ui: &Ui) -> Result<String> {
         .interact_opt()
         .map_err(|e| Error::io(format!("prompt: {e}")))?;
     choice.map(|i| pending[i].id.clone()).ok_or_else(|| Error::usage("nothing chosen"))
+}
+
+/// What the approver is about to sign: id, targets, intent, plan, blast radius, decision.
+pub fn render(ui: &Ui, detail: &proposal::Detail, review: &Review) -> String {
+    let mut out = format!(
+        "{} {}  {} on {} ({}) by {}\n",
+        ui.paint(Style::Bold, "proposal"),
+        ui.paint(Style::Bold, &detail.id),
+        detail.action,
+        detail.targets.join(", "),
+        detail.environment,
+        detail.agent
+    );
+    out.push_str(&format!("  reason: {}\n\n{}\n", detail.reason, ui.paint(Style::Bold, "intent.yaml")));
+    for line in detail.intent_text.lines() {
+        out.push_str(&format!("  {line}\n"));
+    }
+    out.push_str(&format!(
+        "\n{} {}\n",
+        ui.paint(Style::Bold, "plan:"),
+        if review.digests.plan == "none" { "none yet" } else { &review.digests.plan }
+    ));
+    out.push_str(&format!(
+        "\n{} {}\n",
+        ui.paint(Style::Bold, "blast radius:"),
+        review.evaluation.blast_radius.headline()
+    ));
+    for line in review.evaluation.blast_radius.table().lines() {
+        out.push_str(&format!("  {line}\n"));
+    }
+    let d = &review.evaluation.decision;
+    out.push_str(&format!("\n{} requires {}\n", ui.paint(Style::Bold, "policy decision:"), d.describe_approvals()));
+    for w in &d.warn {
+        out.push_str(&format!("  {} {w}\n", ui.paint(Style::Yellow, "warn:")));
+    }
+    if !review.missing.is_empty() {
+        out.push_str(&format!("  {} {}\n", ui.paint(Style::Yellow, "missing:"), describe(&review.missing)));
+    }
+    out
 }

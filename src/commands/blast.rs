@@ -1,8 +1,8 @@
-use crate::blast;
 use crate::error::Result;
-use crate::graph_index;
-use crate::repo::ChangeRepo;
-use crate::ui::{Format, Ui};
+use crate::model::blast;
+use crate::model::graph_index;
+use crate::store::repo::ChangeRepo;
+use crate::text::ui::{Format, Ui};
 
 /// Show what a change to TARGET would touch: it and everything that depends on it
 ///

@@ -2,12 +2,13 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use crate::decide::evaluate::{Context, Evaluation};
+use crate::decide::propose;
 use crate::error::{Error, Result};
-use crate::evaluate::{Context, Evaluation};
-use crate::policy::Verdict;
-use crate::repo::ChangeRepo;
-use crate::ui::{Style, Ui};
-use crate::{intent, proposal, propose};
+use crate::model::decision::Verdict;
+use crate::model::{intent, proposal};
+use crate::store::repo::ChangeRepo;
+use crate::text::ui::{Style, Ui};
 
 /// Ask the policy about a proposal or an intent file, without writing anything
 ///
@@ -34,7 +35,7 @@ struct Report<'a> {
 
 pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
     let snapshot = repo.snapshot()?;
-    let now = crate::time::now();
+    let now = crate::text::time::now();
     let mut context = Context::load(repo, &snapshot)?;
     let (id, evaluation) = match (&args.id, &args.file) {
         (Some(prefix), _) => {
@@ -42,14 +43,14 @@ pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
             let path = proposal::intent_path(&id);
             let bytes = snapshot.read(&path)?.ok_or_else(|| Error::not_found(format!("{path} is missing")))?;
             let parsed = intent::parse(bytes, &path)?;
-            let recorded = crate::review::recorded_history(&proposal::load(&snapshot, &id)?);
+            let recorded = crate::decide::review::recorded_history(&proposal::load(&snapshot, &id)?);
             let evaluation = context.decide(&parsed.intent, &parsed.document, now, recorded)?;
             (Some(id), evaluation)
         }
         (None, Some(file)) => {
             let (bytes, name) = crate::commands::propose::read_input(file)?;
             let parsed = intent::parse_checked(bytes, &name, |node| propose::target_problems(&context.graph, node))?;
-            let history = crate::evaluate::history_of(repo, &snapshot, &parsed.intent.metadata.agent, now)?;
+            let history = crate::decide::evaluate::history_of(repo, &snapshot, &parsed.intent.metadata.agent, now)?;
             (None, context.decide(&parsed.intent, &parsed.document, now, history)?)
         }
         (None, None) => return Err(Error::usage("give a proposal id or -f FILE")),

@@ -1,7 +1,7 @@
 use std::path::PathBuf;
 
 use crate::error::Result;
-use crate::ui::Ui;
+use crate::text::ui::Ui;
 
 /// Walk through the lifecycle on an embedded example, step by step
 ///
@@ -15,6 +15,6 @@ pub struct Args {
 }
 
 pub fn run(args: Args, ui: &Ui) -> Result<u8> {
-    crate::demo::run(args.dir.as_deref(), ui)?;
+    crate::act::demo::run(args.dir.as_deref(), ui)?;
     Ok(0)
 }

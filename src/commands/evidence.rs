@@ -1,9 +1,9 @@
 use std::path::PathBuf;
 
+use crate::decide::verify::{self, Bundle};
 use crate::error::{IoContext, Result};
-use crate::repo::ChangeRepo;
-use crate::ui::Ui;
-use crate::verify::{self, Bundle};
+use crate::store::repo::ChangeRepo;
+use crate::text::ui::Ui;
 
 /// Work with a proposal's evidence
 #[derive(Debug, clap::Subcommand)]
@@ -24,17 +24,18 @@ pub enum Command {
 pub fn run(command: Command, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
     let Command::Export { id, output } = command;
     let snapshot = repo.snapshot()?;
-    let id = crate::proposal::resolve(&snapshot, &id)?;
+    let id = crate::model::proposal::resolve(&snapshot, &id)?;
     let files = verify::files(&snapshot, &id)?;
-    let decision = crate::proposal::load(&snapshot, &id)?
+    let decision = crate::model::proposal::load(&snapshot, &id)?
         .decision
         .map(|d| serde_json::to_value(d).unwrap_or_default())
         .unwrap_or_default();
     let bundle = Bundle {
         format: verify::BUNDLE_FORMAT.to_owned(),
-        repo_id: crate::config::Config::load(&snapshot)?.repo_id,
-        sponsor_may_approve: crate::review::sponsor_may_approve(&snapshot)?,
-        identities: String::from_utf8_lossy(&snapshot.read(crate::trust::PATH)?.unwrap_or_default()).into_owned(),
+        repo_id: crate::model::config::Config::load(&snapshot)?.repo_id,
+        sponsor_may_approve: crate::model::policy_data::sponsor_may_approve(&snapshot)?,
+        identities: String::from_utf8_lossy(&snapshot.read(crate::trust::identities::PATH)?.unwrap_or_default())
+            .into_owned(),
         decision,
         files,
     };
@@ -42,7 +43,7 @@ pub fn run(command: Command, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
     bytes.push(b'\n');
     match output {
         Some(path) => {
-            crate::repo::write_atomic(&path, &bytes, false).map_err(|e| e.context(path.display()))?;
+            crate::store::fs::write_atomic(&path, &bytes, false).map_err(|e| e.context(path.display()))?;
             std::fs::metadata(&path).with_path(&path)?;
             if ui.json() {
                 ui.out_json(&serde_json::json!({"id": id, "path": path, "bytes": bytes.len()}))?;

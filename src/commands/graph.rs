@@ -2,11 +2,11 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::backstage;
 use crate::error::{Error, IoContext, Result};
-use crate::graph::{self, EdgeKind, ServiceGraph};
-use crate::repo::{ChangeRepo, Write};
-use crate::ui::{Style, Ui};
+use crate::model::backstage;
+use crate::model::graph::{self, EdgeKind, ServiceGraph};
+use crate::store::repo::{ChangeRepo, Write};
+use crate::text::ui::{Style, Ui};
 
 /// Check or import the service graph
 #[derive(Debug, clap::Subcommand)]
@@ -40,7 +40,7 @@ pub enum Import {
         #[arg(long)]
         commit: bool,
         #[command(flatten)]
-        push: crate::sync::PushArgs,
+        push: crate::act::sync::PushArgs,
     },
 }
 
@@ -104,7 +104,13 @@ fn check(file: Option<&Path>, repo: Option<&Path>, ui: &Ui) -> Result<u8> {
     Ok(0)
 }
 
-fn import(files: &[PathBuf], commit: bool, push: &crate::sync::PushArgs, repo: Option<&Path>, ui: &Ui) -> Result<u8> {
+fn import(
+    files: &[PathBuf],
+    commit: bool,
+    push: &crate::act::sync::PushArgs,
+    repo: Option<&Path>,
+    ui: &Ui,
+) -> Result<u8> {
     let mut inputs = Vec::new();
     for path in files {
         let text = std::fs::read_to_string(path).with_path(path)?;
@@ -129,7 +135,7 @@ fn import(files: &[PathBuf], commit: bool, push: &crate::sync::PushArgs, repo: O
     let message = format!("graph: import {} services from Backstage", imported.graph.services.len());
     let (oid, ()) =
         repo.transact("clearance", &message, |_| Ok((vec![Write::file(graph::PATHS[0], yaml.clone())], ())))?;
-    crate::sync::after_write(&repo, push, None, ui)?;
+    crate::act::sync::after_write(&repo, push, None, ui)?;
     if ui.json() {
         ui.out_json(&serde_json::json!({"commit": oid.to_string(), "services": imported.graph.services.len(), "path": graph::PATHS[0]}))?;
     } else {

@@ -1,8 +1,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::Result;
-use crate::scaffold;
-use crate::ui::Ui;
+use crate::model::scaffold;
+use crate::text::ui::Ui;
 
 /// Create a change repository from the built-in templates
 ///

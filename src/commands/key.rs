@@ -3,8 +3,8 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::keys;
-use crate::ui::Ui;
+use crate::text::ui::Ui;
+use crate::trust::keys;
 
 /// Create and inspect signing keys (Ed25519, OpenSSH format)
 #[derive(Debug, clap::Subcommand)]

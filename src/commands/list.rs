@@ -1,10 +1,10 @@
 use comfy_table::{Table, presets};
 
 use crate::error::Result;
-use crate::index::{self, Summary};
-use crate::proposal::State;
-use crate::repo::ChangeRepo;
-use crate::ui::Ui;
+use crate::model::index::{self, Summary};
+use crate::model::proposal::State;
+use crate::store::repo::ChangeRepo;
+use crate::text::ui::Ui;
 
 /// List proposals, newest first
 #[derive(Debug, clap::Args)]
@@ -49,7 +49,7 @@ pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
         #[derive(serde::Serialize)]
         struct Item<'a> {
             id: &'a str,
-            state: crate::proposal::State,
+            state: crate::model::proposal::State,
             agent: &'a str,
             action: &'a str,
             environment: &'a str,
@@ -85,7 +85,7 @@ pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
             &p.action,
             &p.environment,
             &p.targets.join(","),
-            &crate::time::short(&p.created_at),
+            &crate::text::time::short(&p.created_at),
         ]);
     }
     ui.out(format!("{}\n", table.to_string().lines().map(str::trim_end).collect::<Vec<_>>().join("\n")))?;

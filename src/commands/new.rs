@@ -2,8 +2,8 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use crate::error::{Error, Result};
-use crate::new_intent;
-use crate::ui::Ui;
+use crate::model::new_intent;
+use crate::text::ui::Ui;
 
 /// Start an intent from a template (restart, scale, rotate a secret, toggle a flag, migrate)
 ///
@@ -50,10 +50,10 @@ pub fn run(args: Args, ui: &Ui) -> Result<u8> {
     }
     let name = args.template.unwrap_or_default();
     let text = new_intent::render(&name, &sets)?;
-    crate::intent::parse(text.clone().into_bytes(), &format!("template {name}"))?;
+    crate::model::intent::parse(text.clone().into_bytes(), &format!("template {name}"))?;
     match args.output {
         Some(path) => {
-            crate::repo::write_atomic(&path, text.as_bytes(), false)?;
+            crate::store::fs::write_atomic(&path, text.as_bytes(), false)?;
             ui.status(format!("wrote {}", path.display()));
         }
         None => ui.out(text)?,

@@ -1,8 +1,8 @@
+use crate::act::execute;
 use crate::error::Result;
-use crate::execute;
-use crate::keys::KeyArgs;
-use crate::repo::ChangeRepo;
-use crate::ui::Ui;
+use crate::store::repo::ChangeRepo;
+use crate::text::ui::Ui;
+use crate::trust::keys::KeyArgs;
 
 /// Run the provider's dry run and commit it as plan.json (earlier approvals go stale)
 #[derive(Debug, clap::Args)]
@@ -12,13 +12,13 @@ pub struct Args {
     #[command(flatten)]
     pub key: KeyArgs,
     #[command(flatten)]
-    pub push: crate::sync::PushArgs,
+    pub push: crate::act::sync::PushArgs,
 }
 
 pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
-    crate::sync::before_acting(repo, &args.push, Some(&args.key), ui)?;
+    crate::act::sync::before_acting(repo, &args.push, Some(&args.key), ui)?;
     let outcome = execute::plan(repo, &args.id, &args.key)?;
-    crate::sync::after_write(repo, &args.push, Some(&args.key), ui)?;
+    crate::act::sync::after_write(repo, &args.push, Some(&args.key), ui)?;
     if ui.json() {
         ui.out_json(&outcome)?;
     } else {

@@ -1,10 +1,10 @@
 use serde::Serialize;
 
-use crate::config::Config;
+use crate::decide::policy::{self, Policy};
 use crate::error::{Error, ErrorKind, Result};
-use crate::policy::{self, Policy};
-use crate::repo::ChangeRepo;
-use crate::ui::{Style, Ui};
+use crate::model::config::Config;
+use crate::store::repo::ChangeRepo;
+use crate::text::ui::{Style, Ui};
 
 /// Work with the repository's policy
 #[derive(Debug, clap::Subcommand)]

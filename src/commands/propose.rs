@@ -1,14 +1,15 @@
 use std::io::Read;
 use std::path::PathBuf;
 
+use crate::act::notify;
+use crate::decide::propose;
 use crate::error::{Error, Result};
-use crate::intent::MAX_INTENT_BYTES;
-use crate::keys::KeyArgs;
-use crate::notify::{self, Event};
-use crate::proposal::State;
-use crate::propose;
-use crate::repo::ChangeRepo;
-use crate::ui::{Style, Ui};
+use crate::model::config::Event;
+use crate::model::intent::MAX_INTENT_BYTES;
+use crate::model::proposal::State;
+use crate::store::repo::ChangeRepo;
+use crate::text::ui::{Style, Ui};
+use crate::trust::keys::KeyArgs;
 
 /// Propose a change: validate an intent and commit it to the change repository
 ///
@@ -28,7 +29,7 @@ pub struct Args {
     #[command(flatten)]
     pub key: KeyArgs,
     #[command(flatten)]
-    pub push: crate::sync::PushArgs,
+    pub push: crate::act::sync::PushArgs,
 }
 
 /// Read at most one byte past the limit, so a huge input is refused without reading it all.
@@ -49,10 +50,11 @@ pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
     let (bytes, name) = read_input(&args.file)?;
     let parsed = propose::parse(repo, bytes, &name)?;
     let signer = if args.dry_run { None } else { Some(args.key.load()?) };
-    let mut outcome = propose::propose(repo, &parsed, &name, signer.as_ref())?;
+    let outcome = propose::propose(repo, &parsed, &name, signer.as_ref())?;
     let code = if outcome.state == State::Denied { 3 } else { 0 };
+    let mut push = None;
     if let Some(id) = &outcome.id {
-        outcome.push = crate::sync::after_write(repo, &args.push, Some(&args.key), ui)?;
+        push = crate::act::sync::after_write(repo, &args.push, Some(&args.key), ui)?;
         let mut events = vec![Event::Proposed];
         match outcome.state {
             State::Pending => events.push(Event::NeedsApproval),
@@ -62,7 +64,7 @@ pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
         notify::notify(repo, id, &events, outcome.state, &outcome.agent, ui);
     }
     if ui.json() {
-        ui.out_json(&outcome)?;
+        ui.out_json(&crate::act::sync::WithPush { value: &outcome, push })?;
         return Ok(code);
     }
     let what = format!("{} on {} ({})", outcome.action, outcome.targets.join(", "), outcome.environment);

@@ -1,11 +1,12 @@
 use std::collections::BTreeMap;
 
+use crate::decide::propose;
 use crate::error::{Error, Result};
-use crate::intent::{Intent, Metadata, Spec};
-use crate::keys::KeyArgs;
-use crate::repo::ChangeRepo;
-use crate::ui::Ui;
-use crate::{proposal, propose};
+use crate::model::intent::{Intent, Metadata, Spec};
+use crate::model::proposal;
+use crate::store::repo::ChangeRepo;
+use crate::text::ui::Ui;
+use crate::trust::keys::KeyArgs;
 
 /// File a proposal's rollback as a new proposal, governed like any other
 ///
@@ -19,7 +20,7 @@ pub struct Args {
     #[command(flatten)]
     pub key: KeyArgs,
     #[command(flatten)]
-    pub push: crate::sync::PushArgs,
+    pub push: crate::act::sync::PushArgs,
 }
 
 pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
@@ -54,11 +55,11 @@ pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
     let name = format!("rollback of {id}");
     let parsed = propose::parse(repo, bytes, &name)?;
     let signer = args.key.load()?;
-    let mut outcome = propose::propose(repo, &parsed, &name, Some(&signer))?;
+    let outcome = propose::propose(repo, &parsed, &name, Some(&signer))?;
     let code = if outcome.state == proposal::State::Denied { 3 } else { 0 };
-    outcome.push = crate::sync::after_write(repo, &args.push, Some(&args.key), ui)?;
+    let push = crate::act::sync::after_write(repo, &args.push, Some(&args.key), ui)?;
     if ui.json() {
-        ui.out_json(&outcome)?;
+        ui.out_json(&crate::act::sync::WithPush { value: &outcome, push })?;
     } else {
         let new = outcome.id.clone().unwrap_or_default();
         ui.out(format!("{new}\n"))?;

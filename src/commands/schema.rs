@@ -1,5 +1,5 @@
 use crate::error::Result;
-use crate::ui::Ui;
+use crate::text::ui::Ui;
 
 /// Print the JSON Schema of a document clearance reads
 ///
@@ -29,11 +29,11 @@ pub enum Document {
 
 pub fn run(args: Args, ui: &Ui) -> Result<u8> {
     let schema = match args.document {
-        Document::Intent => crate::intent::schema(),
-        Document::Graph => crate::graph::schema(),
-        Document::Decision => crate::policy::schema(),
-        Document::Config => serde_json::to_value(schemars::schema_for!(crate::config::Config))?,
-        Document::Identities => serde_json::to_value(schemars::schema_for!(crate::trust::Identities))?,
+        Document::Intent => crate::model::intent::schema(),
+        Document::Graph => crate::model::graph::schema(),
+        Document::Decision => crate::model::decision::schema(),
+        Document::Config => serde_json::to_value(schemars::schema_for!(crate::model::config::Config))?,
+        Document::Identities => serde_json::to_value(schemars::schema_for!(crate::trust::identities::Identities))?,
     };
     ui.out_json(&schema)?;
     Ok(0)

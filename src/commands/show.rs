@@ -1,10 +1,10 @@
+use crate::decide::evaluate::Context;
+use crate::decide::review;
 use crate::error::Result;
-use crate::evaluate::Context;
-use crate::policy::Verdict;
-use crate::proposal;
-use crate::repo::ChangeRepo;
-use crate::review;
-use crate::ui::{Style, Ui};
+use crate::model::decision::Verdict;
+use crate::model::proposal;
+use crate::store::repo::ChangeRepo;
+use crate::text::ui::{Style, Ui};
 
 /// Show one proposal: its intent, state and evidence
 #[derive(Debug, clap::Args)]
@@ -19,8 +19,8 @@ pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
     let id = proposal::resolve(&snapshot, &args.id)?;
     let mut detail = proposal::load(&snapshot, &id)?;
     // Approvals are judged now, against the proposal as it is now.
-    let review =
-        Context::load(repo, &snapshot).and_then(|mut c| review::review(&snapshot, &detail, &mut c, crate::time::now()));
+    let review = Context::load(repo, &snapshot)
+        .and_then(|mut c| review::review(&snapshot, &detail, &mut c, crate::text::time::now()));
     let (review, review_error) = match review {
         Ok(r) => (Some(r), None),
         Err(e) => (None, Some(e.message.clone())),
@@ -37,7 +37,7 @@ pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
             #[serde(flatten)]
             blast: &'a BlastView,
             /// Each approval with principal, verdict, valid, reason, statement, signature.
-            approvals: Vec<&'a crate::approval::Judged>,
+            approvals: Vec<&'a crate::trust::approval::Judged>,
             review: Option<&'a review::Review>,
             #[serde(skip_serializing_if = "Option::is_none")]
             review_error: Option<String>,
@@ -86,7 +86,7 @@ pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
                 out.push_str("  none yet\n");
             }
             for a in &r.approvals {
-                let verdict = format!("{:?}", a.verdict).to_lowercase();
+                let verdict = a.verdict.to_string();
                 let mark = if a.valid {
                     ui.paint(Style::Green, "valid")
                 } else {
@@ -102,11 +102,11 @@ pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
             }
             if let Some(who) = &r.vetoed_by {
                 out.push_str(&format!("  {} by {who}\n", ui.paint(Style::Red, "vetoed")));
-            } else if !r.missing.is_empty() && r.state == crate::proposal::State::Pending {
+            } else if !r.missing.is_empty() && r.state == crate::model::proposal::State::Pending {
                 out.push_str(&format!(
                     "  {} {}\n",
                     ui.paint(Style::Yellow, "missing:"),
-                    crate::sign_off::describe(&r.missing)
+                    crate::decide::approve::describe(&r.missing)
                 ));
             }
         }
@@ -147,7 +147,7 @@ pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
 /// radius already); computed here only when the review could not run.
 #[derive(serde::Serialize)]
 struct BlastView {
-    blast_radius: Option<crate::blast::BlastRadius>,
+    blast_radius: Option<crate::model::blast::BlastRadius>,
     blast_radius_changed: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     blast_radius_error: Option<String>,
@@ -156,15 +156,14 @@ struct BlastView {
 impl BlastView {
     fn new(
         repo: &ChangeRepo,
-        snapshot: &crate::repo::Snapshot<'_>,
+        snapshot: &crate::store::repo::Snapshot<'_>,
         detail: &proposal::Detail,
         review: Option<&review::Review>,
     ) -> BlastView {
         let radius = match review {
             Some(r) => Ok(r.evaluation.blast_radius.clone()),
-            None => {
-                crate::graph_index::load(repo, snapshot).and_then(|g| crate::blast::compute(&g, &detail.targets, None))
-            }
+            None => crate::model::graph_index::load(repo, snapshot)
+                .and_then(|g| crate::model::blast::compute(&g, &detail.targets, None)),
         };
         let recorded =
             detail.evidence.first().and_then(|e| e.payload.get("blast_radius_digest")).and_then(|d| d.as_str());

@@ -1,9 +1,9 @@
 use comfy_table::{Table, presets};
 
+use crate::decide::stats::{self, Stats};
 use crate::error::{Error, Result};
-use crate::repo::ChangeRepo;
-use crate::stats::{self, Stats};
-use crate::ui::Ui;
+use crate::store::repo::ChangeRepo;
+use crate::text::ui::Ui;
 
 /// Autonomy metrics per agent: what clears itself, what waits for humans, how long
 #[derive(Debug, clap::Args)]
@@ -48,16 +48,16 @@ fn row(name: &str, s: &Stats) -> Vec<String> {
 pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
     let since = match &args.since {
         Some(d) => {
-            let dur = crate::config::parse_duration(d)
+            let dur = crate::text::time::parse_duration(d)
                 .ok_or_else(|| Error::usage(format!("--since {d}: expected a duration such as 24h or 7d")))?;
             Some(
-                jiff::Timestamp::from_second(crate::time::now().as_second() - dur.as_secs() as i64)
+                jiff::Timestamp::from_second(crate::text::time::now().as_second() - dur.as_secs() as i64)
                     .map_err(|e| Error::usage(e.to_string()))?,
             )
         }
         None => None,
     };
-    let index = crate::index::load(repo)?;
+    let index = crate::model::index::load(repo)?;
     let report = stats::report(&index.proposals, since, args.agent.as_deref());
     if ui.json() {
         ui.out_json(&report)?;

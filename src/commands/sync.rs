@@ -1,8 +1,8 @@
+use crate::act::sync;
 use crate::error::Result;
-use crate::keys::KeyArgs;
-use crate::repo::ChangeRepo;
-use crate::sync;
-use crate::ui::{Style, Ui};
+use crate::store::repo::ChangeRepo;
+use crate::text::ui::{Style, Ui};
+use crate::trust::keys::KeyArgs;
 
 /// Exchange commits with the remote: fetch, replay this clone's commits on top, push
 ///
@@ -28,7 +28,7 @@ pub struct Args {
 pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
     let remote = match args.remote {
         Some(r) => r,
-        None => crate::config::Config::load(&repo.snapshot()?)?.remote,
+        None => crate::model::config::Config::load(&repo.snapshot()?)?.remote,
     };
     let signer = sync::load_signer(repo, &args.key)?;
     let report = sync::sync(repo, &remote, signer.as_ref())?;

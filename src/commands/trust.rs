@@ -1,11 +1,11 @@
 use serde::Serialize;
 
+use crate::act::sync::PushArgs;
 use crate::error::{Error, ErrorKind, Result};
-use crate::keys;
-use crate::repo::{ChangeRepo, Write};
-use crate::sync::PushArgs;
-use crate::trust::{self, Allow, Identities, Identity, Role};
-use crate::ui::Ui;
+use crate::store::repo::{ChangeRepo, Write};
+use crate::text::ui::Ui;
+use crate::trust::identities::{self, Allow, Identities, Identity, Role};
+use crate::trust::keys;
 
 /// Manage who may act: trust/identities.yaml
 #[derive(Debug, clap::Subcommand)]
@@ -88,7 +88,7 @@ pub fn run(command: Command, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
                     Some(_) if !replace => {
                         return Err(Error::new(
                             ErrorKind::Conflict,
-                            format!("`{principal}` is already in {}", trust::PATH),
+                            format!("`{principal}` is already in {}", identities::PATH),
                         )
                         .hint("pass --replace to replace its entry"));
                     }
@@ -96,14 +96,14 @@ pub fn run(command: Command, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
                     None => identities.identities.push(entry.clone()),
                 }
                 // What we write must load again.
-                let (bytes, kept) = identities.edit(snap.read(trust::PATH)?.as_deref())?;
+                let (bytes, kept) = identities.edit(snap.read(identities::PATH)?.as_deref())?;
                 Identities::parse(&bytes)?;
-                Ok((vec![Write::file(trust::PATH, bytes)], kept))
+                Ok((vec![Write::file(identities::PATH, bytes)], kept))
             })?;
             if !kept {
-                ui.warn(format!("{} was rewritten; its comments were not kept", trust::PATH));
+                ui.warn(format!("{} was rewritten; its comments were not kept", identities::PATH));
             }
-            crate::sync::after_write(repo, &push, None, ui)?;
+            crate::act::sync::after_write(repo, &push, None, ui)?;
             if ui.json() {
                 ui.out_json(&Row { identity: &entry, fingerprint: Some(keys::fingerprint(&public)) })?;
             } else {
@@ -152,7 +152,7 @@ pub fn run(command: Command, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
         Command::Revoke { principal, at, push } => {
             let at = match at {
                 Some(t) => t.parse::<jiff::Timestamp>().map_err(|e| Error::usage(format!("--at {t}: {e}")))?,
-                None => crate::time::now(),
+                None => crate::text::time::now(),
             };
             let (_, kept) = repo.transact("clearance", &format!("trust: revoke {principal}"), |snap| {
                 let mut identities = Identities::load(snap)?;
@@ -160,16 +160,16 @@ pub fn run(command: Command, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
                     .identities
                     .iter_mut()
                     .find(|i| i.principal == principal)
-                    .ok_or_else(|| Error::not_found(format!("`{principal}` is not in {}", trust::PATH)))?;
-                entry.revoked_at = Some(crate::time::rfc3339(at));
-                let (bytes, kept) = identities.edit(snap.read(trust::PATH)?.as_deref())?;
-                Ok((vec![Write::file(trust::PATH, bytes)], kept))
+                    .ok_or_else(|| Error::not_found(format!("`{principal}` is not in {}", identities::PATH)))?;
+                entry.revoked_at = Some(crate::text::time::rfc3339(at));
+                let (bytes, kept) = identities.edit(snap.read(identities::PATH)?.as_deref())?;
+                Ok((vec![Write::file(identities::PATH, bytes)], kept))
             })?;
             if !kept {
-                ui.warn(format!("{} was rewritten; its comments were not kept", trust::PATH));
+                ui.warn(format!("{} was rewritten; its comments were not kept", identities::PATH));
             }
-            crate::sync::after_write(repo, &push, None, ui)?;
-            let revoked_at = crate::time::rfc3339(at);
+            crate::act::sync::after_write(repo, &push, None, ui)?;
+            let revoked_at = crate::text::time::rfc3339(at);
             if ui.json() {
                 ui.out_json(&serde_json::json!({"principal": principal, "revoked_at": revoked_at}))?;
             } else {

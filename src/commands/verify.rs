@@ -2,12 +2,12 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use crate::decide::verify::{self, Bundle, Context, Problem};
 use crate::error::{Error, ErrorKind, Result};
-use crate::proposal;
-use crate::repo::ChangeRepo;
-use crate::trust::Identities;
-use crate::ui::{Style, Ui};
-use crate::verify::{self, Bundle, Context, Problem};
+use crate::model::proposal;
+use crate::store::repo::ChangeRepo;
+use crate::text::ui::{Style, Ui};
+use crate::trust::identities::Identities;
 
 /// Check evidence, signatures, trust, approvals and quorum; exit 5 on any problem
 ///
@@ -53,9 +53,9 @@ pub fn run(args: Args, repo: Option<&std::path::Path>, ui: &Ui) -> Result<u8> {
         None => {
             let repo = ChangeRepo::open(repo)?;
             let snapshot = repo.snapshot()?;
-            let config = crate::config::Config::load(&snapshot)?;
+            let config = crate::model::config::Config::load(&snapshot)?;
             let trust = Identities::load(&snapshot)?;
-            let cx = Context::new(&config.repo_id, &trust, !crate::review::sponsor_may_approve(&snapshot)?);
+            let cx = Context::new(&config.repo_id, &trust, !crate::model::policy_data::sponsor_may_approve(&snapshot)?);
             let ids: Vec<(String, git2::Oid)> = if args.ids.is_empty() {
                 verify::all(&snapshot)?
             } else {

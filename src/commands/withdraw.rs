@@ -1,8 +1,8 @@
+use crate::act::execute;
 use crate::error::Result;
-use crate::execute;
-use crate::keys::KeyArgs;
-use crate::repo::ChangeRepo;
-use crate::ui::Ui;
+use crate::store::repo::ChangeRepo;
+use crate::text::ui::Ui;
+use crate::trust::keys::KeyArgs;
 
 /// Take a proposal back (the proposing agent, or an admin)
 #[derive(Debug, clap::Args)]
@@ -15,13 +15,13 @@ pub struct Args {
     #[command(flatten)]
     pub key: KeyArgs,
     #[command(flatten)]
-    pub push: crate::sync::PushArgs,
+    pub push: crate::act::sync::PushArgs,
 }
 
 pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
-    crate::sync::before_acting(repo, &args.push, Some(&args.key), ui)?;
+    crate::act::sync::before_acting(repo, &args.push, Some(&args.key), ui)?;
     let id = execute::withdraw(repo, &args.id, &args.key, args.reason)?;
-    crate::sync::after_write(repo, &args.push, Some(&args.key), ui)?;
+    crate::act::sync::after_write(repo, &args.push, Some(&args.key), ui)?;
     if ui.json() {
         ui.out_json(&serde_json::json!({"id": id, "state": "withdrawn"}))?;
     } else {

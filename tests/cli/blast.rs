@@ -6,9 +6,9 @@ use std::fs;
 
 use proptest::prelude::*;
 
-use clearance::blast::{self, Via};
-use clearance::graph::ServiceGraph;
-use clearance::graph_index::Compiled;
+use clearance::model::blast::{self, Via};
+use clearance::model::graph::ServiceGraph;
+use clearance::model::graph_index::Compiled;
 
 use crate::common::{Repo, git};
 

@@ -12,6 +12,7 @@ mod init;
 mod interactive;
 mod invalid_input;
 mod keyring;
+mod layout;
 mod policy;
 mod remote;
 mod snapshots;

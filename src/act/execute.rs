@@ -1,0 +1,411 @@
+//! The data plane: `plan`, `apply` (with `--resume`) and `withdraw`. Only a cleared change
+//! reaches a provider, and at most once: `apply-started` is committed before the provider
+//! runs, and a change with a start on record is never started again (only resumed, with the
+//! same idempotency key).
+
+use serde::Serialize;
+use ssh_key::PrivateKey;
+
+use crate::act::provider::{Operation, Outcome, Request};
+use crate::decide::evaluate::Context;
+use crate::decide::review::{self, Review};
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::config::Config;
+use crate::model::evidence::{self, Kind};
+use crate::model::proposal::{self, Detail, State};
+use crate::store::repo::{ChangeRepo, Write};
+use crate::trust::identities::Role;
+use crate::trust::keys::{self, KeyArgs};
+
+/// Who acts, and the key they sign with.
+struct Signer {
+    key: PrivateKey,
+    name: String,
+}
+
+/// The signer, who must be trusted in one of `roles`.
+fn signer(context: &Context, key: &KeyArgs, roles: &[Role], what: &str) -> Result<Signer> {
+    let key = key.load()?;
+    let identity = context.identities.by_key(key.public_key()).ok_or_else(|| {
+        Error::invalid(format!("your key {} is not in trust/identities.yaml", keys::fingerprint(key.public_key())))
+    })?;
+    if !roles.contains(&identity.role) || identity.revoked_at.is_some() {
+        return Err(Error::invalid(format!(
+            "`{}` may not {what} (role {}{})",
+            identity.principal,
+            identity.role,
+            if identity.revoked_at.is_some() { ", revoked" } else { "" }
+        )));
+    }
+    Ok(Signer { name: identity.principal.clone(), key })
+}
+
+/// The idempotency key of a proposal's execution: the same on every attempt and machine.
+pub fn idempotency_key(repo_id: &str, id: &str, intent_digest: &str) -> String {
+    crate::text::bytes::digest(format!("{repo_id}\n{id}\n{intent_digest}").as_bytes())
+}
+
+struct Loaded {
+    id: String,
+    detail: Detail,
+    context: Context,
+    review: Review,
+}
+
+fn load(repo: &ChangeRepo, prefix: &str) -> Result<Loaded> {
+    let snapshot = repo.snapshot()?;
+    let id = proposal::resolve(&snapshot, prefix)?;
+    let detail = proposal::load(&snapshot, &id)?;
+    let mut context = Context::load(repo, &snapshot)?;
+    let review = review::review(&snapshot, &detail, &mut context, crate::text::time::now())?;
+    Ok(Loaded { id, detail, context, review })
+}
+
+fn provider_for<'c>(config: &'c Config, action: &str) -> Result<(&'c crate::model::config::Provider, String)> {
+    let name = action.split_once('.').map_or(action, |(p, _)| p).to_owned();
+    let provider = config.providers.get(&name).ok_or_else(|| {
+        Error::invalid(format!("no provider `{name}` in clearance.yaml for action `{action}`"))
+            .hint("declare it under `providers:`")
+    })?;
+    Ok((provider, name))
+}
+
+fn record(
+    repo: &ChangeRepo,
+    id: &str,
+    signer: &Signer,
+    kind: Kind,
+    payload: serde_json::Value,
+    extra: Vec<Write>,
+    message: &str,
+) -> Result<()> {
+    let at = crate::text::time::rfc3339(crate::text::time::now());
+    let (actor, key) = (&signer.name, &signer.key);
+    repo.transact_signed(actor, message, Some(key), |snap| {
+        let log = snap.read(&proposal::evidence_path(id))?.unwrap_or_default();
+        let log = evidence::append_signed(&log, kind, &at, actor, payload.clone(), Some(key))?;
+        let mut writes = extra.clone();
+        writes.push(Write::file(proposal::evidence_path(id), log));
+        Ok((writes, ()))
+    })?;
+    Ok(())
+}
+
+fn outcome_payload(o: &Outcome, idempotency_key: &str, action: &str) -> serde_json::Value {
+    let mut v = serde_json::to_value(o).unwrap_or_default();
+    v["idempotency_key"] = idempotency_key.into();
+    v["action"] = action.into();
+    v
+}
+
+/// `clearance plan`: the provider's dry run, committed as `plan.json`.
+pub fn plan(repo: &ChangeRepo, prefix: &str, key: &KeyArgs) -> Result<Outcome> {
+    let l = load(repo, prefix)?;
+    if !matches!(l.review.state, State::Pending | State::Approved) {
+        return Err(Error::new(
+            ErrorKind::Conflict,
+            format!("{} is {}; there is nothing to plan", l.id, l.review.state),
+        ));
+    }
+    let who = signer(&l.context, key, &[Role::Executor, Role::Admin], "plan")?;
+    let (provider, name) = provider_for(&l.context.config, &l.review.intent.intent.spec.action)?;
+    let ikey = idempotency_key(&l.context.config.repo_id, &l.id, &l.review.digests.intent);
+    let request = Request {
+        api_version: "clearance/v1",
+        operation: Operation::Plan,
+        proposal_id: &l.id,
+        idempotency_key: &ikey,
+        intent: &l.review.intent.document,
+    };
+    let outcome = provider.run(&name, repo.git.workdir(), &request)?;
+    let mut plan = serde_json::to_vec_pretty(&outcome)?;
+    plan.push(b'\n');
+    let payload = serde_json::json!({"plan_digest": crate::text::bytes::digest(&plan), "status": outcome.status, "summary": outcome.summary});
+    record(
+        repo,
+        &l.id,
+        &who,
+        Kind::Planned,
+        payload,
+        vec![Write::file(review::plan_path(&l.id), plan)],
+        &format!("plan: {} by {}", l.id, who.name),
+    )?;
+    Ok(outcome)
+}
+
+#[derive(Debug, Serialize)]
+pub struct Applied {
+    pub id: String,
+    pub idempotency_key: String,
+    pub resumed: bool,
+    pub apply: Outcome,
+    pub verify: Option<Outcome>,
+    /// What syncing with the remote could not do (the outcome is recorded here regardless).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+/// `clearance apply`: the checks of docs/reference.md#providers in order, then the provider, exactly once.
+///
+/// With a `remote`, what other machines recorded is fetched first, and `apply-started` must
+/// reach the remote before the provider runs: of two executors racing for one change, the
+/// one whose push loses sees the other's start and stops without running anything.
+pub fn apply(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remote: Option<&str>) -> Result<Applied> {
+    let sync_signer = match remote {
+        Some(_) => crate::act::sync::load_signer(repo, key)?,
+        None => None,
+    };
+    // Commits of this clone that lost an unrelated race while syncing: reported, not fatal.
+    let mut warnings = Vec::new();
+    let mut push = |when: &str, fetch_first: bool| -> Result<()> {
+        let Some(remote) = remote else { return Ok(()) };
+        let synced = match fetch_first {
+            true => crate::act::sync::sync(repo, remote, sync_signer.as_ref()),
+            false => crate::act::sync::push_writes(repo, remote, sync_signer.as_ref()),
+        };
+        let report = synced.map_err(|e| Error::new(e.kind, format!("{when}: {e}")))?;
+        if !report.dropped.is_empty() {
+            warnings.push(crate::act::sync::dropped_error(&report).to_string());
+        }
+        Ok(())
+    };
+    push("cannot fetch what other machines recorded", true)?;
+    let mut attempts = 0;
+    let start = loop {
+        attempts += 1;
+        let start = start(repo, prefix, key, resume, remote)?;
+        let (Some(remote), Some(nonce)) = (remote, &start.run) else { break start };
+        let id = &start.loaded.id;
+        if let Err(e) = push("cannot push apply-started", false) {
+            undo_start(repo, id, nonce)?;
+            return Err(Error::new(e.kind, format!("{e}; the provider was not run")));
+        }
+        match starts(repo, repo.head()?, id)?.into_iter().next() {
+            Some(first) if is_run(&first, nonce) => break start,
+            Some(first) => {
+                return Err(Error::new(
+                    ErrorKind::Conflict,
+                    format!(
+                        "{id} is held by {}: it started at {} and reached {remote} first; the provider was not run here",
+                        first.actor, first.at
+                    ),
+                )
+                .hint(format!("`clearance show {id}` follows it")));
+            }
+            // Our start was dropped for another reason (the change moved on the remote): check again.
+            None if attempts < 3 => continue,
+            None => {
+                return Err(Error::new(ErrorKind::Conflict, format!("{id} kept changing on {remote}; try again")));
+            }
+        }
+    };
+    let Start { loaded: l, who, provider, name, ikey, resumed, .. } = start;
+    let id = l.id.clone();
+    let request = Request {
+        api_version: "clearance/v1",
+        operation: Operation::Apply,
+        proposal_id: &id,
+        idempotency_key: &ikey,
+        intent: &l.review.intent.document,
+    };
+    let outcome = provider.run(&name, repo.git.workdir(), &request)?;
+    record(
+        repo,
+        &id,
+        &who,
+        Kind::ApplyFinished,
+        outcome_payload(&outcome, &ikey, &l.review.intent.intent.spec.action),
+        Vec::new(),
+        &format!("apply-finished: {id} {}", outcome.status),
+    )?;
+    let mut verify = None;
+    if let (true, Some(check)) = (outcome.ok(), &l.review.intent.intent.spec.verify) {
+        let (vprovider, vname) = provider_for(&l.context.config, &check.action)?;
+        let request = Request {
+            api_version: "clearance/v1",
+            operation: Operation::Verify,
+            proposal_id: &id,
+            idempotency_key: &ikey,
+            intent: &l.review.intent.document,
+        };
+        let v = vprovider.run(&vname, repo.git.workdir(), &request)?;
+        record(
+            repo,
+            &id,
+            &who,
+            Kind::Verified,
+            outcome_payload(&v, &ikey, &check.action),
+            Vec::new(),
+            &format!("verified: {id} {}", v.status),
+        )?;
+        verify = Some(v);
+    }
+    if let Err(e) = push("the outcome is recorded here but not pushed", false) {
+        warnings.push(format!("{e}; run `clearance sync` to share it"));
+    }
+    Ok(Applied { id, idempotency_key: ikey, resumed, apply: outcome, verify, warnings })
+}
+
+/// A change that passed its checks and is on record as started (or resumed).
+struct Start {
+    loaded: Loaded,
+    who: Signer,
+    provider: crate::model::config::Provider,
+    name: String,
+    ikey: String,
+    /// This attempt's nonce in `apply-started` (none when resuming).
+    run: Option<String>,
+    resumed: bool,
+}
+
+fn start(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remote: Option<&str>) -> Result<Start> {
+    let l = load(repo, prefix)?;
+    let id = l.id.clone();
+    // 1. The proposal exists and is unchanged since it was proposed.
+    let recorded = l
+        .detail
+        .evidence
+        .first()
+        .and_then(|e| e.payload.get("intent_digest"))
+        .and_then(|d| d.as_str())
+        .unwrap_or_default();
+    if recorded != l.review.digests.intent {
+        return Err(Error::new(
+            ErrorKind::VerificationFailed,
+            format!("{id}: intent.yaml changed after it was proposed ({recorded} -> {})", l.review.digests.intent),
+        ));
+    }
+    // 3 before 2 for the message: a change on record as started is never started again.
+    let started = l.detail.evidence.iter().rev().find(|e| e.kind == Kind::ApplyStarted).cloned();
+    let finished = l.detail.evidence.iter().any(|e| e.kind == Kind::ApplyFinished);
+    if finished {
+        return Err(Error::new(
+            ErrorKind::Conflict,
+            format!("{id} was already applied ({}); a change runs at most once", l.detail.state),
+        ));
+    }
+    if let Some(s) = &started {
+        if !resume {
+            return Err(Error::new(
+                ErrorKind::Conflict,
+                format!("{id} is in flight: {} started it at {}", s.actor, s.at),
+            )
+            .hint("if that run crashed, `clearance apply --resume` re-runs it with the same idempotency key"));
+        }
+    } else if resume {
+        return Err(Error::usage(format!("{id} was never started; run `clearance apply {id}` without --resume")));
+    }
+    // 2. Cleared now: valid, unexpired approvals meeting the quorum of the current policy.
+    if l.review.state != State::Approved && l.review.state != State::Applying {
+        let why = match l.review.state {
+            State::Pending => format!("still missing {}", crate::decide::approve::describe(&l.review.missing)),
+            State::Rejected => format!("vetoed by {}", l.review.vetoed_by.clone().unwrap_or_default()),
+            other => other.to_string(),
+        };
+        return Err(Error::new(ErrorKind::NotCleared, format!("{id} is not cleared: {why}")));
+    }
+    if resume
+        && !l.review.quorum_met
+        && l.review.evaluation.decision.verdict() != crate::model::decision::Verdict::Cleared
+    {
+        return Err(Error::new(
+            ErrorKind::NotCleared,
+            format!("{id} is no longer cleared: {}", crate::decide::approve::describe(&l.review.missing)),
+        ));
+    }
+    let who = signer(&l.context, key, &[Role::Executor, Role::Admin], "apply")?;
+    let (provider, name) = provider_for(&l.context.config, &l.review.intent.intent.spec.action)?;
+    provider.preflight(&name, repo.git.workdir())?;
+    if let Some(check) = &l.review.intent.intent.spec.verify {
+        let (vprovider, vname) = provider_for(&l.context.config, &check.action)?;
+        vprovider.preflight(&vname, repo.git.workdir())?;
+    }
+    let ikey = idempotency_key(&l.context.config.repo_id, &id, &l.review.digests.intent);
+    let mut run = None;
+    if started.is_none() {
+        let nonce = run_nonce()?;
+        let payload = serde_json::json!({
+            "idempotency_key": ikey,
+            "run": nonce,
+            "intent_digest": l.review.digests.intent,
+            "plan_digest": l.review.digests.plan,
+            "blast_radius_digest": l.review.digests.blast_radius,
+            "decision_digest": l.review.digests.decision,
+            "approvals": l.review.approvals.iter().filter(|a| a.valid).map(|a| &a.principal).collect::<Vec<_>>(),
+            "required": l.review.evaluation.decision.approvals,
+            "auto_approve": l.review.evaluation.decision.verdict() == crate::model::decision::Verdict::Cleared,
+        });
+        // Committed before the provider runs; under the writer lock, re-checked on the head.
+        // The work tree catches up with `apply-finished`, which rewrites the same file.
+        // Pushing moves the branch under the work tree, so it must be current then.
+        repo.defer_worktree.set(remote.is_none());
+        let at = crate::text::time::rfc3339(crate::text::time::now());
+        repo.transact_signed(&who.name, &format!("apply-started: {id} by {}", who.name), Some(&who.key), |snap| {
+            let log = snap.read(&proposal::evidence_path(&id))?.unwrap_or_default();
+            if evidence::parse(&log, "evidence.jsonl")?.iter().any(|e| e.kind == Kind::ApplyStarted) {
+                return Err(Error::new(ErrorKind::Conflict, format!("{id} was started by someone else a moment ago")));
+            }
+            let log =
+                evidence::append_signed(&log, Kind::ApplyStarted, &at, &who.name, payload.clone(), Some(&who.key))?;
+            Ok((vec![Write::file(proposal::evidence_path(&id), log)], ()))
+        })?;
+        repo.defer_worktree.set(false);
+        run = Some(nonce);
+    }
+    let provider = provider.clone();
+    Ok(Start { loaded: l, who, provider, name, ikey, run, resumed: started.is_some() })
+}
+
+/// A random nonce that tells this attempt's `apply-started` from any other's.
+fn run_nonce() -> Result<String> {
+    Ok(crate::text::bytes::hex(&crate::text::bytes::random::<16>()?))
+}
+
+/// The `apply-started` entries of `id` at commit `at`, oldest first: the first one holds
+/// the change.
+fn starts(repo: &ChangeRepo, at: Option<git2::Oid>, id: &str) -> Result<Vec<evidence::Entry>> {
+    let log = repo.snapshot_at(at)?.read(&proposal::evidence_path(id))?.unwrap_or_default();
+    Ok(evidence::parse(&log, "evidence.jsonl")?.into_iter().filter(|e| e.kind == Kind::ApplyStarted).collect())
+}
+
+/// Whether `start` is the one this attempt recorded.
+fn is_run(start: &evidence::Entry, nonce: &str) -> bool {
+    start.payload.get("run").and_then(|r| r.as_str()) == Some(nonce)
+}
+
+/// Take back an `apply-started` that never reached the remote, if it is still the newest commit.
+fn undo_start(repo: &ChangeRepo, id: &str, nonce: &str) -> Result<()> {
+    let _lock = repo.lock()?;
+    let Some(head) = repo.head()? else { return Ok(()) };
+    let commit = repo.git.find_commit(head)?;
+    let holds = |at: git2::Oid| -> Result<bool> { Ok(starts(repo, Some(at), id)?.iter().any(|e| is_run(e, nonce))) };
+    if commit.parent_count() == 1 && holds(head)? && !holds(commit.parent_id(0)?)? {
+        repo.move_branch(Some(head), commit.parent_id(0)?, "apply: take back an apply-started that was not pushed")?;
+    }
+    Ok(())
+}
+
+/// `clearance withdraw`: the proposing agent (or an admin) takes it back.
+pub fn withdraw(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, reason: Option<String>) -> Result<String> {
+    let l = load(repo, prefix)?;
+    if matches!(l.review.state, State::Applying | State::Applied | State::Failed | State::Withdrawn) {
+        return Err(Error::new(
+            ErrorKind::Conflict,
+            format!("{} is {}; it can no longer be withdrawn", l.id, l.review.state),
+        ));
+    }
+    let who = signer(&l.context, key, &[Role::Agent, Role::Admin], "withdraw")?;
+    if who.name != l.detail.agent && l.context.identities.get(&who.name).map(|i| i.role) != Some(Role::Admin) {
+        return Err(Error::invalid(format!("only `{}` (or an admin) may withdraw {}", l.detail.agent, l.id)));
+    }
+    record(
+        repo,
+        &l.id,
+        &who,
+        Kind::Withdrawn,
+        serde_json::json!({ "reason": reason }),
+        Vec::new(),
+        &format!("withdraw: {} by {}", l.id, who.name),
+    )?;
+    Ok(l.id)
+}

@@ -1,0 +1,251 @@
+//! Providers (docs/reference.md#providers): executables declared in `clearance.yaml`, called as
+//! `<command...> <operation>` with a JSON request on stdin and a JSON response on stdout.
+//! Never through a shell; the environment is cleared to PATH, HOME and LANG plus what the
+//! provider declares; a timeout kills the whole process group; what is kept of stdout and
+//! stderr is size-capped and every declared secret value is redacted from it.
+
+use std::io::{Read, Write};
+use std::os::unix::process::CommandExt;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::config::Provider;
+use crate::model::config::SecretRef;
+
+/// Bytes of stdout/stderr kept in evidence.
+pub const OUTPUT_CAP: usize = 16 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Operation {
+    Plan,
+    Apply,
+    Verify,
+    Rollback,
+}
+
+impl Operation {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Operation::Plan => "plan",
+            Operation::Apply => "apply",
+            Operation::Verify => "verify",
+            Operation::Rollback => "rollback",
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct Request<'a> {
+    pub api_version: &'static str,
+    pub operation: Operation,
+    pub proposal_id: &'a str,
+    pub idempotency_key: &'a str,
+    pub intent: &'a serde_json::Value,
+}
+
+/// What the provider answered, and what clearance saw of it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Outcome {
+    /// `ok` or `error` as the provider said; `crashed`, `timeout`, `invalid` when it did not.
+    pub status: String,
+    pub summary: String,
+    #[serde(default)]
+    pub changes: serde_json::Value,
+    #[serde(default)]
+    pub outputs: serde_json::Value,
+    pub exit_code: Option<i32>,
+    pub duration_ms: u64,
+    /// Capped and redacted.
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Outcome {
+    pub fn ok(&self) -> bool {
+        self.status == "ok"
+    }
+}
+
+#[derive(Deserialize)]
+struct Response {
+    status: String,
+    #[serde(default)]
+    summary: String,
+    #[serde(default)]
+    changes: serde_json::Value,
+    #[serde(default)]
+    outputs: serde_json::Value,
+}
+
+fn secret_value(var: &str, source: &SecretRef) -> Result<String> {
+    match source {
+        SecretRef::Env(name) => std::env::var(name)
+            .map_err(|_| Error::invalid(format!("provider secret {var}: environment variable {name} is not set"))),
+        SecretRef::Keyring(name) => keyring::Entry::new("clearance", name)
+            .and_then(|e| e.get_password())
+            .map_err(|e| Error::invalid(format!("provider secret {var}: keyring entry `{name}`: {e}"))),
+    }
+}
+
+/// Replace every secret value in `text`, then cap it.
+pub fn redact(text: &[u8], secrets: &[String]) -> String {
+    let mut s = String::from_utf8_lossy(text).into_owned();
+    for secret in secrets.iter().filter(|s| !s.is_empty()) {
+        s = s.replace(secret.as_str(), "[REDACTED]");
+    }
+    if s.len() > OUTPUT_CAP {
+        let mut end = OUTPUT_CAP;
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        let dropped = s.len() - end;
+        s.truncate(end);
+        s.push_str(&format!("\n[... {dropped} more bytes not kept]"));
+    }
+    s
+}
+
+impl Provider {
+    /// What can be known before a change is recorded as started: the command can be found
+    /// and executed, and every declared secret can be read. Checked first, so a provider that
+    /// could never start does not leave a change `applying` with nothing run.
+    pub fn preflight(&self, name: &str, workdir: Option<&std::path::Path>) -> Result<()> {
+        let program = self.program(workdir);
+        let runnable = |path: &std::path::Path| {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+        };
+        let found = if program.contains('/') {
+            runnable(std::path::Path::new(&program))
+        } else {
+            std::env::var_os("PATH")
+                .is_some_and(|paths| std::env::split_paths(&paths).any(|d| runnable(&d.join(&program))))
+        };
+        if !found {
+            let hint = if workdir.is_none() && program.starts_with('.') {
+                "a relative command needs a work tree (this repository is bare): give an absolute path in clearance.yaml"
+            } else {
+                "check `command` under `providers:` in clearance.yaml"
+            };
+            return Err(Error::invalid(format!(
+                "provider `{name}`: cannot run `{program}`: not found or not executable"
+            ))
+            .hint(hint));
+        }
+        self.secrets.iter().try_for_each(|(var, src)| secret_value(var, src).map(drop))
+    }
+
+    /// The program to start: a `./` or `../` command is relative to the work tree.
+    fn program(&self, workdir: Option<&std::path::Path>) -> String {
+        match (workdir, self.command[0].starts_with("./") || self.command[0].starts_with("../")) {
+            (Some(dir), true) => dir.join(&self.command[0]).display().to_string(),
+            _ => self.command[0].clone(),
+        }
+    }
+
+    /// Run `operation`. `Err` only when the provider cannot be started at all; a provider
+    /// that fails, times out or answers garbage gives an `Outcome` that is not `ok`.
+    pub fn run(&self, name: &str, workdir: Option<&std::path::Path>, request: &Request<'_>) -> Result<Outcome> {
+        let secrets: Vec<(String, String)> = self
+            .secrets
+            .iter()
+            .map(|(var, src)| secret_value(var, src).map(|v| (var.clone(), v)))
+            .collect::<Result<_>>()?;
+        let secret_values: Vec<String> = secrets.iter().map(|(_, v)| v.clone()).collect();
+        let timeout = crate::text::time::parse_duration(&self.timeout).unwrap_or(Duration::from_secs(300));
+        let program = self.program(workdir);
+        let mut cmd = Command::new(&program);
+        cmd.args(&self.command[1..]).arg(request.operation.as_str());
+        cmd.env_clear();
+        for var in ["PATH", "HOME", "LANG"] {
+            if let Some(v) = std::env::var_os(var) {
+                cmd.env(var, v);
+            }
+        }
+        cmd.envs(&self.env).envs(secrets.iter().map(|(k, v)| (k, v)));
+        if let Some(dir) = workdir {
+            cmd.current_dir(dir);
+        }
+        // Its own process group, so a timeout kills everything it started.
+        cmd.process_group(0).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+        let started = Instant::now();
+        let mut child = cmd.spawn().map_err(|e| {
+            Error::new(ErrorKind::ProviderFailed, format!("cannot start provider `{name}` ({program}): {e}"))
+        })?;
+        let body = serde_json::to_vec(request)?;
+        let mut stdin = child.stdin.take().expect("piped");
+        let writer = std::thread::spawn(move || {
+            let _ = stdin.write_all(&body);
+        });
+        let mut stdout_pipe = child.stdout.take().expect("piped");
+        let mut stderr_pipe = child.stderr.take().expect("piped");
+        let out_reader = std::thread::spawn(move || {
+            let mut buf = Vec::new();
+            let _ = stdout_pipe.read_to_end(&mut buf);
+            buf
+        });
+        let err_reader = std::thread::spawn(move || {
+            let mut buf = Vec::new();
+            let _ = stderr_pipe.read_to_end(&mut buf);
+            buf
+        });
+        let mut timed_out = false;
+        let status = loop {
+            if let Some(status) = child.try_wait()? {
+                break status;
+            }
+            if started.elapsed() > timeout {
+                timed_out = true;
+                // SAFETY: signalling a process group we created; no memory is touched.
+                unsafe {
+                    libc::kill(-(child.id() as i32), libc::SIGKILL);
+                }
+                break child.wait()?;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        };
+        let _ = writer.join();
+        let stdout = out_reader.join().unwrap_or_default();
+        let stderr = err_reader.join().unwrap_or_default();
+        let duration_ms = started.elapsed().as_millis() as u64;
+        let mut outcome = Outcome {
+            status: String::new(),
+            summary: String::new(),
+            changes: serde_json::Value::Null,
+            outputs: serde_json::Value::Null,
+            exit_code: status.code(),
+            duration_ms,
+            stdout: redact(&stdout, &secret_values),
+            stderr: redact(&stderr, &secret_values),
+        };
+        if timed_out {
+            outcome.status = "timeout".into();
+            outcome.summary = format!("killed after {}s (timeout {})", duration_ms / 1000, self.timeout);
+            return Ok(outcome);
+        }
+        match serde_json::from_slice::<Response>(&stdout) {
+            Ok(r) if status.success() || r.status != "ok" => {
+                outcome.status = if r.status == "ok" { "ok".into() } else { "error".into() };
+                // The provider's own words are redacted too.
+                outcome.summary = redact(r.summary.as_bytes(), &secret_values);
+                outcome.changes =
+                    serde_json::from_str(&redact(r.changes.to_string().as_bytes(), &secret_values)).unwrap_or_default();
+                outcome.outputs =
+                    serde_json::from_str(&redact(r.outputs.to_string().as_bytes(), &secret_values)).unwrap_or_default();
+            }
+            Ok(_) => {
+                outcome.status = "crashed".into();
+                outcome.summary = format!("said ok but exited with {status}");
+            }
+            Err(e) => {
+                outcome.status = if status.success() { "invalid".into() } else { "crashed".into() };
+                outcome.summary = format!("no valid JSON response on stdout ({e}); exit {status}");
+            }
+        }
+        Ok(outcome)
+    }
+}

@@ -1,0 +1,118 @@
+//! A proposal as it stands now: its current decision and blast radius, every approval
+//! judged against them, the quorum, and the derived state. Used by `show`, `approve`,
+//! `reject` (and, later, `apply`), always computed fresh from the branch.
+
+use jiff::Timestamp;
+use serde::Serialize;
+
+use crate::decide::evaluate::{Context, Evaluation};
+use crate::error::Result;
+use crate::model::decision::Verdict;
+use crate::model::intent;
+use crate::model::proposal::{self, Detail, State};
+use crate::store::repo::Snapshot;
+use crate::trust::approval::Quorum;
+use crate::trust::approval::{self, Facts, Judged};
+
+/// Digests of what the proposal is now; approvals must bind exactly these.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Digests {
+    pub intent: String,
+    pub plan: String,
+    pub blast_radius: String,
+    pub decision: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Review {
+    pub state: State,
+    pub repo_id: String,
+    pub digests: Digests,
+    pub evaluation: Evaluation,
+    /// Shown at the top level of `show --format json` instead.
+    #[serde(skip)]
+    pub approvals: Vec<Judged>,
+    pub quorum_met: bool,
+    /// Slots still to fill: `[{group, count}]`.
+    pub missing: Vec<Quorum>,
+    /// The approver whose rejection vetoes the proposal.
+    pub vetoed_by: Option<String>,
+    /// The intent as it is now, parsed strictly: what was reviewed (and what apply runs).
+    #[serde(skip)]
+    pub intent: intent::Parsed,
+}
+
+/// The agent's history as recorded when the proposal was filed.
+pub fn recorded_history(detail: &Detail) -> crate::decide::evaluate::History {
+    detail
+        .evidence
+        .first()
+        .and_then(|e| e.payload.get("history"))
+        .and_then(|h| serde_json::from_value(h.clone()).ok())
+        .unwrap_or_default()
+}
+
+pub fn plan_path(id: &str) -> String {
+    format!("{}/plan.json", proposal::dir(id))
+}
+
+pub fn approvals_dir(id: &str) -> String {
+    format!("{}/approvals", proposal::dir(id))
+}
+
+pub fn review(snapshot: &Snapshot<'_>, detail: &Detail, context: &mut Context, now: Timestamp) -> Result<Review> {
+    let id = &detail.id;
+    let path = proposal::intent_path(id);
+    let bytes = snapshot.read(&path)?.unwrap_or_default();
+    let parsed = intent::parse(bytes, &path)?;
+    let evaluation = context.decide(&parsed.intent, &parsed.document, now, recorded_history(detail))?;
+    let plan = snapshot.read(&plan_path(id))?.map_or_else(|| "none".to_owned(), |b| crate::text::bytes::digest(&b));
+    let digests = Digests {
+        intent: parsed.digest.clone(),
+        plan,
+        blast_radius: evaluation.blast_radius.digest(),
+        decision: evaluation.decision.digest(),
+    };
+    let facts = Facts {
+        repo_id: &context.config.repo_id,
+        proposal: id,
+        agent: &detail.agent,
+        intent: &digests.intent,
+        plan: &digests.plan,
+        blast_radius: &digests.blast_radius,
+        decision: &digests.decision,
+        now,
+        sponsor_is_self: !crate::model::policy_data::sponsor_may_approve(snapshot)?,
+        signatures: None,
+    };
+    let mut approvals = Vec::new();
+    for (name, oid) in snapshot.list(&approvals_dir(id))? {
+        let file = format!("{}/{name}", approvals_dir(id));
+        approvals.push(approval::judge(&file, &snapshot.blob(oid)?, &facts, &context.identities));
+    }
+    approvals.sort_by(|a, b| a.created_at.cmp(&b.created_at));
+    let required = &evaluation.decision.approvals;
+    let (quorum_met, missing) = approval::quorum_met(required, &approvals);
+    let vetoed_by = approval::vetoed(required, &approvals);
+    let state = match detail.state {
+        State::Withdrawn | State::Applying | State::Applied | State::Failed => detail.state,
+        _ => match evaluation.decision.verdict() {
+            Verdict::Denied => State::Denied,
+            _ if vetoed_by.is_some() => State::Rejected,
+            Verdict::Cleared => State::Approved,
+            Verdict::NeedsApproval if quorum_met => State::Approved,
+            Verdict::NeedsApproval => State::Pending,
+        },
+    };
+    Ok(Review {
+        state,
+        repo_id: context.config.repo_id.clone(),
+        digests,
+        evaluation,
+        approvals,
+        quorum_met,
+        missing,
+        vetoed_by,
+        intent: parsed,
+    })
+}

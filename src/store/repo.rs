@@ -1,0 +1,509 @@
+//! The change repository: reading the branch through git objects, and writing commits
+//! safely under concurrency (docs/reference.md, "Repository layout" and "Concurrency and remotes").
+//!
+//! A write is a [`ChangeRepo::transact`]: under an exclusive lock file in the git dir, read
+//! the branch head, let the caller decide what to write from that snapshot, build the new
+//! tree from objects (only the trees along the written paths are rebuilt), commit, and move
+//! the branch with a compare-and-swap. If the branch moved underneath (a plain `git commit`
+//! does not take our lock), the whole step is redone on the new head. The work tree, when
+//! there is one, is then updated for the written paths so `git status` stays clean.
+
+use std::collections::BTreeMap;
+use std::fs::{self, File};
+use std::path::{Path, PathBuf};
+
+use git2::{ErrorCode, FileMode, ObjectType, Oid, Repository, Signature, Tree};
+
+use crate::error::{Error, IoContext, Result};
+
+/// How often a lost compare-and-swap is retried before giving up.
+const CAS_RETRIES: usize = 20;
+
+pub struct ChangeRepo {
+    pub git: Repository,
+    /// Full name of the branch clearance reads and writes, e.g. `refs/heads/main`.
+    pub branch: String,
+    /// When set, commits leave the work tree alone; the next commit that writes the same
+    /// paths brings it up to date. `apply` sets it for `apply-started`, whose evidence file
+    /// `apply-finished` rewrites moments later: one git-index rewrite instead of two.
+    pub defer_worktree: std::cell::Cell<bool>,
+}
+
+/// One file to write in a commit.
+#[derive(Debug, Clone)]
+pub struct Write {
+    pub path: String,
+    pub bytes: Vec<u8>,
+    pub executable: bool,
+}
+
+impl Write {
+    pub fn file(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
+        Write { path: path.into(), bytes: bytes.into(), executable: false }
+    }
+}
+
+/// A read-only view of the branch at one commit.
+pub struct Snapshot<'r> {
+    pub commit: Option<Oid>,
+    tree: Option<Tree<'r>>,
+    repo: &'r Repository,
+}
+
+impl<'r> Snapshot<'r> {
+    /// The bytes of the file at `path`, or `None` when it does not exist.
+    pub fn read(&self, path: &str) -> Result<Option<Vec<u8>>> {
+        let Some(tree) = &self.tree else {
+            return Ok(None);
+        };
+        match tree.get_path(Path::new(path)) {
+            Ok(entry) if entry.kind() == Some(ObjectType::Blob) => {
+                Ok(Some(self.repo.find_blob(entry.id())?.content().to_vec()))
+            }
+            Ok(_) => Ok(None),
+            Err(e) if e.code() == ErrorCode::NotFound => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// The object id of the tree or blob at `path`.
+    pub fn entry_id(&self, path: &str) -> Result<Option<Oid>> {
+        let Some(tree) = &self.tree else {
+            return Ok(None);
+        };
+        if path.is_empty() {
+            return Ok(Some(tree.id()));
+        }
+        match tree.get_path(Path::new(path)) {
+            Ok(entry) => Ok(Some(entry.id())),
+            Err(e) if e.code() == ErrorCode::NotFound => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    pub fn exists(&self, path: &str) -> Result<bool> {
+        Ok(self.entry_id(path)?.is_some())
+    }
+
+    /// Names and ids of the entries of the tree at `path` (empty when it does not exist).
+    pub fn list(&self, path: &str) -> Result<Vec<(String, Oid)>> {
+        let Some(id) = self.entry_id(path)? else {
+            return Ok(Vec::new());
+        };
+        let Ok(tree) = self.repo.find_tree(id) else {
+            return Ok(Vec::new());
+        };
+        Ok(tree.iter().filter_map(|e| e.name().map(|n| (n.to_owned(), e.id()))).collect())
+    }
+
+    /// The entries of a tree by its id.
+    pub fn list_tree(&self, id: Oid) -> Result<Vec<(String, Oid)>> {
+        let tree = self.repo.find_tree(id)?;
+        Ok(tree.iter().filter_map(|e| e.name().map(|n| (n.to_owned(), e.id()))).collect())
+    }
+
+    pub fn blob(&self, id: Oid) -> Result<Vec<u8>> {
+        Ok(self.repo.find_blob(id)?.content().to_vec())
+    }
+}
+
+impl ChangeRepo {
+    /// Open the repository at `path`, or discover it from the current directory.
+    pub fn open(path: Option<&Path>) -> Result<ChangeRepo> {
+        let git = match path {
+            Some(p) => Repository::open(p).map_err(|e| {
+                Error::not_found(format!("{} is not a git repository: {}", p.display(), e.message()))
+                    .hint("create one with `clearance init`")
+            })?,
+            None => Repository::open_from_env().map_err(|_| {
+                Error::not_found("not inside a change repository")
+                    .hint("run inside one, pass `--repo PATH`, set CLEARANCE_REPO, or create one with `clearance init`")
+            })?,
+        };
+        let branch = branch(&git)?;
+        let repo = ChangeRepo { git, branch, defer_worktree: Default::default() };
+        repo.start_branch_if_missing()?;
+        if !repo.snapshot()?.exists("clearance.yaml")? {
+            return Err(Error::not_found(format!(
+                "{} is a git repository but not a change repository (no clearance.yaml on {})",
+                repo.display_path(),
+                repo.branch_short()
+            ))
+            .hint("run `clearance init` there to make it one"));
+        }
+        Ok(repo)
+    }
+
+    /// Wrap a repository that may not hold a change repo yet (for `init`).
+    pub fn from_git(git: Repository) -> Result<ChangeRepo> {
+        let branch = branch(&git)?;
+        Ok(ChangeRepo { git, branch, defer_worktree: Default::default() })
+    }
+
+    /// Whether HEAD points to our branch, so the work tree and index follow its commits.
+    fn checked_out(&self) -> bool {
+        self.git.find_reference("HEAD").ok().and_then(|h| h.symbolic_target().map(|t| t == self.branch)) == Some(true)
+    }
+
+    /// A branch named by `CLEARANCE_BRANCH` that this clone does not have yet starts where
+    /// the remote-tracking branch of that name is (as `git switch` would), or else at HEAD.
+    fn start_branch_if_missing(&self) -> Result<()> {
+        if self.head()?.is_some() {
+            return Ok(());
+        }
+        let short = self.branch_short().to_owned();
+        let tracking = self.git.references_glob(&format!("refs/remotes/*/{short}"))?.flatten().find_map(|r| r.target());
+        let start = tracking.or_else(|| self.git.head().ok().and_then(|h| h.target()));
+        if let Some(start) = start {
+            self.git.reference(&self.branch, start, false, "clearance: start the branch")?;
+        }
+        Ok(())
+    }
+
+    pub fn display_path(&self) -> String {
+        self.git.workdir().unwrap_or_else(|| self.git.path()).display().to_string()
+    }
+
+    pub fn branch_short(&self) -> &str {
+        self.branch.strip_prefix("refs/heads/").unwrap_or(&self.branch)
+    }
+
+    /// Where derived caches live: `.git/clearance/`. Safe to delete at any time.
+    pub fn cache_dir(&self) -> PathBuf {
+        self.git.path().join("clearance")
+    }
+
+    pub fn head(&self) -> Result<Option<Oid>> {
+        match self.git.find_reference(&self.branch) {
+            Ok(r) => Ok(r.target()),
+            Err(e) if e.code() == ErrorCode::NotFound => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    pub fn snapshot(&self) -> Result<Snapshot<'_>> {
+        let commit = self.head()?;
+        self.snapshot_at(commit)
+    }
+
+    pub fn snapshot_at(&self, commit: Option<Oid>) -> Result<Snapshot<'_>> {
+        let tree = match commit {
+            Some(id) => Some(self.git.find_commit(id)?.tree()?),
+            None => None,
+        };
+        Ok(Snapshot { commit, tree, repo: &self.git })
+    }
+
+    /// Write one commit. `plan` sees the current head and returns the files to write (or an
+    /// error, which aborts with nothing written). Returns the new commit id and whatever
+    /// `plan` returned alongside the writes.
+    pub fn transact<T>(
+        &self,
+        actor: &str,
+        message: &str,
+        plan: impl FnMut(&Snapshot<'_>) -> Result<(Vec<Write>, T)>,
+    ) -> Result<(Oid, T)> {
+        self.transact_signed(actor, message, None, plan)
+    }
+
+    /// [`ChangeRepo::transact`], with the commit signed by `signer` (an SSH signature in the
+    /// commit header, namespace `git`, so `git verify-commit` checks it).
+    pub fn transact_signed<T>(
+        &self,
+        actor: &str,
+        message: &str,
+        signer: Option<&dyn CommitSigner>,
+        mut plan: impl FnMut(&Snapshot<'_>) -> Result<(Vec<Write>, T)>,
+    ) -> Result<(Oid, T)> {
+        let _lock = self.lock()?;
+        for _ in 0..CAS_RETRIES {
+            let snapshot = self.snapshot()?;
+            let (writes, value) = plan(&snapshot)?;
+            let tree = build_tree(&self.git, snapshot.tree.as_ref(), &writes)?;
+            let tree = self.git.find_tree(tree)?;
+            let who = signature(actor)?;
+            let commit = self.commit(&who, &who, message, &tree, snapshot.commit, signer)?;
+            let moved = match snapshot.commit {
+                Some(old) => self.git.reference_matching(&self.branch, commit, true, old, message),
+                None => self.git.reference(&self.branch, commit, false, message),
+            };
+            match moved {
+                Ok(_) => {
+                    if !self.defer_worktree.get() {
+                        self.sync_worktree(&writes)?;
+                    }
+                    return Ok((commit, value));
+                }
+                // Someone moved the branch without our lock: rebuild on the new head.
+                Err(e) if matches!(e.code(), ErrorCode::Modified | ErrorCode::Exists | ErrorCode::Locked) => {
+                    continue;
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Err(Error::io(format!("{} kept moving while writing; gave up after {CAS_RETRIES} attempts", self.branch)))
+    }
+
+    /// Create a commit object (the branch does not move), signed by `signer` when given.
+    pub fn commit(
+        &self,
+        author: &Signature<'_>,
+        committer: &Signature<'_>,
+        message: &str,
+        tree: &Tree<'_>,
+        parent: Option<Oid>,
+        signer: Option<&dyn CommitSigner>,
+    ) -> Result<Oid> {
+        let parents: Vec<git2::Commit<'_>> = match parent {
+            Some(id) => vec![self.git.find_commit(id)?],
+            None => Vec::new(),
+        };
+        let parent_refs: Vec<&git2::Commit<'_>> = parents.iter().collect();
+        Ok(match signer {
+            None => self.git.commit(None, author, committer, message, tree, &parent_refs)?,
+            Some(key) => {
+                let buffer = self.git.commit_create_buffer(author, committer, message, tree, &parent_refs)?;
+                let content = std::str::from_utf8(&buffer).map_err(|_| Error::io("commit buffer is not UTF-8"))?;
+                let signature = key.sign_commit(content.as_bytes())?;
+                self.git.commit_signed(content, &signature, None)?
+            }
+        })
+    }
+
+    /// The exclusive writer lock. Held for the life of the returned file; the kernel drops
+    /// it if the process dies, so a crash never leaves a stale lock behind.
+    pub fn lock(&self) -> Result<File> {
+        self.lock_named("clearance.lock")
+    }
+
+    /// A lock file of its own name in the git dir (`sync` serializes fetch and push on one).
+    pub fn lock_named(&self, name: &str) -> Result<File> {
+        let path = self.git.path().join(name);
+        let file = fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path).with_path(&path)?;
+        file.lock().with_path(&path)?;
+        Ok(file)
+    }
+
+    /// Bring the work tree and index up to date for the written paths when HEAD is the
+    /// branch we moved. Only clearance's own paths change, so nothing of the user's is touched.
+    fn sync_worktree(&self, writes: &[Write]) -> Result<()> {
+        let Some(workdir) = self.git.workdir().filter(|_| self.checked_out()) else {
+            return Ok(());
+        };
+        self.update_worktree(
+            workdir,
+            writes.iter().map(|w| (w.path.as_str(), Some((w.bytes.as_slice(), w.executable)))),
+        )
+    }
+
+    /// Write each file into the work tree and stage it, or remove and unstage it (`None`).
+    fn update_worktree<'f>(
+        &self,
+        workdir: &Path,
+        files: impl IntoIterator<Item = (&'f str, Option<(&'f [u8], bool)>)>,
+    ) -> Result<()> {
+        let mut index = self.git.index()?;
+        // Another process may have written it since this one first read it.
+        index.read(false)?;
+        for (path, content) in files {
+            let dest = workdir.join(path);
+            match content {
+                Some((bytes, executable)) => {
+                    crate::store::fs::write_atomic(&dest, bytes, executable)?;
+                    index.add_path(Path::new(path))?;
+                }
+                None => {
+                    match fs::remove_file(&dest) {
+                        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e).with_path(&dest),
+                        _ => {}
+                    }
+                    index.remove_path(Path::new(path))?;
+                }
+            }
+        }
+        index.write()?;
+        Ok(())
+    }
+
+    /// Move the branch from `old` to `new` (under the writer lock, which the caller holds),
+    /// bringing the work tree and index along for every path that differs. A path with local
+    /// edits that the move would overwrite stops it before anything is touched.
+    pub fn move_branch(&self, old: Option<Oid>, new: Oid, message: &str) -> Result<()> {
+        if Some(new) == old {
+            return Ok(());
+        }
+        let workdir = self.git.workdir().filter(|_| self.checked_out());
+        let mut changes = Vec::new();
+        if let Some(workdir) = workdir {
+            let old_tree = old.map(|o| self.git.find_commit(o).and_then(|c| c.tree())).transpose()?;
+            let new_tree = self.git.find_commit(new)?.tree()?;
+            changes = changed_paths(&self.git, old_tree.as_ref(), &new_tree)?;
+            for (path, before, after) in &changes {
+                let on_disk = workdir.join(path);
+                let current = match fs::symlink_metadata(&on_disk) {
+                    Ok(_) => Some(Oid::hash_file(ObjectType::Blob, &on_disk)?),
+                    Err(_) => None,
+                };
+                if current != *before && current != after.map(|(oid, _)| oid) {
+                    return Err(Error::new(
+                        crate::error::ErrorKind::Conflict,
+                        format!("{path} has local edits that syncing would overwrite"),
+                    )
+                    .hint("commit or stash them with git, then sync again"));
+                }
+            }
+        }
+        match old {
+            Some(old) => self.git.reference_matching(&self.branch, new, true, old, message)?,
+            None => self.git.reference(&self.branch, new, false, message)?,
+        };
+        let Some(workdir) = workdir else {
+            return Ok(());
+        };
+        let mut files = Vec::with_capacity(changes.len());
+        for (path, _, after) in &changes {
+            let content = match after {
+                Some((oid, mode)) => {
+                    Some((self.git.find_blob(*oid)?.content().to_vec(), *mode == i32::from(FileMode::BlobExecutable)))
+                }
+                None => None,
+            };
+            files.push((path.as_str(), content));
+        }
+        self.update_worktree(
+            workdir,
+            files.iter().map(|(path, c)| (*path, c.as_ref().map(|(b, x)| (b.as_slice(), *x)))),
+        )
+    }
+}
+
+/// A file's id and mode in a tree, as a change entry.
+pub type Entry = Option<(Oid, i32)>;
+
+/// Every file path that differs between two trees: (path, blob before, entry after).
+pub fn changed_paths(
+    git: &Repository,
+    old: Option<&Tree<'_>>,
+    new: &Tree<'_>,
+) -> Result<Vec<(String, Option<Oid>, Entry)>> {
+    let diff = git.diff_tree_to_tree(old, Some(new), None)?;
+    let mut out = Vec::new();
+    for delta in diff.deltas() {
+        let (before, after) = (delta.old_file(), delta.new_file());
+        let path = after.path().or_else(|| before.path()).and_then(|p| p.to_str()).unwrap_or_default().to_owned();
+        let before_id = (!before.id().is_zero()).then(|| before.id());
+        let after_entry = (!after.id().is_zero()).then(|| (after.id(), i32::from(after.mode())));
+        out.push((path, before_id, after_entry));
+    }
+    Ok(out)
+}
+
+/// The branch clearance reads and writes: `CLEARANCE_BRANCH` when set (CI checkouts often
+/// leave HEAD detached), else the branch HEAD points to (`refs/heads/main` in a fresh repo,
+/// even before its first commit).
+fn branch(git: &Repository) -> Result<String> {
+    if let Some(name) = std::env::var("CLEARANCE_BRANCH").ok().filter(|b| !b.is_empty()) {
+        let full = if name.starts_with("refs/") { name } else { format!("refs/heads/{name}") };
+        if !git2::Reference::is_valid_name(&full) {
+            return Err(Error::usage(format!("CLEARANCE_BRANCH: `{full}` is not a valid branch name")));
+        }
+        return Ok(full);
+    }
+    let head = git.find_reference("HEAD")?;
+    match head.symbolic_target() {
+        Some(target) => Ok(target.to_owned()),
+        None => Err(Error::invalid("HEAD is detached, so there is no branch to read and write")
+            .hint("check out the change repository's branch, or set CLEARANCE_BRANCH=main (e.g. in CI)")),
+    }
+}
+
+pub fn signature(actor: &str) -> Result<Signature<'static>> {
+    let time = crate::text::time::now();
+    let git_time = git2::Time::new(time.as_second(), 0);
+    Ok(Signature::new(actor, &format!("{actor}@clearance"), &git_time)?)
+}
+
+/// Signs commits (an SSH signature in the commit header, namespace `git`). The trust layer
+/// implements it for signing keys; storage only carries the signature.
+pub trait CommitSigner {
+    fn sign_commit(&self, content: &[u8]) -> Result<String>;
+}
+
+/// Files to write (or delete), grouped by directory so each tree along the way is rebuilt once.
+enum Pending {
+    Blob(Oid, i32),
+    Delete,
+    Dir(BTreeMap<String, Pending>),
+}
+
+fn build_tree(git: &Repository, base: Option<&Tree<'_>>, writes: &[Write]) -> Result<Oid> {
+    let mut entries = Vec::with_capacity(writes.len());
+    for w in writes {
+        let mode = if w.executable { FileMode::BlobExecutable } else { FileMode::Blob };
+        entries.push((w.path.clone(), Some((git.blob(&w.bytes)?, i32::from(mode)))));
+    }
+    tree_with(git, base, &entries)
+}
+
+/// `base` with each path set to its entry, or removed where the entry is `None` (directories
+/// left empty disappear, as in git).
+pub fn tree_with(git: &Repository, base: Option<&Tree<'_>>, entries: &[(String, Entry)]) -> Result<Oid> {
+    let mut root = BTreeMap::new();
+    for (path, entry) in entries {
+        let parts: Vec<&str> = path.split('/').collect();
+        if parts.iter().any(|p| p.is_empty() || *p == "." || *p == ".." || *p == ".git") {
+            return Err(Error::invalid(format!("refusing to write to path `{path}`")));
+        }
+        let mut dir = &mut root;
+        for part in &parts[..parts.len() - 1] {
+            let entry = dir.entry((*part).to_owned()).or_insert_with(|| Pending::Dir(BTreeMap::new()));
+            dir = match entry {
+                Pending::Dir(d) => d,
+                _ => return Err(Error::invalid(format!("`{part}` is both a file and a directory in one commit"))),
+            };
+        }
+        let leaf = match entry {
+            Some((oid, mode)) => Pending::Blob(*oid, *mode),
+            None => Pending::Delete,
+        };
+        dir.insert(parts[parts.len() - 1].to_owned(), leaf);
+    }
+    Ok(write_dir(git, base, &root)?.unwrap_or(git.treebuilder(None)?.write()?))
+}
+
+/// The tree id, or `None` when nothing is left in it.
+fn write_dir(git: &Repository, base: Option<&Tree<'_>>, pending: &BTreeMap<String, Pending>) -> Result<Option<Oid>> {
+    let mut builder = git.treebuilder(base)?;
+    for (name, item) in pending {
+        match item {
+            Pending::Blob(oid, mode) => {
+                builder.insert(name, *oid, *mode)?;
+            }
+            Pending::Delete => {
+                if builder.get(name)?.is_some() {
+                    builder.remove(name)?;
+                }
+            }
+            Pending::Dir(children) => {
+                let sub = match base.and_then(|t| t.get_name(name)) {
+                    Some(entry) if entry.kind() == Some(ObjectType::Tree) => Some(git.find_tree(entry.id())?),
+                    Some(_) => {
+                        return Err(Error::invalid(format!("`{name}` exists as a file, cannot write beneath it")));
+                    }
+                    None => None,
+                };
+                match write_dir(git, sub.as_ref(), children)? {
+                    Some(oid) => {
+                        builder.insert(name, oid, FileMode::Tree.into())?;
+                    }
+                    None => {
+                        if builder.get(name)?.is_some() {
+                            builder.remove(name)?;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    Ok((!builder.is_empty()).then(|| builder.write()).transpose()?)
+}

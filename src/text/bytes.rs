@@ -1,0 +1,21 @@
+//! Bytes as text: sha256 digests and hex, and randomness from the operating system.
+
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, Result};
+
+/// `sha256:<hex>` of `bytes`: how clearance names every digest it records.
+pub fn digest(bytes: &[u8]) -> String {
+    format!("sha256:{}", hex(&Sha256::digest(bytes)))
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// `N` bytes from the operating system's random source.
+pub fn random<const N: usize>() -> Result<[u8; N]> {
+    let mut bytes = [0u8; N];
+    getrandom::fill(&mut bytes).map_err(|e| Error::io(format!("no randomness available: {e}")))?;
+    Ok(bytes)
+}

@@ -1,0 +1,12 @@
+//! Text in and out: the strict YAML loaders, the schema checker, terminal output, embedded
+//! templates, time and durations, digests and randomness.
+//!
+//! The bottom layer: it imports nothing of clearance but `error`.
+
+pub mod bytes;
+pub mod schema_check;
+pub mod templates;
+pub mod time;
+pub mod ui;
+pub mod yaml;
+pub mod yaml_de;
