@@ -6,8 +6,8 @@
 use std::time::Instant;
 
 use clearance::model::evidence::{self, Kind};
-use clearance::text::bytes::digest;
 use clearance::store::repo::{ChangeRepo, Write};
+use clearance::text::bytes::digest;
 use clearance::trust::approval::{Record, Statement, Verdict};
 use clearance::trust::keys;
 

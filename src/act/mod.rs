@@ -1,9 +1,8 @@
 //! Acting on the world: executing cleared changes through providers, webhook
-//! notifications, syncing with the remote, and the guided demo.
+//! notifications, and syncing with the remote.
 //!
 //! May import every layer below. Only this layer starts processes or opens connections.
 
-pub mod demo;
 pub mod execute;
 pub mod notify;
 pub mod provider;

@@ -9,7 +9,6 @@ use serde::Serialize;
 use sha2::Sha256;
 
 use crate::model::config::{Event, Format, SecretRef, Webhook};
-use crate::text::ui::Ui;
 
 /// What happened, as sent.
 #[derive(Debug, Clone, Serialize)]
@@ -93,23 +92,24 @@ impl Webhook {
     }
 }
 
-/// Send `notices` to every webhook that wants them. Failures become warnings.
-pub fn send(hooks: &[Webhook], notices: &[Notice], ui: &Ui) {
+/// Send `notices` to every webhook that wants them. Failures come back as warnings.
+pub fn send(hooks: &[Webhook], notices: &[Notice]) -> Vec<String> {
+    let mut warnings = Vec::new();
     let wanted: Vec<(&Webhook, &Notice)> =
         hooks.iter().flat_map(|h| notices.iter().filter(|n| h.wants(n.event)).map(move |n| (h, n))).collect();
     if wanted.is_empty() {
-        return;
+        return warnings;
     }
     let client =
         match reqwest::blocking::Client::builder().user_agent(concat!("clearance/", env!("CARGO_PKG_VERSION"))).build()
         {
             Ok(c) => c,
-            Err(e) => return ui.warn(format!("notifications not sent: {e}")),
+            Err(e) => return vec![format!("notifications not sent: {e}")],
         };
     for (hook, notice) in wanted {
         if let Err(e) = hook.deliver(&client, notice) {
             let event = serde_json::to_value(notice.event).unwrap_or_default();
-            ui.warn(format!(
+            warnings.push(format!(
                 "webhook {} did not take `{}` for {}: {e}; nothing else is affected",
                 hook.url,
                 event.as_str().unwrap_or("?"),
@@ -117,22 +117,23 @@ pub fn send(hooks: &[Webhook], notices: &[Notice], ui: &Ui) {
             ));
         }
     }
+    warnings
 }
 
-/// Tell the repository's webhooks that `events` happened to proposal `id`, now in `state`. Never fails: problems are warnings.
+/// Tell the repository's webhooks that `events` happened to proposal `id`, now in `state`.
+/// Never fails: problems come back as warnings.
 pub fn notify(
     repo: &crate::store::repo::ChangeRepo,
     id: &str,
     events: &[Event],
     state: crate::model::proposal::State,
     actor: &str,
-    ui: &Ui,
-) {
-    let result = (|| -> crate::error::Result<()> {
+) -> Vec<String> {
+    let result = (|| -> crate::error::Result<Vec<String>> {
         let snapshot = repo.snapshot()?;
         let config = crate::model::config::Config::load(&snapshot)?;
         if config.notifications.is_empty() {
-            return Ok(());
+            return Ok(Vec::new());
         }
         let detail = crate::model::proposal::load(&snapshot, id)?;
         let at = crate::text::time::rfc3339(crate::text::time::now());
@@ -163,10 +164,7 @@ pub fn notify(
                 }
             })
             .collect();
-        send(&config.notifications, &notices, ui);
-        Ok(())
+        Ok(send(&config.notifications, &notices))
     })();
-    if let Err(e) = result {
-        ui.warn(format!("notifications not sent: {e}"));
-    }
+    result.unwrap_or_else(|e| vec![format!("notifications not sent: {e}")])
 }

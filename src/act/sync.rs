@@ -482,55 +482,6 @@ pub struct WithPush<'a, T: Serialize> {
     pub push: Option<PushStatus>,
 }
 
-pub fn after_write(
-    repo: &ChangeRepo,
-    push: &PushArgs,
-    key: Option<&crate::trust::keys::KeyArgs>,
-    ui: &crate::text::ui::Ui,
-) -> Result<Option<PushStatus>> {
-    let Some(remote) = push.remote(repo)? else {
-        return Ok(None);
-    };
-    let signer = key.map(|k| load_signer(repo, k)).transpose()?.flatten();
-    match push_writes(repo, &remote, signer.as_ref()) {
-        Ok(report) if report.dropped.is_empty() => {
-            if report.pushed > 0 {
-                ui.status(format!("pushed {} commit(s) to {remote}", report.pushed));
-            }
-            Ok(Some(PushStatus { remote, pushed: true, commits: report.pushed, error: None }))
-        }
-        Ok(report) => Err(dropped_error(&report)),
-        Err(e) => {
-            ui.warn(format!("recorded here but not pushed to {remote}: {e}"));
-            ui.warn("`clearance sync` pushes it once the remote can be reached");
-            Ok(Some(PushStatus { remote, pushed: false, commits: 0, error: Some(e.to_string()) }))
-        }
-    }
-}
-
-/// Before a human acts on a proposal (approve, reject, withdraw, plan) with pushing on:
-/// sync first, so they act on what every machine filed and recorded, not on a stale copy.
-/// A remote that cannot be reached only warns; the command goes on with this clone's copy.
-pub fn before_acting(
-    repo: &ChangeRepo,
-    push: &PushArgs,
-    key: Option<&crate::trust::keys::KeyArgs>,
-    ui: &crate::text::ui::Ui,
-) -> Result<()> {
-    let Some(remote) = push.remote(repo)? else {
-        return Ok(());
-    };
-    let signer = key.map(|k| load_signer(repo, k)).transpose()?.flatten();
-    match sync(repo, &remote, signer.as_ref()) {
-        Ok(report) if report.dropped.is_empty() => Ok(()),
-        Ok(report) => Err(dropped_error(&report)),
-        Err(e) => {
-            ui.warn(format!("working from this clone's copy: {e}"));
-            Ok(())
-        }
-    }
-}
-
 /// Commits that lost a race, as one error.
 pub fn dropped_error(report: &Report) -> Error {
     let lines: Vec<String> = report

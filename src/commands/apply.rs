@@ -1,7 +1,7 @@
 use crate::act::execute;
+use crate::commands::Session;
 use crate::error::{Error, ErrorKind, Result};
-use crate::store::repo::ChangeRepo;
-use crate::text::ui::{Style, Ui};
+use crate::text::ui::Style;
 use crate::trust::keys::KeyArgs;
 
 /// Execute a cleared change through its provider, exactly once
@@ -28,7 +28,8 @@ pub struct Args {
     pub push: crate::act::sync::PushArgs,
 }
 
-pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
+pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
+    let (repo, ui) = (&session.repo()?, session.ui);
     let remote = args.push.remote_for_apply(repo)?;
     let applied = execute::apply(repo, &args.id, &args.key, args.resume, remote.as_deref())?;
     for warning in &applied.warnings {

@@ -1,6 +1,7 @@
 use std::io::IsTerminal;
 
 use crate::act;
+use crate::commands::Session;
 use crate::decide::approve::{self, describe};
 use crate::decide::review::Review;
 use crate::error::{Error, ErrorKind, Result};
@@ -47,19 +48,9 @@ pub struct SignArgs {
     pub yes: bool,
 }
 
-/// Reject a proposal: a signed veto by an eligible approver
-#[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  clearance reject 7k3m --key dana -m 'not during the sale'")]
-pub struct RejectArgs {
-    pub id: String,
-    #[command(flatten)]
-    pub sign: SignArgs,
-    #[command(flatten)]
-    pub push: crate::act::sync::PushArgs,
-}
-
-pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
-    act::sync::before_acting(repo, &args.push, Some(&args.sign.key), ui)?;
+pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
+    let (repo, ui) = (&session.repo()?, session.ui);
+    crate::commands::before_acting(repo, &args.push, Some(&args.sign.key), ui)?;
     let id = match &args.id {
         Some(id) => id.clone(),
         None => pick(repo, &args.sign.key, ui)?,
@@ -67,13 +58,8 @@ pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
     sign_off(repo, &id, args.sign, Verdict::Approve, &args.push, ui)
 }
 
-pub fn run_reject(args: RejectArgs, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
-    act::sync::before_acting(repo, &args.push, Some(&args.sign.key), ui)?;
-    sign_off(repo, &args.id, args.sign, Verdict::Reject, &args.push, ui)
-}
-
 /// Show what is about to be signed, ask (unless --yes), sign, push, notify, report.
-fn sign_off(
+pub(super) fn sign_off(
     repo: &ChangeRepo,
     id: &str,
     sign: SignArgs,
@@ -88,14 +74,16 @@ fn sign_off(
     if let Some((cap, asked)) = &signed.capped {
         ui.status(format!("expiry capped by policy at {cap} (asked for {asked})"));
     }
-    let pushed = act::sync::after_write(repo, push, Some(&sign.key), ui)?;
+    let pushed = crate::commands::after_write(repo, push, Some(&sign.key), ui)?;
     let event = match (verdict, signed.state) {
         (Verdict::Reject, _) => Some(Event::Rejected),
         (Verdict::Approve, State::Approved) => Some(Event::Approved),
         _ => None,
     };
     if let Some(event) = event {
-        act::notify::notify(repo, &signed.id, &[event], signed.state, &signed.principal, ui);
+        for warning in act::notify::notify(repo, &signed.id, &[event], signed.state, &signed.principal) {
+            ui.warn(warning);
+        }
     }
     if ui.json() {
         ui.out_json(&act::sync::WithPush { value: &signed, push: pushed })?;

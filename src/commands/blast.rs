@@ -1,8 +1,8 @@
+use crate::commands::Session;
 use crate::error::Result;
 use crate::model::blast;
 use crate::model::graph_index;
-use crate::store::repo::ChangeRepo;
-use crate::text::ui::{Format, Ui};
+use crate::text::ui::Format;
 
 /// Show what a change to TARGET would touch: it and everything that depends on it
 ///
@@ -28,7 +28,8 @@ pub struct Args {
     pub depth: Option<u32>,
 }
 
-pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
+pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
+    let (repo, ui) = (&session.repo()?, session.ui);
     let snapshot = repo.snapshot()?;
     let graph = graph_index::load(repo, &snapshot)?;
     let radius = blast::compute(&graph, &args.targets, args.depth)?;

@@ -2,12 +2,12 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use crate::commands::Session;
 use crate::decide::evaluate::{Context, Evaluation};
 use crate::decide::propose;
 use crate::error::{Error, Result};
 use crate::model::decision::Verdict;
 use crate::model::{intent, proposal};
-use crate::store::repo::ChangeRepo;
 use crate::text::ui::{Style, Ui};
 
 /// Ask the policy about a proposal or an intent file, without writing anything
@@ -33,7 +33,8 @@ struct Report<'a> {
     evaluation: &'a Evaluation,
 }
 
-pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
+pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
+    let (repo, ui) = (&session.repo()?, session.ui);
     let snapshot = repo.snapshot()?;
     let now = crate::text::time::now();
     let mut context = Context::load(repo, &snapshot)?;

@@ -1,9 +1,8 @@
 use std::path::PathBuf;
 
+use crate::commands::Session;
 use crate::decide::verify::{self, Bundle};
 use crate::error::{IoContext, Result};
-use crate::store::repo::ChangeRepo;
-use crate::text::ui::Ui;
 
 /// Work with a proposal's evidence
 #[derive(Debug, clap::Subcommand)]
@@ -21,7 +20,8 @@ pub enum Command {
     },
 }
 
-pub fn run(command: Command, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
+pub fn run(command: Command, session: &Session<'_>) -> Result<u8> {
+    let (repo, ui) = (&session.repo()?, session.ui);
     let Command::Export { id, output } = command;
     let snapshot = repo.snapshot()?;
     let id = crate::model::proposal::resolve(&snapshot, &id)?;

@@ -7,6 +7,7 @@ use clap::CommandFactory;
 use clap_complete::Shell;
 
 use crate::commands::Cli;
+use crate::commands::Session;
 use crate::error::{IoContext, Result};
 
 /// Write shell completions or man pages from the command-line model
@@ -24,7 +25,7 @@ pub enum What {
     Man,
 }
 
-pub fn run(args: Args) -> Result<u8> {
+pub fn run(args: Args, _session: &Session<'_>) -> Result<u8> {
     match args.what {
         What::Completions => completions(&args.dir)?,
         What::Man => man_pages(&args.dir)?,

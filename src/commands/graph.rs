@@ -2,6 +2,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::commands::Session;
 use crate::error::{Error, IoContext, Result};
 use crate::model::backstage;
 use crate::model::graph::{self, EdgeKind, ServiceGraph};
@@ -54,7 +55,8 @@ struct CheckReport {
     tiers: [usize; 4],
 }
 
-pub fn run(command: Command, repo: Option<&Path>, ui: &Ui) -> Result<u8> {
+pub fn run(command: Command, session: &Session<'_>) -> Result<u8> {
+    let (repo, ui) = (session.repo_path, session.ui);
     match command {
         Command::Check { file } => check(file.as_deref(), repo, ui),
         Command::Import(Import::Backstage { files, commit, push }) => import(&files, commit, &push, repo, ui),
@@ -135,7 +137,7 @@ fn import(
     let message = format!("graph: import {} services from Backstage", imported.graph.services.len());
     let (oid, ()) =
         repo.transact("clearance", &message, |_| Ok((vec![Write::file(graph::PATHS[0], yaml.clone())], ())))?;
-    crate::act::sync::after_write(&repo, push, None, ui)?;
+    crate::commands::after_write(&repo, push, None, ui)?;
     if ui.json() {
         ui.out_json(&serde_json::json!({"commit": oid.to_string(), "services": imported.graph.services.len(), "path": graph::PATHS[0]}))?;
     } else {

@@ -1,8 +1,8 @@
 use std::path::{Path, PathBuf};
 
+use crate::commands::Session;
 use crate::error::Result;
 use crate::model::scaffold;
-use crate::text::ui::Ui;
 
 /// Create a change repository from the built-in templates
 ///
@@ -19,7 +19,8 @@ pub struct Args {
     pub bare: bool,
 }
 
-pub fn run(args: Args, repo: Option<&Path>, ui: &Ui) -> Result<u8> {
+pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
+    let (repo, ui) = (session.repo_path, session.ui);
     let dir = args.dir.as_deref().or(repo).unwrap_or(Path::new("."));
     let report = scaffold::init(dir, args.bare)?;
     if ui.json() {

@@ -2,6 +2,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use crate::commands::Session;
 use crate::error::{Error, Result};
 use crate::text::ui::Ui;
 use crate::trust::keys;
@@ -67,7 +68,8 @@ fn load(name: Option<String>, file: Option<PathBuf>) -> Result<(String, ssh_key:
     }
 }
 
-pub fn run(command: Command, ui: &Ui) -> Result<u8> {
+pub fn run(command: Command, session: &Session<'_>) -> Result<u8> {
+    let ui = session.ui;
     match command {
         Command::New { name, file, force } => {
             let key = keys::generate()?;

@@ -1,10 +1,9 @@
 use comfy_table::{Table, presets};
 
+use crate::commands::Session;
 use crate::error::Result;
 use crate::model::index::{self, Summary};
 use crate::model::proposal::State;
-use crate::store::repo::ChangeRepo;
-use crate::text::ui::Ui;
 
 /// List proposals, newest first
 #[derive(Debug, clap::Args)]
@@ -38,7 +37,8 @@ impl Args {
     }
 }
 
-pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
+pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
+    let (repo, ui) = (&session.repo()?, session.ui);
     let index = index::load(repo)?;
     for problem in &index.problems {
         ui.warn(problem);

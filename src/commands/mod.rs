@@ -2,10 +2,11 @@
 //! it) and one file per subcommand, each holding its arguments and a thin `run` that calls
 //! into the library and renders the result.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::act::sync as act_sync;
 use crate::error::{Error, Result};
 use crate::store::repo::ChangeRepo;
 use crate::text::ui::{Format, Ui};
@@ -25,6 +26,7 @@ pub mod new;
 pub mod plan;
 pub mod policy;
 pub mod propose;
+pub mod reject;
 pub mod rollback;
 pub mod schema;
 pub mod show;
@@ -89,7 +91,7 @@ pub enum Command {
     Show(show::Args),
     Plan(plan::Args),
     Approve(approve::Args),
-    Reject(approve::RejectArgs),
+    Reject(reject::Args),
     Withdraw(withdraw::Args),
     Apply(apply::Args),
     Rollback(rollback::Args),
@@ -113,37 +115,101 @@ pub enum Command {
     Generate(generate::Args),
 }
 
+/// What every command gets besides its own arguments: the terminal and the repository.
+pub struct Session<'a> {
+    pub ui: &'a Ui,
+    /// `--repo` / `CLEARANCE_REPO`, when given.
+    pub repo_path: Option<&'a Path>,
+}
+
+impl Session<'_> {
+    /// The change repository: `--repo`, or discovered from the current directory.
+    pub fn repo(&self) -> Result<ChangeRepo> {
+        ChangeRepo::open(self.repo_path)
+    }
+}
+
 /// Run a parsed command line; returns the exit code.
 pub fn run(cli: Cli, ui: &Ui) -> Result<u8> {
-    let repo = || ChangeRepo::open(cli.global.repo.as_deref());
+    let session = &Session { ui, repo_path: cli.global.repo.as_deref() };
     if matches!(ui.format, Format::Dot | Format::Mermaid) && !matches!(cli.command, Command::Blast(_)) {
         return Err(Error::usage(format!("--format {} draws graphs and only works with `clearance blast`", ui.format))
             .hint("use --format human or --format json"));
     }
     match cli.command {
-        Command::Demo(args) => demo::run(args, ui),
-        Command::Init(args) => init::run(args, cli.global.repo.as_deref(), ui),
-        Command::New(args) => new::run(args, ui),
-        Command::Propose(args) => propose::run(args, &repo()?, ui),
-        Command::List(args) => list::run(args, &repo()?, ui),
-        Command::Show(args) => show::run(args, &repo()?, ui),
-        Command::Plan(args) => plan::run(args, &repo()?, ui),
-        Command::Approve(args) => approve::run(args, &repo()?, ui),
-        Command::Withdraw(args) => withdraw::run(args, &repo()?, ui),
-        Command::Apply(args) => apply::run(args, &repo()?, ui),
-        Command::Rollback(args) => rollback::run(args, &repo()?, ui),
-        Command::Stats(args) => stats::run(args, &repo()?, ui),
-        Command::Sync(args) => sync::run(args, &repo()?, ui),
-        Command::Verify(args) => verify::run(args, cli.global.repo.as_deref(), ui),
-        Command::Evidence(command) => evidence::run(command, &repo()?, ui),
-        Command::Reject(args) => approve::run_reject(args, &repo()?, ui),
-        Command::Blast(args) => blast::run(args, &repo()?, ui),
-        Command::Key(command) => key::run(command, ui),
-        Command::Trust(command) => trust::run(command, &repo()?, ui),
-        Command::Check(args) => check::run(args, &repo()?, ui),
-        Command::Policy(command) => policy::run(command, &repo()?, ui),
-        Command::Graph(command) => graph::run(command, cli.global.repo.as_deref(), ui),
-        Command::Schema(args) => schema::run(args, ui),
-        Command::Generate(args) => generate::run(args),
+        Command::Demo(args) => demo::run(args, session),
+        Command::Init(args) => init::run(args, session),
+        Command::New(args) => new::run(args, session),
+        Command::Propose(args) => propose::run(args, session),
+        Command::List(args) => list::run(args, session),
+        Command::Show(args) => show::run(args, session),
+        Command::Plan(args) => plan::run(args, session),
+        Command::Approve(args) => approve::run(args, session),
+        Command::Withdraw(args) => withdraw::run(args, session),
+        Command::Apply(args) => apply::run(args, session),
+        Command::Rollback(args) => rollback::run(args, session),
+        Command::Stats(args) => stats::run(args, session),
+        Command::Sync(args) => sync::run(args, session),
+        Command::Verify(args) => verify::run(args, session),
+        Command::Evidence(command) => evidence::run(command, session),
+        Command::Reject(args) => reject::run(args, session),
+        Command::Blast(args) => blast::run(args, session),
+        Command::Key(command) => key::run(command, session),
+        Command::Trust(command) => trust::run(command, session),
+        Command::Check(args) => check::run(args, session),
+        Command::Policy(command) => policy::run(command, session),
+        Command::Graph(command) => graph::run(command, session),
+        Command::Schema(args) => schema::run(args, session),
+        Command::Generate(args) => generate::run(args, session),
+    }
+}
+
+/// After a write, with pushing on: push it, and say whether it reached the remote.
+pub fn after_write(
+    repo: &ChangeRepo,
+    push: &act_sync::PushArgs,
+    key: Option<&crate::trust::keys::KeyArgs>,
+    ui: &Ui,
+) -> Result<Option<act_sync::PushStatus>> {
+    let Some(remote) = push.remote(repo)? else {
+        return Ok(None);
+    };
+    let signer = key.map(|k| act_sync::load_signer(repo, k)).transpose()?.flatten();
+    match act_sync::push_writes(repo, &remote, signer.as_ref()) {
+        Ok(report) if report.dropped.is_empty() => {
+            if report.pushed > 0 {
+                ui.status(format!("pushed {} commit(s) to {remote}", report.pushed));
+            }
+            Ok(Some(act_sync::PushStatus { remote, pushed: true, commits: report.pushed, error: None }))
+        }
+        Ok(report) => Err(act_sync::dropped_error(&report)),
+        Err(e) => {
+            ui.warn(format!("recorded here but not pushed to {remote}: {e}"));
+            ui.warn("`clearance sync` pushes it once the remote can be reached");
+            Ok(Some(act_sync::PushStatus { remote, pushed: false, commits: 0, error: Some(e.to_string()) }))
+        }
+    }
+}
+
+/// Before a human acts on a proposal (approve, reject, withdraw, plan) with pushing on:
+/// sync first, so they act on what every machine filed and recorded, not on a stale copy.
+/// A remote that cannot be reached only warns; the command goes on with this clone's copy.
+pub fn before_acting(
+    repo: &ChangeRepo,
+    push: &act_sync::PushArgs,
+    key: Option<&crate::trust::keys::KeyArgs>,
+    ui: &Ui,
+) -> Result<()> {
+    let Some(remote) = push.remote(repo)? else {
+        return Ok(());
+    };
+    let signer = key.map(|k| act_sync::load_signer(repo, k)).transpose()?.flatten();
+    match act_sync::sync(repo, &remote, signer.as_ref()) {
+        Ok(report) if report.dropped.is_empty() => Ok(()),
+        Ok(report) => Err(act_sync::dropped_error(&report)),
+        Err(e) => {
+            ui.warn(format!("working from this clone's copy: {e}"));
+            Ok(())
+        }
     }
 }

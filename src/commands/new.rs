@@ -1,9 +1,9 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use crate::commands::Session;
 use crate::error::{Error, Result};
 use crate::model::new_intent;
-use crate::text::ui::Ui;
 
 /// Start an intent from a template (restart, scale, rotate a secret, toggle a flag, migrate)
 ///
@@ -28,7 +28,8 @@ pub struct Args {
     pub list: bool,
 }
 
-pub fn run(args: Args, ui: &Ui) -> Result<u8> {
+pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
+    let ui = session.ui;
     if args.list {
         let list: Vec<_> = new_intent::TEMPLATES
             .iter()

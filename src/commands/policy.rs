@@ -1,5 +1,6 @@
 use serde::Serialize;
 
+use crate::commands::Session;
 use crate::decide::policy::{self, Policy};
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::config::Config;
@@ -23,7 +24,8 @@ struct Outcome {
     error: Option<String>,
 }
 
-pub fn run(command: Command, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
+pub fn run(command: Command, session: &Session<'_>) -> Result<u8> {
+    let (repo, ui) = (&session.repo()?, session.ui);
     match command {
         Command::Test => test(repo, ui),
     }

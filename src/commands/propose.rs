@@ -2,13 +2,13 @@ use std::io::Read;
 use std::path::PathBuf;
 
 use crate::act::notify;
+use crate::commands::Session;
 use crate::decide::propose;
 use crate::error::{Error, Result};
 use crate::model::config::Event;
 use crate::model::intent::MAX_INTENT_BYTES;
 use crate::model::proposal::State;
-use crate::store::repo::ChangeRepo;
-use crate::text::ui::{Style, Ui};
+use crate::text::ui::Style;
 use crate::trust::keys::KeyArgs;
 
 /// Propose a change: validate an intent and commit it to the change repository
@@ -46,7 +46,8 @@ pub fn read_input(file: &PathBuf) -> Result<(Vec<u8>, String)> {
     Ok((bytes, name))
 }
 
-pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
+pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
+    let (repo, ui) = (&session.repo()?, session.ui);
     let (bytes, name) = read_input(&args.file)?;
     let parsed = propose::parse(repo, bytes, &name)?;
     let signer = if args.dry_run { None } else { Some(args.key.load()?) };
@@ -54,14 +55,16 @@ pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
     let code = if outcome.state == State::Denied { 3 } else { 0 };
     let mut push = None;
     if let Some(id) = &outcome.id {
-        push = crate::act::sync::after_write(repo, &args.push, Some(&args.key), ui)?;
+        push = crate::commands::after_write(repo, &args.push, Some(&args.key), ui)?;
         let mut events = vec![Event::Proposed];
         match outcome.state {
             State::Pending => events.push(Event::NeedsApproval),
             State::Approved => events.push(Event::Approved),
             _ => {}
         }
-        notify::notify(repo, id, &events, outcome.state, &outcome.agent, ui);
+        for warning in notify::notify(repo, id, &events, outcome.state, &outcome.agent) {
+            ui.warn(warning);
+        }
     }
     if ui.json() {
         ui.out_json(&crate::act::sync::WithPush { value: &outcome, push })?;

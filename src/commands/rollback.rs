@@ -1,11 +1,10 @@
 use std::collections::BTreeMap;
 
+use crate::commands::Session;
 use crate::decide::propose;
 use crate::error::{Error, Result};
 use crate::model::intent::{Intent, Metadata, Spec};
 use crate::model::proposal;
-use crate::store::repo::ChangeRepo;
-use crate::text::ui::Ui;
 use crate::trust::keys::KeyArgs;
 
 /// File a proposal's rollback as a new proposal, governed like any other
@@ -23,7 +22,8 @@ pub struct Args {
     pub push: crate::act::sync::PushArgs,
 }
 
-pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
+pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
+    let (repo, ui) = (&session.repo()?, session.ui);
     let snapshot = repo.snapshot()?;
     let id = proposal::resolve(&snapshot, &args.id)?;
     let path = proposal::intent_path(&id);
@@ -57,7 +57,7 @@ pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
     let signer = args.key.load()?;
     let outcome = propose::propose(repo, &parsed, &name, Some(&signer))?;
     let code = if outcome.state == proposal::State::Denied { 3 } else { 0 };
-    let push = crate::act::sync::after_write(repo, &args.push, Some(&args.key), ui)?;
+    let push = crate::commands::after_write(repo, &args.push, Some(&args.key), ui)?;
     if ui.json() {
         ui.out_json(&crate::act::sync::WithPush { value: &outcome, push })?;
     } else {

@@ -1,5 +1,5 @@
+use crate::commands::Session;
 use crate::error::Result;
-use crate::text::ui::Ui;
 
 /// Print the JSON Schema of a document clearance reads
 ///
@@ -27,7 +27,8 @@ pub enum Document {
     Identities,
 }
 
-pub fn run(args: Args, ui: &Ui) -> Result<u8> {
+pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
+    let ui = session.ui;
     let schema = match args.document {
         Document::Intent => crate::model::intent::schema(),
         Document::Graph => crate::model::graph::schema(),

@@ -1,10 +1,11 @@
+use crate::commands::Session;
 use crate::decide::evaluate::Context;
 use crate::decide::review;
 use crate::error::Result;
 use crate::model::decision::Verdict;
 use crate::model::proposal;
 use crate::store::repo::ChangeRepo;
-use crate::text::ui::{Style, Ui};
+use crate::text::ui::Style;
 
 /// Show one proposal: its intent, state and evidence
 #[derive(Debug, clap::Args)]
@@ -14,7 +15,8 @@ pub struct Args {
     pub id: String,
 }
 
-pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
+pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
+    let (repo, ui) = (&session.repo()?, session.ui);
     let snapshot = repo.snapshot()?;
     let id = proposal::resolve(&snapshot, &args.id)?;
     let mut detail = proposal::load(&snapshot, &id)?;

@@ -1,9 +1,8 @@
 use comfy_table::{Table, presets};
 
+use crate::commands::Session;
 use crate::decide::stats::{self, Stats};
 use crate::error::{Error, Result};
-use crate::store::repo::ChangeRepo;
-use crate::text::ui::Ui;
 
 /// Autonomy metrics per agent: what clears itself, what waits for humans, how long
 #[derive(Debug, clap::Args)]
@@ -45,7 +44,8 @@ fn row(name: &str, s: &Stats) -> Vec<String> {
     ]
 }
 
-pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
+pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
+    let (repo, ui) = (&session.repo()?, session.ui);
     let since = match &args.since {
         Some(d) => {
             let dur = crate::text::time::parse_duration(d)

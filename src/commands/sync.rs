@@ -1,7 +1,7 @@
 use crate::act::sync;
+use crate::commands::Session;
 use crate::error::Result;
-use crate::store::repo::ChangeRepo;
-use crate::text::ui::{Style, Ui};
+use crate::text::ui::Style;
 use crate::trust::keys::KeyArgs;
 
 /// Exchange commits with the remote: fetch, replay this clone's commits on top, push
@@ -25,7 +25,8 @@ pub struct Args {
     pub key: KeyArgs,
 }
 
-pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
+pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
+    let (repo, ui) = (&session.repo()?, session.ui);
     let remote = match args.remote {
         Some(r) => r,
         None => crate::model::config::Config::load(&repo.snapshot()?)?.remote,

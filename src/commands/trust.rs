@@ -1,9 +1,9 @@
 use serde::Serialize;
 
 use crate::act::sync::PushArgs;
+use crate::commands::Session;
 use crate::error::{Error, ErrorKind, Result};
-use crate::store::repo::{ChangeRepo, Write};
-use crate::text::ui::Ui;
+use crate::store::repo::Write;
 use crate::trust::identities::{self, Allow, Identities, Identity, Role};
 use crate::trust::keys;
 
@@ -61,7 +61,8 @@ struct Row<'a> {
     fingerprint: Option<String>,
 }
 
-pub fn run(command: Command, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
+pub fn run(command: Command, session: &Session<'_>) -> Result<u8> {
+    let (repo, ui) = (&session.repo()?, session.ui);
     match command {
         Command::Add { principal, role, groups, key, sponsor, actions, environments, replace, push } => {
             let public = keys::public_from_arg(&key)?;
@@ -103,7 +104,7 @@ pub fn run(command: Command, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
             if !kept {
                 ui.warn(format!("{} was rewritten; its comments were not kept", identities::PATH));
             }
-            crate::act::sync::after_write(repo, &push, None, ui)?;
+            crate::commands::after_write(repo, &push, None, ui)?;
             if ui.json() {
                 ui.out_json(&Row { identity: &entry, fingerprint: Some(keys::fingerprint(&public)) })?;
             } else {
@@ -168,7 +169,7 @@ pub fn run(command: Command, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
             if !kept {
                 ui.warn(format!("{} was rewritten; its comments were not kept", identities::PATH));
             }
-            crate::act::sync::after_write(repo, &push, None, ui)?;
+            crate::commands::after_write(repo, &push, None, ui)?;
             let revoked_at = crate::text::time::rfc3339(at);
             if ui.json() {
                 ui.out_json(&serde_json::json!({"principal": principal, "revoked_at": revoked_at}))?;

@@ -2,11 +2,12 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use crate::commands::Session;
 use crate::decide::verify::{self, Bundle, Context, Problem};
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::proposal;
 use crate::store::repo::ChangeRepo;
-use crate::text::ui::{Style, Ui};
+use crate::text::ui::Style;
 use crate::trust::identities::Identities;
 
 /// Check evidence, signatures, trust, approvals and quorum; exit 5 on any problem
@@ -32,7 +33,8 @@ struct Report {
     problems: Vec<Problem>,
 }
 
-pub fn run(args: Args, repo: Option<&std::path::Path>, ui: &Ui) -> Result<u8> {
+pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
+    let (repo, ui) = (session.repo_path, session.ui);
     let mut problems = Vec::new();
     let (proposals, entries) = match &args.bundle {
         Some(path) => {

@@ -1,7 +1,6 @@
 use crate::act::execute;
+use crate::commands::Session;
 use crate::error::Result;
-use crate::store::repo::ChangeRepo;
-use crate::text::ui::Ui;
 use crate::trust::keys::KeyArgs;
 
 /// Take a proposal back (the proposing agent, or an admin)
@@ -18,10 +17,11 @@ pub struct Args {
     pub push: crate::act::sync::PushArgs,
 }
 
-pub fn run(args: Args, repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
-    crate::act::sync::before_acting(repo, &args.push, Some(&args.key), ui)?;
+pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
+    let (repo, ui) = (&session.repo()?, session.ui);
+    crate::commands::before_acting(repo, &args.push, Some(&args.key), ui)?;
     let id = execute::withdraw(repo, &args.id, &args.key, args.reason)?;
-    crate::act::sync::after_write(repo, &args.push, Some(&args.key), ui)?;
+    crate::commands::after_write(repo, &args.push, Some(&args.key), ui)?;
     if ui.json() {
         ui.out_json(&serde_json::json!({"id": id, "state": "withdrawn"}))?;
     } else {
