@@ -33,6 +33,13 @@ pub struct Run {
     pub stderr: String,
 }
 
+/// What a user sees of a run: exit status, then stdout, then stderr.
+impl std::fmt::Display for Run {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "exit: {}\n--- stdout\n{}--- stderr\n{}", self.code, self.stdout, self.stderr)
+    }
+}
+
 impl From<Output> for Run {
     fn from(o: Output) -> Run {
         Run {

@@ -115,3 +115,42 @@ fn a_broken_graph_blocks_proposals_and_changes_nothing() {
     assert_eq!(repo.head(), head);
     assert_eq!(repo.status(), "");
 }
+
+#[test]
+fn a_misspelt_field_is_shown_where_it_is_with_the_fix() {
+    let repo = Repo::new();
+    let intent = "\
+apiVersion: clearance/v1
+kind: Intent
+metadata:
+  agent: cost-optimizer
+spec:
+  action: rds.delete-instance
+  environment: prod
+  targets: [orders-db-old]
+  reasn: Migrated to orders-db-small
+";
+    let r = run_stdin(repo.path(), &["propose", "-f", "-"], intent.as_bytes());
+    insta::assert_snapshot!(r, @r"
+    exit: 1
+    --- stdout
+    --- stderr
+    error: <stdin> is not a valid intent (2 problems)
+      --> <stdin>:5:1 (spec.reason)
+         |
+       5 | spec:
+         | ^^^^ missing field `reason`
+      --> <stdin>:9:3 (spec.reasn)
+         |
+       9 |   reasn: Migrated to orders-db-small
+         |   ^^^^^ unknown field `reasn`, did you mean `reason`?
+    hint: `clearance schema intent` prints the JSON Schema of an intent
+    ");
+    let r = run_stdin(repo.path(), &["propose", "-f", "-", "--format", "json"], intent.as_bytes());
+    insta::assert_snapshot!(r, @r#"
+    exit: 1
+    --- stdout
+    --- stderr
+    {"error":{"code":"invalid-input","column":1,"file":"<stdin>","hints":["`clearance schema intent` prints the JSON Schema of an intent"],"line":5,"message":"<stdin> is not a valid intent (2 problems)","path":"spec.reason","problems":[{"column":1,"line":5,"message":"missing field `reason`","path":"spec.reason"},{"column":3,"line":9,"message":"unknown field `reasn`, did you mean `reason`?","path":"spec.reasn"}]}}
+    "#);
+}

@@ -3,7 +3,7 @@
 use crate::common::{INTENT, Repo, Run};
 
 fn render(r: &Run) -> String {
-    format!("exit: {}\n--- stdout\n{}--- stderr\n{}", r.code, r.stdout, r.stderr)
+    r.to_string()
 }
 
 /// Replace what changes from run to run: proposal ids, temp paths, digests, commits.
