@@ -1,7 +1,7 @@
 //! Acting on the world: executing cleared changes through providers, webhook
 //! notifications, and syncing with the remote.
 //!
-//! May import every layer below. Only this layer starts processes or opens connections.
+//! May import every layer below. Providers run and webhooks are sent from here only.
 
 pub mod execute;
 pub mod notify;

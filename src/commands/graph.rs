@@ -6,7 +6,7 @@ use crate::commands::Session;
 use crate::error::{Error, IoContext, Result};
 use crate::model::backstage;
 use crate::model::graph::{self, EdgeKind, ServiceGraph};
-use crate::store::repo::{ChangeRepo, Write};
+use crate::store::repo::ChangeRepo;
 use crate::text::ui::{Style, Ui};
 
 /// Check or import the service graph
@@ -37,9 +37,12 @@ pub enum Import {
         /// Catalog files; each may hold several YAML documents
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// Commit the result as graph/services.yaml on the branch instead of printing it
+        /// Sign the result into force as graph/services.yaml instead of printing it (the
+        /// key must be a graph maintainer's or an admin's)
         #[arg(long)]
         commit: bool,
+        #[command(flatten)]
+        key: crate::trust::keys::KeyArgs,
         #[command(flatten)]
         push: crate::act::sync::PushArgs,
     },
@@ -59,7 +62,7 @@ pub fn run(command: Command, session: &Session<'_>) -> Result<u8> {
     let (repo, ui) = (session.repo_path, session.ui);
     match command {
         Command::Check { file } => check(file.as_deref(), repo, ui),
-        Command::Import(Import::Backstage { files, commit, push }) => import(&files, commit, &push, repo, ui),
+        Command::Import(Import::Backstage { files, commit, key, push }) => import(&files, commit, &key, &push, session),
     }
 }
 
@@ -109,10 +112,11 @@ fn check(file: Option<&Path>, repo: Option<&Path>, ui: &Ui) -> Result<u8> {
 fn import(
     files: &[PathBuf],
     commit: bool,
+    key: &crate::trust::keys::KeyArgs,
     push: &crate::act::sync::PushArgs,
-    repo: Option<&Path>,
-    ui: &Ui,
+    session: &Session<'_>,
 ) -> Result<u8> {
+    let ui = session.ui;
     let mut inputs = Vec::new();
     for path in files {
         let text = std::fs::read_to_string(path).with_path(path)?;
@@ -133,19 +137,21 @@ fn import(
         ui.out(yaml)?;
         return Ok(0);
     }
-    let repo = ChangeRepo::open(repo)?;
-    let message = format!("graph: import {} services from Backstage", imported.graph.services.len());
-    let (oid, ()) =
-        repo.transact("clearance", &message, |_| Ok((vec![Write::file(graph::PATHS[0], yaml.clone())], ())))?;
-    crate::commands::after_write(&repo, push, None, ui)?;
+    let repo = session.repo()?;
+    let signer = key.load()?;
+    let note = format!("graph import of {} services from Backstage", imported.graph.services.len());
+    let signed =
+        crate::trust::change::edit_file(&repo, &signer, graph::PATHS[0], &note, |_| Ok(yaml.clone().into_bytes()))?;
+    crate::commands::after_write(&repo, push, Some(key), ui)?;
     if ui.json() {
-        ui.out_json(&serde_json::json!({"commit": oid.to_string(), "services": imported.graph.services.len(), "path": graph::PATHS[0]}))?;
+        ui.out_json(&serde_json::json!({"commit": signed.commit, "services": imported.graph.services.len(), "path": graph::PATHS[0], "governance": &signed}))?;
     } else {
+        crate::commands::governance::report_signed(ui, &signed, None)?;
         ui.status(format!(
-            "committed {} ({} services) as {}",
-            graph::PATHS[0],
+            "{} ({} services) as {}",
+            if signed.landed { "in force" } else { "signed" },
             imported.graph.services.len(),
-            &oid.to_string()[..10]
+            graph::PATHS[0],
         ));
     }
     Ok(0)

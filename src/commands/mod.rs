@@ -18,6 +18,7 @@ pub mod check;
 pub mod demo;
 pub mod evidence;
 pub mod generate;
+pub mod governance;
 pub mod graph;
 pub mod init;
 pub mod key;
@@ -70,6 +71,9 @@ pub struct GlobalArgs {
     /// Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid
     #[arg(long, global = true, env = "CLEARANCE_FORMAT", value_enum, default_value = "human")]
     pub format: Format,
+    /// The repository's root (its genesis hash) to check it against, instead of the pin
+    #[arg(long, global = true, env = "CLEARANCE_ROOT", value_name = "HASH")]
+    pub root: Option<String>,
     /// Never use color (also NO_COLOR)
     #[arg(long, global = true)]
     pub no_color: bool,
@@ -109,6 +113,8 @@ pub enum Command {
     #[command(subcommand)]
     Trust(trust::Command),
     #[command(subcommand)]
+    Governance(governance::Command),
+    #[command(subcommand)]
     Graph(graph::Command),
     Schema(schema::Args),
     #[command(hide = true)]
@@ -120,18 +126,28 @@ pub struct Session<'a> {
     pub ui: &'a Ui,
     /// `--repo` / `CLEARANCE_REPO`, when given.
     pub repo_path: Option<&'a Path>,
+    /// `--root` / `CLEARANCE_ROOT`, when given.
+    pub root: Option<&'a str>,
 }
 
 impl Session<'_> {
-    /// The change repository: `--repo`, or discovered from the current directory.
+    /// The change repository (`--repo`, or discovered from the current directory), whose
+    /// governed paths are read from the rules in force, checked against the pinned root.
     pub fn repo(&self) -> Result<ChangeRepo> {
+        let governor = crate::trust::governance::LogGovernor { root: self.root.map(str::to_owned) };
+        Ok(ChangeRepo::open(self.repo_path)?.governed_by(Box::new(governor)))
+    }
+
+    /// The repository as committed, governed paths included: for the commands that
+    /// inspect or repair governance itself.
+    pub fn branch_repo(&self) -> Result<ChangeRepo> {
         ChangeRepo::open(self.repo_path)
     }
 }
 
 /// Run a parsed command line; returns the exit code.
 pub fn run(cli: Cli, ui: &Ui) -> Result<u8> {
-    let session = &Session { ui, repo_path: cli.global.repo.as_deref() };
+    let session = &Session { ui, repo_path: cli.global.repo.as_deref(), root: cli.global.root.as_deref() };
     if matches!(ui.format, Format::Dot | Format::Mermaid) && !matches!(cli.command, Command::Blast(_)) {
         return Err(Error::usage(format!("--format {} draws graphs and only works with `clearance blast`", ui.format))
             .hint("use --format human or --format json"));
@@ -156,6 +172,7 @@ pub fn run(cli: Cli, ui: &Ui) -> Result<u8> {
         Command::Blast(args) => blast::run(args, session),
         Command::Key(command) => key::run(command, session),
         Command::Trust(command) => trust::run(command, session),
+        Command::Governance(command) => governance::run(command, session),
         Command::Check(args) => check::run(args, session),
         Command::Policy(command) => policy::run(command, session),
         Command::Graph(command) => graph::run(command, session),

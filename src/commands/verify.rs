@@ -8,6 +8,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::model::proposal;
 use crate::store::repo::ChangeRepo;
 use crate::text::ui::Style;
+use crate::trust::change;
 use crate::trust::identities::Identities;
 
 /// Check evidence, signatures, trust, approvals and quorum; exit 5 on any problem
@@ -34,7 +35,7 @@ struct Report {
 }
 
 pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
-    let (repo, ui) = (session.repo_path, session.ui);
+    let ui = session.ui;
     let mut problems = Vec::new();
     let (proposals, entries) = match &args.bundle {
         Some(path) => {
@@ -53,7 +54,8 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
             (1, entries)
         }
         None => {
-            let repo = ChangeRepo::open(repo)?;
+            let repo = session.repo()?;
+            governance_problems(&repo, &mut problems)?;
             let snapshot = repo.snapshot()?;
             let config = crate::model::config::Config::load(&snapshot)?;
             let trust = Identities::load(&snapshot)?;
@@ -123,4 +125,29 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
             format!("verification failed: {} problem(s)", report.problems.len()),
         ))
     }
+}
+
+/// The governance log's first invalid line, and every governed file on the branch that is
+/// not in force (other than a change waiting for signatures).
+fn governance_problems(repo: &ChangeRepo, problems: &mut Vec<Problem>) -> Result<()> {
+    let current = change::current(repo)?;
+    if let Some(p) = &current.chain.problem {
+        problems.push(Problem {
+            proposal: crate::trust::governance::LOG.to_owned(),
+            line: Some(p.line),
+            message: format!("{} (it and what follows are not in force)", p.message),
+        });
+    }
+    for u in change::unauthorized(repo, &current)?.into_iter().filter(|u| u.pending.is_none()) {
+        let by = match (&u.commit, &u.author) {
+            (Some(c), Some(a)) => format!(" in commit {c} by {a}"),
+            _ => String::new(),
+        };
+        problems.push(Problem {
+            proposal: u.path.clone(),
+            line: None,
+            message: format!("edited{by} without the signatures the rules require; not in force"),
+        });
+    }
+    Ok(())
 }

@@ -10,5 +10,6 @@ pub mod evaluate;
 pub mod policy;
 pub mod propose;
 pub mod review;
+pub mod rules;
 pub mod stats;
 pub mod verify;

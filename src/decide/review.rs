@@ -1,6 +1,6 @@
 //! A proposal as it stands now: its current decision and blast radius, every approval
 //! judged against them, the quorum, and the derived state. Used by `show`, `approve`,
-//! `reject` (and, later, `apply`), always computed fresh from the branch.
+//! `reject` and `apply`, always computed fresh from the branch.
 
 use jiff::Timestamp;
 use serde::Serialize;

@@ -18,7 +18,9 @@ pub struct Config {
     pub api_version: String,
     #[schemars(extend("const" = "Config"))]
     pub kind: String,
-    /// A uuid naming this change repository; part of every signed approval.
+    /// Where repositories made before governance kept their id. Ignored: the repository
+    /// id is the one the governance log's genesis names (`governance adopt` copies it there).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     #[schemars(
         pattern(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"),
         extend("x-expected" = "a lower-case uuid")
@@ -91,7 +93,6 @@ fn default_policy_timeout() -> String {
     "2s".to_owned()
 }
 
-/// `90s`, `10m`, `2h`, `7d`, `500ms` as a duration.
 fn default_timezone() -> String {
     "UTC".to_owned()
 }
@@ -109,7 +110,12 @@ impl Config {
     pub fn load(snapshot: &Snapshot<'_>) -> Result<Config> {
         let bytes =
             snapshot.read(PATH)?.ok_or_else(|| Error::not_found(format!("{PATH} is missing from the branch")))?;
-        Config::parse(&bytes)
+        let mut config = Config::parse(&bytes)?;
+        // The id that approvals bind is the genesis's, never a field anyone can edit.
+        if let Some(in_force) = snapshot.in_force() {
+            config.repo_id = in_force.repo_id.clone();
+        }
+        Ok(config)
     }
 
     pub fn parse(bytes: &[u8]) -> Result<Config> {

@@ -158,7 +158,6 @@ pub fn schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(Intent)).expect("schema serializes")
 }
 
-/// `sha256:<hex>` of some bytes; the form every digest in clearance takes.
 /// Validate intent bytes read from `name`. Every problem is reported at once.
 pub fn parse(bytes: Vec<u8>, name: &str) -> Result<Parsed, Error> {
     parse_checked(bytes, name, |_| Vec::new())

@@ -27,33 +27,98 @@ pub struct ChangeRepo {
     /// paths brings it up to date. `apply` sets it for `apply-started`, whose evidence file
     /// `apply-finished` rewrites moments later: one git-index rewrite instead of two.
     pub defer_worktree: std::cell::Cell<bool>,
+    /// Decides which tree holds the rules in force; without one, snapshots read the branch.
+    governor: Option<Box<dyn Governor>>,
+    /// The last answer of the governor, keyed by the governance log's blob id.
+    in_force: std::cell::RefCell<Option<(Option<Oid>, std::rc::Rc<InForce>)>>,
 }
 
-/// One file to write in a commit.
+/// The top-level paths whose content is governed: what a snapshot reads from the tree the
+/// governance log put in force, never from the branch.
+pub const GOVERNED: [&str; 5] = ["clearance.yaml", "graph", "policies", "providers", "trust"];
+
+/// Whether `path` lies under one of the [`GOVERNED`] top-level paths.
+pub fn is_governed(path: &str) -> bool {
+    let top = path.split('/').next().unwrap_or(path);
+    GOVERNED.contains(&top)
+}
+
+/// The rules in force: the tree that holds the governed paths, and the facts of the
+/// governance entry that named it.
+#[derive(Debug, Clone)]
+pub struct InForce {
+    /// A tree whose top level holds (some of) the [`GOVERNED`] entries and nothing else.
+    pub tree: Oid,
+    /// The repository id named by the genesis entry.
+    pub repo_id: String,
+    /// The hash of the genesis entry: the repository's identity.
+    pub root: String,
+    /// The sequence number of the entry in force.
+    pub seq: u64,
+}
+
+/// Finds the rules in force for a branch tree. The trust layer implements it by checking
+/// the governance log; storage only routes reads of governed paths to the tree it names.
+pub trait Governor {
+    fn in_force(&self, repo: &ChangeRepo, branch: &Tree<'_>, log: Option<Oid>) -> Result<InForce>;
+}
+
+/// One file to write (or delete) in a commit.
 #[derive(Debug, Clone)]
 pub struct Write {
     pub path: String,
     pub bytes: Vec<u8>,
     pub executable: bool,
+    /// Remove the file instead of writing `bytes`.
+    pub delete: bool,
 }
 
 impl Write {
     pub fn file(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
-        Write { path: path.into(), bytes: bytes.into(), executable: false }
+        Write { path: path.into(), bytes: bytes.into(), executable: false, delete: false }
+    }
+
+    pub fn delete(path: impl Into<String>) -> Self {
+        Write { path: path.into(), bytes: Vec::new(), executable: false, delete: true }
     }
 }
 
-/// A read-only view of the branch at one commit.
+/// A read-only view of the branch at one commit. Reads of governed paths go to the tree
+/// of the rules in force when the repository is governed.
 pub struct Snapshot<'r> {
     pub commit: Option<Oid>,
     tree: Option<Tree<'r>>,
+    rules: Option<(Tree<'r>, std::rc::Rc<InForce>)>,
     repo: &'r Repository,
 }
 
 impl<'r> Snapshot<'r> {
+    /// The tree that answers for `path`: the rules in force for governed paths.
+    fn tree_for(&self, path: &str) -> Option<&Tree<'r>> {
+        match &self.rules {
+            Some((rules, _)) if is_governed(path) => Some(rules),
+            _ => self.tree.as_ref(),
+        }
+    }
+
+    /// The repository the snapshot reads from.
+    pub fn git(&self) -> &'r Repository {
+        self.repo
+    }
+
+    /// The rules in force, when the repository is governed.
+    pub fn in_force(&self) -> Option<&InForce> {
+        self.rules.as_ref().map(|(_, f)| f.as_ref())
+    }
+
+    /// The branch's own tree, governed paths included as committed (not in force).
+    pub fn branch_tree(&self) -> Option<&Tree<'r>> {
+        self.tree.as_ref()
+    }
+
     /// The bytes of the file at `path`, or `None` when it does not exist.
     pub fn read(&self, path: &str) -> Result<Option<Vec<u8>>> {
-        let Some(tree) = &self.tree else {
+        let Some(tree) = self.tree_for(path) else {
             return Ok(None);
         };
         match tree.get_path(Path::new(path)) {
@@ -68,7 +133,7 @@ impl<'r> Snapshot<'r> {
 
     /// The object id of the tree or blob at `path`.
     pub fn entry_id(&self, path: &str) -> Result<Option<Oid>> {
-        let Some(tree) = &self.tree else {
+        let Some(tree) = self.tree_for(path) else {
             return Ok(None);
         };
         if path.is_empty() {
@@ -121,7 +186,13 @@ impl ChangeRepo {
             })?,
         };
         let branch = branch(&git)?;
-        let repo = ChangeRepo { git, branch, defer_worktree: Default::default() };
+        let repo = ChangeRepo {
+            git,
+            branch,
+            defer_worktree: Default::default(),
+            governor: None,
+            in_force: Default::default(),
+        };
         repo.start_branch_if_missing()?;
         if !repo.snapshot()?.exists("clearance.yaml")? {
             return Err(Error::not_found(format!(
@@ -137,7 +208,7 @@ impl ChangeRepo {
     /// Wrap a repository that may not hold a change repo yet (for `init`).
     pub fn from_git(git: Repository) -> Result<ChangeRepo> {
         let branch = branch(&git)?;
-        Ok(ChangeRepo { git, branch, defer_worktree: Default::default() })
+        Ok(ChangeRepo { git, branch, defer_worktree: Default::default(), governor: None, in_force: Default::default() })
     }
 
     /// Whether HEAD points to our branch, so the work tree and index follow its commits.
@@ -191,7 +262,52 @@ impl ChangeRepo {
             Some(id) => Some(self.git.find_commit(id)?.tree()?),
             None => None,
         };
-        Ok(Snapshot { commit, tree, repo: &self.git })
+        let rules = match (&self.governor, &tree) {
+            (Some(governor), Some(tree)) => {
+                let log = tree.get_path(Path::new(LOG)).ok().map(|e| e.id());
+                let cached = self.in_force.borrow().as_ref().filter(|(l, _)| *l == log).map(|(_, f)| f.clone());
+                let in_force = match cached {
+                    Some(f) => f,
+                    None => {
+                        let f = std::rc::Rc::new(governor.in_force(self, tree, log)?);
+                        *self.in_force.borrow_mut() = Some((log, f.clone()));
+                        f
+                    }
+                };
+                Some((self.git.find_tree(in_force.tree)?, in_force))
+            }
+            _ => None,
+        };
+        Ok(Snapshot { commit, tree, rules, repo: &self.git })
+    }
+
+    /// Route reads of governed paths through `governor` from now on.
+    pub fn governed_by(mut self, governor: Box<dyn Governor>) -> Self {
+        self.governor = Some(governor);
+        self
+    }
+
+    /// A snapshot of the branch whose governed paths are read from `rules` instead: how
+    /// authors try rules from their work tree before signing them.
+    pub fn snapshot_with_rules(&self, rules: InForce) -> Result<Snapshot<'_>> {
+        let mut snapshot = self.snapshot()?;
+        snapshot.rules = Some((self.git.find_tree(rules.tree)?, std::rc::Rc::new(rules)));
+        Ok(snapshot)
+    }
+
+    /// A tree of the governed paths as they are in the work tree (symlinks and anything
+    /// but plain files and directories left out), written to the object database.
+    pub fn worktree_rules(&self) -> Result<Option<Oid>> {
+        let Some(workdir) = self.git.workdir() else {
+            return Ok(None);
+        };
+        let mut top = self.git.treebuilder(None)?;
+        for name in GOVERNED {
+            if let Some((oid, mode)) = dir_object(&self.git, &workdir.join(name))? {
+                top.insert(name, oid, mode)?;
+            }
+        }
+        Ok(Some(top.write()?))
     }
 
     /// Write one commit. `plan` sees the current head and returns the files to write (or an
@@ -292,7 +408,7 @@ impl ChangeRepo {
         };
         self.update_worktree(
             workdir,
-            writes.iter().map(|w| (w.path.as_str(), Some((w.bytes.as_slice(), w.executable)))),
+            writes.iter().map(|w| (w.path.as_str(), (!w.delete).then_some((w.bytes.as_slice(), w.executable)))),
         )
     }
 
@@ -440,9 +556,45 @@ fn build_tree(git: &Repository, base: Option<&Tree<'_>>, writes: &[Write]) -> Re
     let mut entries = Vec::with_capacity(writes.len());
     for w in writes {
         let mode = if w.executable { FileMode::BlobExecutable } else { FileMode::Blob };
-        entries.push((w.path.clone(), Some((git.blob(&w.bytes)?, i32::from(mode)))));
+        let entry = if w.delete { None } else { Some((git.blob(&w.bytes)?, i32::from(mode))) };
+        entries.push((w.path.clone(), entry));
     }
     tree_with(git, base, &entries)
+}
+
+/// Where the governance log lives.
+pub const LOG: &str = "governance/log.jsonl";
+
+/// The object for a work-tree path: a blob for a regular file, a tree for a directory
+/// (recursively), nothing for symlinks, sockets or what does not exist.
+fn dir_object(git: &Repository, path: &Path) -> Result<Option<(Oid, i32)>> {
+    let meta = match fs::symlink_metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e).with_path(path),
+    };
+    if meta.is_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let bytes = fs::read(path).with_path(path)?;
+        let mode = if meta.permissions().mode() & 0o111 != 0 { FileMode::BlobExecutable } else { FileMode::Blob };
+        return Ok(Some((git.blob(&bytes)?, mode.into())));
+    }
+    if !meta.is_dir() {
+        return Ok(None);
+    }
+    let mut builder = git.treebuilder(None)?;
+    let mut names: Vec<_> = fs::read_dir(path).with_path(path)?.filter_map(|e| e.ok()).map(|e| e.file_name()).collect();
+    names.sort();
+    for name in names {
+        let Some(text) = name.to_str() else { continue };
+        if text == ".git" {
+            continue;
+        }
+        if let Some((oid, mode)) = dir_object(git, &path.join(&name))? {
+            builder.insert(text, oid, mode)?;
+        }
+    }
+    Ok((!builder.is_empty()).then(|| builder.write()).transpose()?.map(|oid| (oid, FileMode::Tree.into())))
 }
 
 /// `base` with each path set to its entry, or removed where the entry is `None` (directories

@@ -145,3 +145,25 @@ pub fn render_error(ui: &Ui, err: &Error) -> String {
     }
     out
 }
+
+/// `text` with terminal control characters and bidirectional overrides made visible (`\e`,
+/// `\u{202e}`), so repository content can never move the cursor, hide text or reorder
+/// what a reviewer reads. Newlines and tabs stay.
+pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(bad) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\u{1b}' => out.push_str("\\e"),
+            '\r' => out.push_str("\\r"),
+            c if bad(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}

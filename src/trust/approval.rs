@@ -352,7 +352,6 @@ pub fn quorum_met(required: &[Quorum], approvers: &[Judged]) -> (bool, Vec<Quoru
     (missing.is_empty(), missing)
 }
 
-/// A veto: a valid rejection by an approver eligible for one of the required groups.
 /// Whether an approval file has certainly expired by `now`: what it says of itself is
 /// enough to know it counts for nothing, so its signature need not be checked to say so.
 pub fn expired(bytes: &[u8], now: jiff::Timestamp) -> bool {
@@ -363,6 +362,7 @@ pub fn expired(bytes: &[u8], now: jiff::Timestamp) -> bool {
         .is_some_and(|not_after| now > not_after)
 }
 
+/// A veto: a valid rejection by an approver eligible for one of the required groups.
 pub fn vetoed(required: &[Quorum], approvers: &[Judged]) -> Option<String> {
     approvers
         .iter()

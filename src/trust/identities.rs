@@ -27,6 +27,10 @@ pub enum Role {
     Approver,
     Executor,
     Admin,
+    /// May change the service graph (`graph/`) alone, e.g. a catalog sync job.
+    #[serde(rename = "graph-maintainer")]
+    #[value(name = "graph-maintainer")]
+    GraphMaintainer,
 }
 
 impl std::fmt::Display for Role {
@@ -36,6 +40,7 @@ impl std::fmt::Display for Role {
             Role::Approver => "approver",
             Role::Executor => "executor",
             Role::Admin => "admin",
+            Role::GraphMaintainer => "graph-maintainer",
         })
     }
 }

@@ -241,12 +241,18 @@ pub fn load_file(path: &Path) -> Result<PrivateKey> {
 
 // ----- the list of keys this machine made (names and public keys only) -----
 
-fn registry_path() -> Result<PathBuf> {
-    let base = std::env::var_os("XDG_CONFIG_HOME")
+/// `$XDG_CONFIG_HOME/clearance` (default `~/.config/clearance`): this machine's own
+/// configuration, never read from a repository.
+pub fn config_dir() -> Option<PathBuf> {
+    std::env::var_os("XDG_CONFIG_HOME")
+        .filter(|v| !v.is_empty())
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))
-        .ok_or_else(|| Error::io("neither XDG_CONFIG_HOME nor HOME is set"))?;
-    Ok(base.join("clearance").join("keys.json"))
+        .map(|d| d.join("clearance"))
+}
+
+fn registry_path() -> Result<PathBuf> {
+    Ok(config_dir().ok_or_else(|| Error::io("neither XDG_CONFIG_HOME nor HOME is set"))?.join("keys.json"))
 }
 
 /// Names and public keys of the keyring keys created here (keyrings cannot be listed).

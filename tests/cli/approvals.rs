@@ -91,7 +91,7 @@ fn unknown_keys_count_for_nothing() {
     let trust = repo.file("trust/identities.yaml");
     let text = fs::read_to_string(&trust).unwrap().replace("  - principal: olive\n", "  - principal: olivia\n");
     fs::write(&trust, text).unwrap();
-    git(repo.path(), &["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "rename olive"]);
+    repo.commit_rules("rename olive");
     let shown = show(&repo, &id, None);
     assert!(reason(&shown, "olive").contains("unknown approver `olive`"), "{shown:#}");
     assert_eq!(shown["state"], "pending");
@@ -143,7 +143,7 @@ fn a_stale_approval_names_what_changed() {
         .unwrap()
         .replace("    owners: [team-platform]", "    owners: [team-platform]\n    depends_on: [orders-db-old]");
     fs::write(&graph, text).unwrap();
-    git(repo.path(), &["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "flags read the old db"]);
+    repo.commit_rules("flags read the old db");
     let shown = show(&repo, &id, None);
     assert_eq!(shown["state"], "pending");
     assert!(reason(&shown, "olive").starts_with("stale: the blast radius changed"), "{shown:#}");
@@ -246,7 +246,7 @@ fn stock_ssh_keygen_verifies_every_approval_and_catches_one_changed_byte() {
     let path = repo.path().join(&file);
     let text = fs::read_to_string(&path).unwrap().replacen("not-after: ", "not-after: 2", 1);
     fs::write(&path, text).unwrap();
-    git(repo.path(), &["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "extend my approval"]);
+    repo.commit_rules("extend my approval");
     let shown = show(&repo, &id, None);
     let edited = shown["approvals"].as_array().unwrap().iter().find(|a| a["file"] == file.as_str()).unwrap();
     assert_eq!(edited["valid"], false);
@@ -271,6 +271,6 @@ fn list_catches_a_forged_approval_after_it_verified_the_real_one() {
     let file = file.unwrap();
     let forged = fs::read_to_string(&file).unwrap().replace("approver: olive", "approver: ivan");
     fs::write(&file, forged).unwrap();
-    git(repo.path(), &["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "forge"]);
+    repo.commit_rules("forge");
     assert!(!approved(&repo), "the forged statement is verified, and fails");
 }

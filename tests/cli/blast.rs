@@ -258,7 +258,7 @@ fn the_cache_follows_the_graph_and_survives_corruption() {
         .unwrap()
         .replace("    owners: [team-platform]", "    owners: [team-platform]\n    depends_on: [catalog-db]");
     fs::write(&graph, text).unwrap();
-    git(repo.path(), &["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "flags read the catalog"]);
+    repo.commit_rules("flags read the catalog");
     assert_eq!(count(&repo.run(&["blast", "catalog-db", "--format", "json"])), 6);
 
     // A corrupted cache is detected and replaced, never trusted.
@@ -294,7 +294,7 @@ fn proposals_record_their_blast_radius() {
         .unwrap()
         .replace("    owners: [team-platform]", "    owners: [team-platform]\n    depends_on: [orders-db]");
     fs::write(&graph, text).unwrap();
-    git(repo.path(), &["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "flags use orders"]);
+    repo.commit_rules("flags use orders");
     let shown: serde_json::Value = serde_json::from_str(&repo.run(&["show", id, "--format", "json"]).stdout).unwrap();
     assert_eq!(shown["blast_radius"]["summary"]["count"], 6);
     assert_eq!(shown["blast_radius_changed"], true);

@@ -58,8 +58,17 @@ pub fn clearance(dir: &Path) -> Command {
         .env_remove("CLEARANCE_FORMAT")
         .env("NO_COLOR", "1")
         .env("CLEARANCE_NOW", "2026-05-14T09:30:00Z")
+        .env_remove("CLEARANCE_ROOT")
+        .env("XDG_STATE_HOME", xdg("state"))
+        .env("XDG_CONFIG_HOME", xdg("config"))
         .stdin(Stdio::null());
     cmd
+}
+
+/// This machine's state and configuration for the tests (pins, remembered entries, local
+/// config): one place for the whole run, never the developer's own.
+pub fn xdg(what: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("xdg").join(what)
 }
 
 pub fn run(dir: &Path, args: &[&str]) -> Run {
@@ -154,12 +163,17 @@ impl Repo {
     /// approvers and an executor. Private keys live in `keys_dir`, one file per principal.
     pub fn new() -> Repo {
         let tmp = TempDir::new().unwrap();
-        let r = run(tmp.path(), &["init", "repo"]);
-        assert_eq!(r.code, 0, "init failed: {}", r.stderr);
         let path = tmp.path().join("repo");
+        let keys = keys_dir(&path);
+        let admin = keys.join("admin");
+        let r = run(tmp.path(), &["key", "new", "admin", "--file", admin.to_str().unwrap()]);
+        assert_eq!(r.code, 0, "key new admin: {}", r.stderr);
+        let r = run(tmp.path(), &["init", "repo", "--key-file", admin.to_str().unwrap()]);
+        assert_eq!(r.code, 0, "init failed: {}", r.stderr);
         let repo = Repo { _tmp: tmp, path };
-        let keys = keys_dir(repo.path());
+        let admin_public = std::fs::read_to_string(format!("{}.pub", admin.display())).unwrap();
         let mut trust = String::from("apiVersion: clearance/v1\nkind: Identities\nidentities:\n");
+        trust.push_str(&format!("  - principal: admin\n    key: {}\n    role: admin\n", admin_public.trim()));
         for (principal, entry) in PRINCIPALS {
             let file = keys.join(principal);
             let r = run(repo.path(), &["key", "new", principal, "--file", file.to_str().unwrap()]);
@@ -168,8 +182,20 @@ impl Repo {
             trust.push_str(&format!("  - principal: {principal}\n    key: {}\n{entry}", public.trim()));
         }
         std::fs::write(repo.file("trust/identities.yaml"), trust).unwrap();
-        git(repo.path(), &["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "trust the fixture's keys"]);
+        repo.commit_rules("trust the fixture's keys");
         repo
+    }
+
+    /// Put the work tree's governed files in force, signed by the fixture's admin.
+    pub fn commit_rules(&self, message: &str) {
+        let r = self.sign_rules(message);
+        assert_eq!(r.code, 0, "governance sign: {}", r.stderr);
+    }
+
+    /// `governance sign --yes` by the fixture's admin, whatever the outcome.
+    pub fn sign_rules(&self, message: &str) -> Run {
+        let admin = self.key("admin");
+        self.run(&["governance", "sign", "--yes", "-m", message, "--key-file", admin.to_str().unwrap()])
     }
 
     /// The private key file of a fixture principal.

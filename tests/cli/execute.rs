@@ -47,7 +47,7 @@ impl Spy {
             log.display()
         );
         fs::write(repo.file("clearance.yaml"), config.replace("providers:\n", &format!("providers:\n{spy}"))).unwrap();
-        git(repo.path(), &["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "spy provider"]);
+        repo.commit_rules("spy provider");
         Spy { log }
     }
 
@@ -115,7 +115,7 @@ fn nothing_uncleared_reaches_the_provider() {
         .unwrap()
         .replace("  - id: search-index\n", "  - id: search-index\n    depends_on: [feature-flags]\n");
     fs::write(&graph, text).unwrap();
-    git(repo.path(), &["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "index reads flags"]);
+    repo.commit_rules("index reads flags");
     let r = apply(&repo, &stale, &[]);
     assert_eq!(r.code, 4, "stale: {}", r.stderr);
     let later = crate::common::clearance(repo.path())
@@ -276,7 +276,7 @@ fn a_provider_past_its_timeout_is_killed_with_its_children() {
         .unwrap()
         .replace("    timeout: 20s\n    env: {SPY_LOG", "    timeout: 1s\n    env: {SPY_LOG");
     fs::write(repo.file("clearance.yaml"), config).unwrap();
-    git(repo.path(), &["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "short timeout"]);
+    repo.commit_rules("short timeout");
     let id = repo.propose(&intent("staging", "sleep"));
     let started = Instant::now();
     let r = apply(&repo, &id, &[]);
@@ -312,13 +312,13 @@ fn what_can_fail_before_the_start_is_checked_before_it_is_recorded() {
     let config = fs::read_to_string(repo.file("clearance.yaml")).unwrap();
     let broken = config.replace("spy.sh]", "spy-missing.sh]");
     fs::write(repo.file("clearance.yaml"), &broken).unwrap();
-    git(repo.path(), &["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "typo"]);
+    repo.commit_rules("typo");
     let r = apply(&repo, &id, &[]);
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(r.stderr.contains("spy-missing.sh`: not found or not executable"), "{}", r.stderr);
     assert_eq!(state(&repo), "approved");
     assert!(spy.calls().is_empty());
     fs::write(repo.file("clearance.yaml"), config).unwrap();
-    git(repo.path(), &["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "fixed"]);
+    repo.commit_rules("fixed");
     assert_eq!(apply(&repo, &id, &[]).code, 0, "a plain apply works once both are right");
 }

@@ -8,8 +8,7 @@ fn commit_file(repo: &Repo, path: &str, text: &str) {
     let full = repo.path().join(path);
     fs::create_dir_all(full.parent().unwrap()).unwrap();
     fs::write(&full, text).unwrap();
-    git(repo.path(), &["add", path]);
-    git(repo.path(), &["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", &format!("edit {path}")]);
+    repo.commit_rules(&format!("edit {path}"));
 }
 
 fn check(repo: &Repo, intent: &str) -> (i32, serde_json::Value) {

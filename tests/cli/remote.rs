@@ -312,7 +312,7 @@ fn sync_auto_pushes_every_write() {
     let origin = Repo::new();
     let config = std::fs::read_to_string(origin.file("clearance.yaml")).unwrap();
     std::fs::write(origin.file("clearance.yaml"), config.replace("sync: manual", "sync: auto")).unwrap();
-    git(origin.path(), &["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "sync: auto"]);
+    origin.commit_rules("sync: auto");
     let tmp = TempDir::new().unwrap();
     let server = Server::serve(&origin, tmp.path());
     let laptop = server.clone(&tmp.path().join("laptop"));

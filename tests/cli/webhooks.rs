@@ -51,7 +51,7 @@ fn configure(repo: &Repo, hooks: &str) {
     let path = repo.file("clearance.yaml");
     let config = std::fs::read_to_string(&path).unwrap();
     std::fs::write(&path, format!("{config}notifications:\n{hooks}")).unwrap();
-    git(repo.path(), &["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "webhooks"]);
+    repo.commit_rules("webhooks");
 }
 
 #[test]
