@@ -6,7 +6,7 @@
 use std::time::Instant;
 
 use clearance::model::evidence::{self, Kind};
-use clearance::store::repo::{ChangeRepo, Write};
+use clearance::store::repo::Write;
 use clearance::text::bytes::digest;
 use clearance::trust::approval::{Record, Statement, Verdict};
 use clearance::trust::keys;
@@ -15,8 +15,10 @@ fn main() {
     let proposals: usize =
         std::env::var("CLEARANCE_BENCH_PROPOSALS").ok().and_then(|v| v.parse().ok()).unwrap_or(10_000);
     let dir = std::env::temp_dir().join(format!("clearance-list-bench-{}", std::process::id()));
-    clearance::model::scaffold::init(&dir, true).expect("init");
-    let repo = ChangeRepo::open(Some(&dir)).expect("open");
+    let admin = keys::generate().unwrap();
+    let genesis = clearance::model::scaffold::Genesis { admin: "admin".into(), key: &admin, admin_threshold: 1 };
+    clearance::model::scaffold::init(&dir, true, genesis).expect("init");
+    let repo = clearance::trust::governance::open(Some(&dir)).expect("open");
     let agent = keys::generate().unwrap();
     let olive = keys::generate().unwrap();
     let trust = format!(
@@ -26,7 +28,11 @@ fn main() {
     );
     let repo_id = clearance::model::config::Config::load(&repo.snapshot().unwrap()).unwrap().repo_id;
     let approval_file = format!("{}.json", keys::fingerprint_hex(olive.public_key()));
-    let mut writes = vec![Write::file("trust/identities.yaml", trust)];
+    clearance::trust::change::edit_file(&repo, &admin, "trust/identities.yaml", "bench keys", |_| {
+        Ok(trust.clone().into_bytes())
+    })
+    .unwrap();
+    let mut writes = Vec::new();
     for n in 0..proposals {
         let id = format!("{:02}{:08}", n % 97, n);
         let intent = format!(

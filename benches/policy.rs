@@ -4,7 +4,7 @@
 use std::time::Instant;
 
 use clearance::decide::evaluate::Context;
-use clearance::store::repo::ChangeRepo;
+use clearance::trust::keys;
 
 const INTENT: &str = include_str!("../templates/demo/intent.yaml");
 
@@ -15,8 +15,10 @@ fn median(mut xs: Vec<f64>) -> f64 {
 
 fn main() {
     let dir = std::env::temp_dir().join(format!("clearance-policy-bench-{}", std::process::id()));
-    clearance::model::scaffold::init(&dir, false).expect("init");
-    let repo = ChangeRepo::open(Some(&dir)).expect("open");
+    let admin = keys::generate().unwrap();
+    let genesis = clearance::model::scaffold::Genesis { admin: "admin".into(), key: &admin, admin_threshold: 1 };
+    clearance::model::scaffold::init(&dir, false, genesis).expect("init");
+    let repo = clearance::trust::governance::open(Some(&dir)).expect("open");
     let snapshot = repo.snapshot().expect("snapshot");
     let parsed = clearance::model::intent::parse(INTENT.as_bytes().to_vec(), "intent.yaml").expect("intent");
     let now = clearance::text::time::now();

@@ -5,7 +5,7 @@
 use std::time::Instant;
 
 use clearance::model::evidence::{self, Kind};
-use clearance::store::repo::{ChangeRepo, Write};
+use clearance::store::repo::Write;
 use clearance::text::bytes::digest;
 use clearance::trust::keys;
 
@@ -15,8 +15,10 @@ fn main() {
     // CLEARANCE_BENCH_BARE=1: a bare repository, as on a server or CI executor (no work tree
     // or git index to keep in sync).
     let bare = std::env::var("CLEARANCE_BENCH_BARE").is_ok_and(|v| v == "1");
-    clearance::model::scaffold::init(&dir, bare).expect("init");
-    let repo = ChangeRepo::open(Some(&dir)).expect("open");
+    let admin = keys::generate().unwrap();
+    let genesis = clearance::model::scaffold::Genesis { admin: "admin".into(), key: &admin, admin_threshold: 1 };
+    clearance::model::scaffold::init(&dir, bare, genesis).expect("init");
+    let repo = clearance::trust::governance::open(Some(&dir)).expect("open");
     let agent = keys::generate().unwrap();
     let runner = keys::generate().unwrap();
     let trust = format!(
@@ -30,7 +32,11 @@ fn main() {
     // apply-finished (executor); three signatures.
     let proposals = entries / 4;
     let t = Instant::now();
-    let mut writes = vec![Write::file("trust/identities.yaml", trust)];
+    clearance::trust::change::edit_file(&repo, &admin, "trust/identities.yaml", "bench keys", |_| {
+        Ok(trust.clone().into_bytes())
+    })
+    .unwrap();
+    let mut writes = Vec::new();
     for n in 0..proposals {
         let id = format!("{:02}{:08}", n % 97, n);
         let intent = format!(
@@ -107,13 +113,10 @@ fn main() {
         .replace("providers:\n", &format!("providers:\n  bench:\n    command: [{}]\n", noop.display()));
     let trust = read("trust/identities.yaml").replace("[file.*]", "[file.*, bench.*]");
     drop(snap);
-    repo.transact("bench", "bench provider", |_| {
-        Ok((
-            vec![Write::file("clearance.yaml", config.clone()), Write::file("trust/identities.yaml", trust.clone())],
-            (),
-        ))
-    })
-    .unwrap();
+    for (path, text) in [("clearance.yaml", &config), ("trust/identities.yaml", &trust)] {
+        clearance::trust::change::edit_file(&repo, &admin, path, "bench provider", |_| Ok(text.clone().into_bytes()))
+            .unwrap();
+    }
     let intent = "apiVersion: clearance/v1\nkind: Intent\nmetadata: {agent: deploy-bot}\nspec:\n  action: bench.noop\n  environment: staging\n  targets: [feature-flags]\n  reason: bench\n  risk: {reversible: true}\n";
     let key = clearance::trust::keys::KeyArgs { key: None, key_file: Some(runner_file) };
     let mut overhead = Vec::new();

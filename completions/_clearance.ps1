@@ -23,6 +23,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         'clearance' {
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
@@ -53,6 +54,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Work with the repository''s policy')
             [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Create and inspect signing keys (Ed25519, OpenSSH format)')
             [CompletionResult]::new('trust', 'trust', [CompletionResultType]::ParameterValue, 'Manage who may act: trust/identities.yaml')
+            [CompletionResult]::new('governance', 'governance', [CompletionResultType]::ParameterValue, 'Change and inspect the rules: trust, policy, config, providers and the graph')
             [CompletionResult]::new('graph', 'graph', [CompletionResultType]::ParameterValue, 'Check or import the service graph')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of a document clearance reads')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write shell completions or man pages from the command-line model')
@@ -62,6 +64,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         'clearance;demo' {
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
@@ -74,8 +77,13 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             break
         }
         'clearance;init' {
+            [CompletionResult]::new('--admin', '--admin', [CompletionResultType]::ParameterName, 'The first admin''s principal name')
+            [CompletionResult]::new('--admin-threshold', '--admin-threshold', [CompletionResultType]::ParameterName, 'Distinct admin signatures a change to the rules needs (capped at the number of admins)')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Sign with the key of this name from the OS keyring')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'Sign with this OpenSSH private key file (mode 0600)')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--bare', '--bare', [CompletionResultType]::ParameterName, 'Create a bare repository (no work tree), e.g. for a server')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
@@ -94,6 +102,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--list', '--list', [CompletionResultType]::ParameterName, 'List the templates')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
@@ -113,6 +122,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'Sign with this OpenSSH private key file (mode 0600)')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Validate and show the outcome without writing (or signing) anything')
             [CompletionResult]::new('--push', '--push', [CompletionResultType]::ParameterName, 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine''s record) [default with `sync: auto`]')
             [CompletionResult]::new('--no-push', '--no-push', [CompletionResultType]::ParameterName, 'Keep this write local even with `sync: auto` in clearance.yaml (for apply: even when the repository has a remote)')
@@ -136,6 +146,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most this many')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
@@ -150,6 +161,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         'clearance;show' {
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
@@ -166,6 +178,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'Sign with this OpenSSH private key file (mode 0600)')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--push', '--push', [CompletionResultType]::ParameterName, 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine''s record) [default with `sync: auto`]')
             [CompletionResult]::new('--no-push', '--no-push', [CompletionResultType]::ParameterName, 'Keep this write local even with `sync: auto` in clearance.yaml (for apply: even when the repository has a remote)')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
@@ -187,6 +200,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--expires', '--expires', [CompletionResultType]::ParameterName, 'How long it stays valid, e.g. 4h [default: clearance.yaml defaults.approval_expiry]')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask; required without a terminal')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask; required without a terminal')
             [CompletionResult]::new('--push', '--push', [CompletionResultType]::ParameterName, 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine''s record) [default with `sync: auto`]')
@@ -210,6 +224,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--expires', '--expires', [CompletionResultType]::ParameterName, 'How long it stays valid, e.g. 4h [default: clearance.yaml defaults.approval_expiry]')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask; required without a terminal')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask; required without a terminal')
             [CompletionResult]::new('--push', '--push', [CompletionResultType]::ParameterName, 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine''s record) [default with `sync: auto`]')
@@ -232,6 +247,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'Sign with this OpenSSH private key file (mode 0600)')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--push', '--push', [CompletionResultType]::ParameterName, 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine''s record) [default with `sync: auto`]')
             [CompletionResult]::new('--no-push', '--no-push', [CompletionResultType]::ParameterName, 'Keep this write local even with `sync: auto` in clearance.yaml (for apply: even when the repository has a remote)')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
@@ -250,6 +266,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'Sign with this OpenSSH private key file (mode 0600)')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, 'Re-run a change whose earlier run crashed after `apply-started`')
             [CompletionResult]::new('--push', '--push', [CompletionResultType]::ParameterName, 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine''s record) [default with `sync: auto`]')
             [CompletionResult]::new('--no-push', '--no-push', [CompletionResultType]::ParameterName, 'Keep this write local even with `sync: auto` in clearance.yaml (for apply: even when the repository has a remote)')
@@ -269,6 +286,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'Sign with this OpenSSH private key file (mode 0600)')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--push', '--push', [CompletionResultType]::ParameterName, 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine''s record) [default with `sync: auto`]')
             [CompletionResult]::new('--no-push', '--no-push', [CompletionResultType]::ParameterName, 'Keep this write local even with `sync: auto` in clearance.yaml (for apply: even when the repository has a remote)')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
@@ -286,6 +304,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--bundle', '--bundle', [CompletionResultType]::ParameterName, 'Verify an exported bundle instead of the repository')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
@@ -302,6 +321,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Only this agent')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
@@ -319,6 +339,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'Sign with this OpenSSH private key file (mode 0600)')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
@@ -333,6 +354,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         'clearance;evidence' {
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
@@ -351,6 +373,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write here instead of stdout')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
@@ -378,6 +401,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--depth', '--depth', [CompletionResultType]::ParameterName, 'Stop after this many hops from the targets')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
@@ -392,8 +416,10 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         'clearance;check' {
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'An intent file, or `-` for standard input')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'An intent file, or `-` for standard input')
+            [CompletionResult]::new('--rules', '--rules', [CompletionResultType]::ParameterName, 'Which rules decide: those in force, or the work tree''s (to try edits before signing them)')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
@@ -408,6 +434,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         'clearance;policy' {
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
@@ -417,13 +444,14 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Run every `test_*` rule in policies/*_test.rego on the branch')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Run every `test_*` rule in policies/*_test.rego of the work tree (the branch''s in a bare repository): the rules being written, which are not in force until signed')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'clearance;policy;test' {
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
@@ -436,7 +464,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             break
         }
         'clearance;policy;help' {
-            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Run every `test_*` rule in policies/*_test.rego on the branch')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Run every `test_*` rule in policies/*_test.rego of the work tree (the branch''s in a bare repository): the rules being written, which are not in force until signed')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -449,6 +477,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         'clearance;key' {
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
@@ -469,6 +498,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Write an OpenSSH private key file (and FILE.pub) instead of using the keyring')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing key of that name')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
@@ -484,6 +514,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         'clearance;key;list' {
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
@@ -499,6 +530,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'file')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
@@ -514,6 +546,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'file')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
@@ -551,6 +584,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         'clearance;trust' {
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
@@ -560,9 +594,9 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Trust a principal''s public key in a role')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List trusted identities')
-            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke a principal: its signatures from now on count for nothing')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Trust a principal''s public key in a role (a change to the rules, signed by an admin)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the trusted identities in force')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke a principal: its signatures from then on count for nothing (signed by an admin)')
             [CompletionResult]::new('allowed-signers', 'allowed-signers', [CompletionResultType]::ParameterValue, 'Print an OpenSSH allowed_signers file for `ssh-keygen -Y verify` and `git verify-commit`')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -570,12 +604,15 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         'clearance;trust;add' {
             [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'role')
             [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Group for approval quorums (repeatable)')
-            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'OpenSSH public key text, or a path to a .pub file')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The principal''s OpenSSH public key: the text, or a path to a .pub file')
             [CompletionResult]::new('--sponsor', '--sponsor', [CompletionResultType]::ParameterName, 'For agents: the accountable human')
             [CompletionResult]::new('--allow-action', '--allow-action', [CompletionResultType]::ParameterName, 'For agents: an action it may propose, `rds.*` style (repeatable)')
             [CompletionResult]::new('--allow-env', '--allow-env', [CompletionResultType]::ParameterName, 'For agents: an environment it may act in (repeatable)')
+            [CompletionResult]::new('--signer', '--signer', [CompletionResultType]::ParameterName, 'Sign the change with the key of this name from the OS keyring')
+            [CompletionResult]::new('--signer-file', '--signer-file', [CompletionResultType]::ParameterName, 'Sign the change with this OpenSSH private key file (mode 0600)')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--replace', '--replace', [CompletionResultType]::ParameterName, 'Replace an existing entry for this principal')
             [CompletionResult]::new('--push', '--push', [CompletionResultType]::ParameterName, 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine''s record) [default with `sync: auto`]')
             [CompletionResult]::new('--no-push', '--no-push', [CompletionResultType]::ParameterName, 'Keep this write local even with `sync: auto` in clearance.yaml (for apply: even when the repository has a remote)')
@@ -584,8 +621,8 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more: how long the command took')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more: how long the command took')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
@@ -593,6 +630,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         'clearance;trust;list' {
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
@@ -606,8 +644,11 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         }
         'clearance;trust;revoke' {
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When the revocation takes effect (RFC 3339) [default: now]')
+            [CompletionResult]::new('--signer', '--signer', [CompletionResultType]::ParameterName, 'Sign the change with the key of this name from the OS keyring')
+            [CompletionResult]::new('--signer-file', '--signer-file', [CompletionResultType]::ParameterName, 'Sign the change with this OpenSSH private key file (mode 0600)')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--push', '--push', [CompletionResultType]::ParameterName, 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine''s record) [default with `sync: auto`]')
             [CompletionResult]::new('--no-push', '--no-push', [CompletionResultType]::ParameterName, 'Keep this write local even with `sync: auto` in clearance.yaml (for apply: even when the repository has a remote)')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
@@ -624,6 +665,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         'clearance;trust;allowed-signers' {
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
@@ -636,9 +678,9 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             break
         }
         'clearance;trust;help' {
-            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Trust a principal''s public key in a role')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List trusted identities')
-            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke a principal: its signatures from now on count for nothing')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Trust a principal''s public key in a role (a change to the rules, signed by an admin)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the trusted identities in force')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke a principal: its signatures from then on count for nothing (signed by an admin)')
             [CompletionResult]::new('allowed-signers', 'allowed-signers', [CompletionResultType]::ParameterValue, 'Print an OpenSSH allowed_signers file for `ssh-keygen -Y verify` and `git verify-commit`')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -658,9 +700,128 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         'clearance;trust;help;help' {
             break
         }
+        'clearance;governance' {
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more: how long the command took')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more: how long the command took')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Sign a change to the rules: the work tree''s governed files, or a pending change')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the root, the entry in force, pending changes and unauthorized edits')
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'List the entries of the governance log, oldest first')
+            [CompletionResult]::new('adopt', 'adopt', [CompletionResultType]::ParameterValue, 'Give a repository made before governance its genesis, signed by its first admin')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'clearance;governance;sign' {
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Sign with the key of this name from the OS keyring')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'Sign with this OpenSSH private key file (mode 0600)')
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'What the change is, in a few words (kept in the log)')
+            [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'What the change is, in a few words (kept in the log)')
+            [CompletionResult]::new('--add-admin', '--add-admin', [CompletionResultType]::ParameterName, 'Add (or re-key) an admin: NAME=PUBKEY, the key as text or a .pub file (repeatable)')
+            [CompletionResult]::new('--remove-admin', '--remove-admin', [CompletionResultType]::ParameterName, 'Remove an admin (repeatable)')
+            [CompletionResult]::new('--admin-threshold', '--admin-threshold', [CompletionResultType]::ParameterName, 'Distinct admin signatures that changes to the rules need from now on')
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask; required without a terminal')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask; required without a terminal')
+            [CompletionResult]::new('--push', '--push', [CompletionResultType]::ParameterName, 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine''s record) [default with `sync: auto`]')
+            [CompletionResult]::new('--no-push', '--no-push', [CompletionResultType]::ParameterName, 'Keep this write local even with `sync: auto` in clearance.yaml (for apply: even when the repository has a remote)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more: how long the command took')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more: how long the command took')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'clearance;governance;status' {
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more: how long the command took')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more: how long the command took')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'clearance;governance;log' {
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more: how long the command took')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more: how long the command took')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'clearance;governance;adopt' {
+            [CompletionResult]::new('--admin', '--admin', [CompletionResultType]::ParameterName, 'The first admin''s principal name [default: the trusted identity holding the key, else `admin`]')
+            [CompletionResult]::new('--admin-threshold', '--admin-threshold', [CompletionResultType]::ParameterName, 'Distinct admin signatures a change to the rules needs (capped at the number of admins)')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Sign with the key of this name from the OS keyring')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'Sign with this OpenSSH private key file (mode 0600)')
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more: how long the command took')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more: how long the command took')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'clearance;governance;help' {
+            [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Sign a change to the rules: the work tree''s governed files, or a pending change')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the root, the entry in force, pending changes and unauthorized edits')
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'List the entries of the governance log, oldest first')
+            [CompletionResult]::new('adopt', 'adopt', [CompletionResultType]::ParameterValue, 'Give a repository made before governance its genesis, signed by its first admin')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'clearance;governance;help;sign' {
+            break
+        }
+        'clearance;governance;help;status' {
+            break
+        }
+        'clearance;governance;help;log' {
+            break
+        }
+        'clearance;governance;help;adopt' {
+            break
+        }
+        'clearance;governance;help;help' {
+            break
+        }
         'clearance;graph' {
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
@@ -678,6 +839,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         'clearance;graph;check' {
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
@@ -692,6 +854,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         'clearance;graph;import' {
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
@@ -706,9 +869,12 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             break
         }
         'clearance;graph;import;backstage' {
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Sign with the key of this name from the OS keyring')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'Sign with this OpenSSH private key file (mode 0600)')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
-            [CompletionResult]::new('--commit', '--commit', [CompletionResultType]::ParameterName, 'Commit the result as graph/services.yaml on the branch instead of printing it')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
+            [CompletionResult]::new('--commit', '--commit', [CompletionResultType]::ParameterName, 'Sign the result into force as graph/services.yaml instead of printing it (the key must be a graph maintainer''s or an admin''s)')
             [CompletionResult]::new('--push', '--push', [CompletionResultType]::ParameterName, 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine''s record) [default with `sync: auto`]')
             [CompletionResult]::new('--no-push', '--no-push', [CompletionResultType]::ParameterName, 'Keep this write local even with `sync: auto` in clearance.yaml (for apply: even when the repository has a remote)')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
@@ -755,6 +921,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         'clearance;schema' {
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
@@ -769,6 +936,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         'clearance;generate' {
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
@@ -802,6 +970,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Work with the repository''s policy')
             [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Create and inspect signing keys (Ed25519, OpenSSH format)')
             [CompletionResult]::new('trust', 'trust', [CompletionResultType]::ParameterValue, 'Manage who may act: trust/identities.yaml')
+            [CompletionResult]::new('governance', 'governance', [CompletionResultType]::ParameterValue, 'Change and inspect the rules: trust, policy, config, providers and the graph')
             [CompletionResult]::new('graph', 'graph', [CompletionResultType]::ParameterValue, 'Check or import the service graph')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of a document clearance reads')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write shell completions or man pages from the command-line model')
@@ -867,7 +1036,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             break
         }
         'clearance;help;policy' {
-            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Run every `test_*` rule in policies/*_test.rego on the branch')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Run every `test_*` rule in policies/*_test.rego of the work tree (the branch''s in a bare repository): the rules being written, which are not in force until signed')
             break
         }
         'clearance;help;policy;test' {
@@ -893,9 +1062,9 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             break
         }
         'clearance;help;trust' {
-            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Trust a principal''s public key in a role')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List trusted identities')
-            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke a principal: its signatures from now on count for nothing')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Trust a principal''s public key in a role (a change to the rules, signed by an admin)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the trusted identities in force')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke a principal: its signatures from then on count for nothing (signed by an admin)')
             [CompletionResult]::new('allowed-signers', 'allowed-signers', [CompletionResultType]::ParameterValue, 'Print an OpenSSH allowed_signers file for `ssh-keygen -Y verify` and `git verify-commit`')
             break
         }
@@ -909,6 +1078,25 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             break
         }
         'clearance;help;trust;allowed-signers' {
+            break
+        }
+        'clearance;help;governance' {
+            [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Sign a change to the rules: the work tree''s governed files, or a pending change')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the root, the entry in force, pending changes and unauthorized edits')
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'List the entries of the governance log, oldest first')
+            [CompletionResult]::new('adopt', 'adopt', [CompletionResultType]::ParameterValue, 'Give a repository made before governance its genesis, signed by its first admin')
+            break
+        }
+        'clearance;help;governance;sign' {
+            break
+        }
+        'clearance;help;governance;status' {
+            break
+        }
+        'clearance;help;governance;log' {
+            break
+        }
+        'clearance;help;governance;adopt' {
             break
         }
         'clearance;help;graph' {

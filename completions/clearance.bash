@@ -37,6 +37,9 @@ _clearance() {
             clearance,generate)
                 cmd="clearance__subcmd__generate"
                 ;;
+            clearance,governance)
+                cmd="clearance__subcmd__governance"
+                ;;
             clearance,graph)
                 cmd="clearance__subcmd__graph"
                 ;;
@@ -103,6 +106,36 @@ _clearance() {
             clearance__subcmd__evidence__subcmd__help,help)
                 cmd="clearance__subcmd__evidence__subcmd__help__subcmd__help"
                 ;;
+            clearance__subcmd__governance,adopt)
+                cmd="clearance__subcmd__governance__subcmd__adopt"
+                ;;
+            clearance__subcmd__governance,help)
+                cmd="clearance__subcmd__governance__subcmd__help"
+                ;;
+            clearance__subcmd__governance,log)
+                cmd="clearance__subcmd__governance__subcmd__log"
+                ;;
+            clearance__subcmd__governance,sign)
+                cmd="clearance__subcmd__governance__subcmd__sign"
+                ;;
+            clearance__subcmd__governance,status)
+                cmd="clearance__subcmd__governance__subcmd__status"
+                ;;
+            clearance__subcmd__governance__subcmd__help,adopt)
+                cmd="clearance__subcmd__governance__subcmd__help__subcmd__adopt"
+                ;;
+            clearance__subcmd__governance__subcmd__help,help)
+                cmd="clearance__subcmd__governance__subcmd__help__subcmd__help"
+                ;;
+            clearance__subcmd__governance__subcmd__help,log)
+                cmd="clearance__subcmd__governance__subcmd__help__subcmd__log"
+                ;;
+            clearance__subcmd__governance__subcmd__help,sign)
+                cmd="clearance__subcmd__governance__subcmd__help__subcmd__sign"
+                ;;
+            clearance__subcmd__governance__subcmd__help,status)
+                cmd="clearance__subcmd__governance__subcmd__help__subcmd__status"
+                ;;
             clearance__subcmd__graph,check)
                 cmd="clearance__subcmd__graph__subcmd__check"
                 ;;
@@ -156,6 +189,9 @@ _clearance() {
                 ;;
             clearance__subcmd__help,generate)
                 cmd="clearance__subcmd__help__subcmd__generate"
+                ;;
+            clearance__subcmd__help,governance)
+                cmd="clearance__subcmd__help__subcmd__governance"
                 ;;
             clearance__subcmd__help,graph)
                 cmd="clearance__subcmd__help__subcmd__graph"
@@ -213,6 +249,18 @@ _clearance() {
                 ;;
             clearance__subcmd__help__subcmd__evidence,export)
                 cmd="clearance__subcmd__help__subcmd__evidence__subcmd__export"
+                ;;
+            clearance__subcmd__help__subcmd__governance,adopt)
+                cmd="clearance__subcmd__help__subcmd__governance__subcmd__adopt"
+                ;;
+            clearance__subcmd__help__subcmd__governance,log)
+                cmd="clearance__subcmd__help__subcmd__governance__subcmd__log"
+                ;;
+            clearance__subcmd__help__subcmd__governance,sign)
+                cmd="clearance__subcmd__help__subcmd__governance__subcmd__sign"
+                ;;
+            clearance__subcmd__help__subcmd__governance,status)
+                cmd="clearance__subcmd__help__subcmd__governance__subcmd__status"
                 ;;
             clearance__subcmd__help__subcmd__graph,check)
                 cmd="clearance__subcmd__help__subcmd__graph__subcmd__check"
@@ -329,7 +377,7 @@ _clearance() {
 
     case "${cmd}" in
         clearance)
-            opts="-q -v -h -V --repo --format --no-color --quiet --verbose --help --version demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust graph schema generate help"
+            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust governance graph schema generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -343,6 +391,10 @@ _clearance() {
                     COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
                     return 0
                     ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -351,7 +403,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__apply)
-            opts="-q -v -h -V --resume --key --key-file --push --no-push --repo --format --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --resume --key --key-file --push --no-push --repo --format --root --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -373,6 +425,10 @@ _clearance() {
                     COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
                     return 0
                     ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -381,7 +437,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__approve)
-            opts="-m -y -q -v -h -V --key --key-file --comment --expires --yes --push --no-push --repo --format --no-color --quiet --verbose --help --version"
+            opts="-m -y -q -v -h -V --key --key-file --comment --expires --yes --push --no-push --repo --format --root --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -415,6 +471,10 @@ _clearance() {
                     COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
                     return 0
                     ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -423,7 +483,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__blast)
-            opts="-q -v -h -V --env --depth --repo --format --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --env --depth --repo --format --root --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -445,6 +505,10 @@ _clearance() {
                     COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
                     return 0
                     ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -453,7 +517,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__check)
-            opts="-f -q -v -h -V --file --repo --format --no-color --quiet --verbose --help --version"
+            opts="-f -q -v -h -V --file --rules --repo --format --root --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -467,12 +531,20 @@ _clearance() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rules)
+                    COMPREPLY=($(compgen -W "in-force worktree" -- "${cur}"))
+                    return 0
+                    ;;
                 --repo)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -483,7 +555,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__demo)
-            opts="-q -v -h -V --repo --format --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -495,6 +567,10 @@ _clearance() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -505,7 +581,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__evidence)
-            opts="-q -v -h -V --repo --format --no-color --quiet --verbose --help --version export help"
+            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -519,6 +595,10 @@ _clearance() {
                     COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
                     return 0
                     ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -527,7 +607,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__evidence__subcmd__export)
-            opts="-o -q -v -h -V --output --repo --format --no-color --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --output --repo --format --root --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -547,6 +627,10 @@ _clearance() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -599,7 +683,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__generate)
-            opts="-q -v -h -V --repo --format --no-color --quiet --verbose --help --version completions man"
+            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version completions man"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -613,6 +697,10 @@ _clearance() {
                     COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
                     return 0
                     ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -620,8 +708,8 @@ _clearance() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        clearance__subcmd__graph)
-            opts="-q -v -h -V --repo --format --no-color --quiet --verbose --help --version check import help"
+        clearance__subcmd__governance)
+            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version sign status log adopt help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -635,6 +723,10 @@ _clearance() {
                     COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
                     return 0
                     ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -642,8 +734,134 @@ _clearance() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        clearance__subcmd__graph__subcmd__check)
-            opts="-q -v -h -V --repo --format --no-color --quiet --verbose --help --version"
+        clearance__subcmd__governance__subcmd__adopt)
+            opts="-q -v -h -V --admin --admin-threshold --key --key-file --repo --format --root --no-color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --admin)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-threshold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__governance__subcmd__help)
+            opts="sign status log adopt help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__governance__subcmd__help__subcmd__adopt)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__governance__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__governance__subcmd__help__subcmd__log)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__governance__subcmd__help__subcmd__sign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__governance__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__governance__subcmd__log)
+            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -655,6 +873,142 @@ _clearance() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__governance__subcmd__sign)
+            opts="-m -y -q -v -h -V --key --key-file --message --add-admin --remove-admin --admin-threshold --yes --push --no-push --repo --format --root --no-color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --message)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -m)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --add-admin)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --remove-admin)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-threshold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__governance__subcmd__status)
+            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__graph)
+            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version check import help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__graph__subcmd__check)
+            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -735,7 +1089,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__graph__subcmd__import)
-            opts="-q -v -h -V --repo --format --no-color --quiet --verbose --help --version backstage help"
+            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version backstage help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -749,6 +1103,10 @@ _clearance() {
                     COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
                     return 0
                     ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -757,18 +1115,30 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__graph__subcmd__import__subcmd__backstage)
-            opts="-q -v -h -V --commit --push --no-push --repo --format --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --commit --key --key-file --push --no-push --repo --format --root --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --repo)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -821,7 +1191,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__help)
-            opts="demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust graph schema generate help"
+            opts="demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust governance graph schema generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -935,6 +1305,76 @@ _clearance() {
         clearance__subcmd__help__subcmd__generate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__help__subcmd__governance)
+            opts="sign status log adopt"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__help__subcmd__governance__subcmd__adopt)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__help__subcmd__governance__subcmd__log)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__help__subcmd__governance__subcmd__sign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__help__subcmd__governance__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1367,18 +1807,38 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__init)
-            opts="-q -v -h -V --bare --repo --format --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --bare --admin --admin-threshold --key --key-file --repo --format --root --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --admin)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-threshold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --repo)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1389,7 +1849,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__key)
-            opts="-q -v -h -V --repo --format --no-color --quiet --verbose --help --version new list show export help"
+            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version new list show export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1403,6 +1863,10 @@ _clearance() {
                     COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
                     return 0
                     ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1411,7 +1875,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__key__subcmd__export)
-            opts="-q -v -h -V --file --repo --format --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --file --repo --format --root --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1427,6 +1891,10 @@ _clearance() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1521,7 +1989,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__key__subcmd__list)
-            opts="-q -v -h -V --repo --format --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1533,6 +2001,10 @@ _clearance() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1543,7 +2015,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__key__subcmd__new)
-            opts="-q -v -h -V --file --force --repo --format --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --file --force --repo --format --root --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1559,6 +2031,10 @@ _clearance() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1569,7 +2045,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__key__subcmd__show)
-            opts="-q -v -h -V --file --repo --format --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --file --repo --format --root --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1587,6 +2063,10 @@ _clearance() {
                     COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
                     return 0
                     ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1595,7 +2075,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__list)
-            opts="-n -q -v -h -V --state --agent --env --target --limit --repo --format --no-color --quiet --verbose --help --version"
+            opts="-n -q -v -h -V --state --agent --env --target --limit --repo --format --root --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1633,6 +2113,10 @@ _clearance() {
                     COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
                     return 0
                     ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1641,7 +2125,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__new)
-            opts="-o -q -v -h -V --set --output --list --repo --format --no-color --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --set --output --list --repo --format --root --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1667,6 +2151,10 @@ _clearance() {
                     COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
                     return 0
                     ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1675,7 +2163,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__plan)
-            opts="-q -v -h -V --key --key-file --push --no-push --repo --format --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --key --key-file --push --no-push --repo --format --root --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1697,6 +2185,10 @@ _clearance() {
                     COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
                     return 0
                     ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1705,7 +2197,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__policy)
-            opts="-q -v -h -V --repo --format --no-color --quiet --verbose --help --version test help"
+            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version test help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1717,6 +2209,10 @@ _clearance() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1769,7 +2265,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__policy__subcmd__test)
-            opts="-q -v -h -V --repo --format --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1783,6 +2279,10 @@ _clearance() {
                     COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
                     return 0
                     ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1791,7 +2291,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__propose)
-            opts="-f -q -v -h -V --file --dry-run --key --key-file --push --no-push --repo --format --no-color --quiet --verbose --help --version"
+            opts="-f -q -v -h -V --file --dry-run --key --key-file --push --no-push --repo --format --root --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1821,6 +2321,10 @@ _clearance() {
                     COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
                     return 0
                     ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1829,7 +2333,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__reject)
-            opts="-m -y -q -v -h -V --key --key-file --comment --expires --yes --push --no-push --repo --format --no-color --quiet --verbose --help --version"
+            opts="-m -y -q -v -h -V --key --key-file --comment --expires --yes --push --no-push --repo --format --root --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1863,6 +2367,10 @@ _clearance() {
                     COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
                     return 0
                     ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1871,7 +2379,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__rollback)
-            opts="-q -v -h -V --key --key-file --push --no-push --repo --format --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --key --key-file --push --no-push --repo --format --root --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1893,6 +2401,10 @@ _clearance() {
                     COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
                     return 0
                     ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1901,7 +2413,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__schema)
-            opts="-q -v -h -V --repo --format --no-color --quiet --verbose --help --version intent graph decision config identities"
+            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version intent graph decision config identities"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1913,6 +2425,10 @@ _clearance() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1923,7 +2439,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__show)
-            opts="-q -v -h -V --repo --format --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1937,6 +2453,10 @@ _clearance() {
                     COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
                     return 0
                     ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1945,7 +2465,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__stats)
-            opts="-q -v -h -V --since --agent --repo --format --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --since --agent --repo --format --root --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1967,6 +2487,10 @@ _clearance() {
                     COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
                     return 0
                     ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1975,7 +2499,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__sync)
-            opts="-q -v -h -V --remote --key --key-file --repo --format --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --remote --key --key-file --repo --format --root --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2001,6 +2525,10 @@ _clearance() {
                     COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
                     return 0
                     ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2009,7 +2537,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__trust)
-            opts="-q -v -h -V --repo --format --no-color --quiet --verbose --help --version add list revoke allowed-signers help"
+            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version add list revoke allowed-signers help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2023,6 +2551,10 @@ _clearance() {
                     COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
                     return 0
                     ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2031,14 +2563,14 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__trust__subcmd__add)
-            opts="-q -v -h -V --role --group --key --sponsor --allow-action --allow-env --replace --push --no-push --repo --format --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --role --group --key --sponsor --allow-action --allow-env --replace --signer --signer-file --push --no-push --repo --format --root --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --role)
-                    COMPREPLY=($(compgen -W "agent approver executor admin" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "agent approver executor admin graph-maintainer" -- "${cur}"))
                     return 0
                     ;;
                 --group)
@@ -2061,12 +2593,24 @@ _clearance() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --signer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --signer-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --repo)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2077,7 +2621,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__trust__subcmd__allowed__subcmd__signers)
-            opts="-q -v -h -V --repo --format --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2089,6 +2633,10 @@ _clearance() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2183,7 +2731,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__trust__subcmd__list)
-            opts="-q -v -h -V --repo --format --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2195,6 +2743,10 @@ _clearance() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2205,13 +2757,21 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__trust__subcmd__revoke)
-            opts="-q -v -h -V --at --push --no-push --repo --format --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --at --signer --signer-file --push --no-push --repo --format --root --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --signer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --signer-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2223,6 +2783,10 @@ _clearance() {
                     COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
                     return 0
                     ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2231,7 +2795,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__verify)
-            opts="-q -v -h -V --bundle --repo --format --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --bundle --repo --format --root --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2249,6 +2813,10 @@ _clearance() {
                     COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
                     return 0
                     ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2257,7 +2825,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__withdraw)
-            opts="-m -q -v -h -V --reason --key --key-file --push --no-push --repo --format --no-color --quiet --verbose --help --version"
+            opts="-m -q -v -h -V --reason --key --key-file --push --no-push --repo --format --root --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2285,6 +2853,10 @@ _clearance() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)

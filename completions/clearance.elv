@@ -20,6 +20,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
         &'clearance'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
@@ -50,6 +51,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand policy 'Work with the repository''s policy'
             cand key 'Create and inspect signing keys (Ed25519, OpenSSH format)'
             cand trust 'Manage who may act: trust/identities.yaml'
+            cand governance 'Change and inspect the rules: trust, policy, config, providers and the graph'
             cand graph 'Check or import the service graph'
             cand schema 'Print the JSON Schema of a document clearance reads'
             cand generate 'Write shell completions or man pages from the command-line model'
@@ -58,6 +60,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
         &'clearance;demo'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
@@ -69,8 +72,13 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --version 'Print version'
         }
         &'clearance;init'= {
+            cand --admin 'The first admin''s principal name'
+            cand --admin-threshold 'Distinct admin signatures a change to the rules needs (capped at the number of admins)'
+            cand --key 'Sign with the key of this name from the OS keyring'
+            cand --key-file 'Sign with this OpenSSH private key file (mode 0600)'
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --bare 'Create a bare repository (no work tree), e.g. for a server'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
@@ -88,6 +96,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --output 'Write to FILE instead of stdout'
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --list 'List the templates'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
@@ -106,6 +115,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --key-file 'Sign with this OpenSSH private key file (mode 0600)'
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --dry-run 'Validate and show the outcome without writing (or signing) anything'
             cand --push 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine''s record) [default with `sync: auto`]'
             cand --no-push 'Keep this write local even with `sync: auto` in clearance.yaml (for apply: even when the repository has a remote)'
@@ -128,6 +138,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --limit 'Show at most this many'
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
@@ -141,6 +152,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
         &'clearance;show'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
@@ -156,6 +168,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --key-file 'Sign with this OpenSSH private key file (mode 0600)'
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --push 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine''s record) [default with `sync: auto`]'
             cand --no-push 'Keep this write local even with `sync: auto` in clearance.yaml (for apply: even when the repository has a remote)'
             cand --no-color 'Never use color (also NO_COLOR)'
@@ -176,6 +189,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --expires 'How long it stays valid, e.g. 4h [default: clearance.yaml defaults.approval_expiry]'
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand -y 'Do not ask; required without a terminal'
             cand --yes 'Do not ask; required without a terminal'
             cand --push 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine''s record) [default with `sync: auto`]'
@@ -198,6 +212,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --expires 'How long it stays valid, e.g. 4h [default: clearance.yaml defaults.approval_expiry]'
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand -y 'Do not ask; required without a terminal'
             cand --yes 'Do not ask; required without a terminal'
             cand --push 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine''s record) [default with `sync: auto`]'
@@ -219,6 +234,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --key-file 'Sign with this OpenSSH private key file (mode 0600)'
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --push 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine''s record) [default with `sync: auto`]'
             cand --no-push 'Keep this write local even with `sync: auto` in clearance.yaml (for apply: even when the repository has a remote)'
             cand --no-color 'Never use color (also NO_COLOR)'
@@ -236,6 +252,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --key-file 'Sign with this OpenSSH private key file (mode 0600)'
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --resume 'Re-run a change whose earlier run crashed after `apply-started`'
             cand --push 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine''s record) [default with `sync: auto`]'
             cand --no-push 'Keep this write local even with `sync: auto` in clearance.yaml (for apply: even when the repository has a remote)'
@@ -254,6 +271,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --key-file 'Sign with this OpenSSH private key file (mode 0600)'
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --push 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine''s record) [default with `sync: auto`]'
             cand --no-push 'Keep this write local even with `sync: auto` in clearance.yaml (for apply: even when the repository has a remote)'
             cand --no-color 'Never use color (also NO_COLOR)'
@@ -270,6 +288,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --bundle 'Verify an exported bundle instead of the repository'
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
@@ -285,6 +304,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --agent 'Only this agent'
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
@@ -301,6 +321,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --key-file 'Sign with this OpenSSH private key file (mode 0600)'
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
@@ -314,6 +335,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
         &'clearance;evidence'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
@@ -331,6 +353,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --output 'Write here instead of stdout'
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
@@ -354,6 +377,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --depth 'Stop after this many hops from the targets'
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
@@ -367,8 +391,10 @@ set edit:completion:arg-completer[clearance] = {|@words|
         &'clearance;check'= {
             cand -f 'An intent file, or `-` for standard input'
             cand --file 'An intent file, or `-` for standard input'
+            cand --rules 'Which rules decide: those in force, or the work tree''s (to try edits before signing them)'
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
@@ -382,6 +408,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
         &'clearance;policy'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
@@ -391,12 +418,13 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand test 'Run every `test_*` rule in policies/*_test.rego on the branch'
+            cand test 'Run every `test_*` rule in policies/*_test.rego of the work tree (the branch''s in a bare repository): the rules being written, which are not in force until signed'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'clearance;policy;test'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
@@ -408,7 +436,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --version 'Print version'
         }
         &'clearance;policy;help'= {
-            cand test 'Run every `test_*` rule in policies/*_test.rego on the branch'
+            cand test 'Run every `test_*` rule in policies/*_test.rego of the work tree (the branch''s in a bare repository): the rules being written, which are not in force until signed'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'clearance;policy;help;test'= {
@@ -418,6 +446,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
         &'clearance;key'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
@@ -437,6 +466,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --file 'Write an OpenSSH private key file (and FILE.pub) instead of using the keyring'
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --force 'Replace an existing key of that name'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
@@ -451,6 +481,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
         &'clearance;key;list'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
@@ -465,6 +496,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --file 'file'
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
@@ -479,6 +511,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --file 'file'
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
@@ -509,6 +542,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
         &'clearance;trust'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
@@ -518,21 +552,24 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand add 'Trust a principal''s public key in a role'
-            cand list 'List trusted identities'
-            cand revoke 'Revoke a principal: its signatures from now on count for nothing'
+            cand add 'Trust a principal''s public key in a role (a change to the rules, signed by an admin)'
+            cand list 'List the trusted identities in force'
+            cand revoke 'Revoke a principal: its signatures from then on count for nothing (signed by an admin)'
             cand allowed-signers 'Print an OpenSSH allowed_signers file for `ssh-keygen -Y verify` and `git verify-commit`'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'clearance;trust;add'= {
             cand --role 'role'
             cand --group 'Group for approval quorums (repeatable)'
-            cand --key 'OpenSSH public key text, or a path to a .pub file'
+            cand --key 'The principal''s OpenSSH public key: the text, or a path to a .pub file'
             cand --sponsor 'For agents: the accountable human'
             cand --allow-action 'For agents: an action it may propose, `rds.*` style (repeatable)'
             cand --allow-env 'For agents: an environment it may act in (repeatable)'
+            cand --signer 'Sign the change with the key of this name from the OS keyring'
+            cand --signer-file 'Sign the change with this OpenSSH private key file (mode 0600)'
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --replace 'Replace an existing entry for this principal'
             cand --push 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine''s record) [default with `sync: auto`]'
             cand --no-push 'Keep this write local even with `sync: auto` in clearance.yaml (for apply: even when the repository has a remote)'
@@ -541,14 +578,15 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --quiet 'Print only data and errors'
             cand -v 'Say more: how long the command took'
             cand --verbose 'Say more: how long the command took'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
         &'clearance;trust;list'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
@@ -561,8 +599,11 @@ set edit:completion:arg-completer[clearance] = {|@words|
         }
         &'clearance;trust;revoke'= {
             cand --at 'When the revocation takes effect (RFC 3339) [default: now]'
+            cand --signer 'Sign the change with the key of this name from the OS keyring'
+            cand --signer-file 'Sign the change with this OpenSSH private key file (mode 0600)'
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --push 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine''s record) [default with `sync: auto`]'
             cand --no-push 'Keep this write local even with `sync: auto` in clearance.yaml (for apply: even when the repository has a remote)'
             cand --no-color 'Never use color (also NO_COLOR)'
@@ -578,6 +619,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
         &'clearance;trust;allowed-signers'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
@@ -589,9 +631,9 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --version 'Print version'
         }
         &'clearance;trust;help'= {
-            cand add 'Trust a principal''s public key in a role'
-            cand list 'List trusted identities'
-            cand revoke 'Revoke a principal: its signatures from now on count for nothing'
+            cand add 'Trust a principal''s public key in a role (a change to the rules, signed by an admin)'
+            cand list 'List the trusted identities in force'
+            cand revoke 'Revoke a principal: its signatures from then on count for nothing (signed by an admin)'
             cand allowed-signers 'Print an OpenSSH allowed_signers file for `ssh-keygen -Y verify` and `git verify-commit`'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -605,9 +647,117 @@ set edit:completion:arg-completer[clearance] = {|@words|
         }
         &'clearance;trust;help;help'= {
         }
+        &'clearance;governance'= {
+            cand --repo 'The change repository [default: discovered from the current directory]'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
+            cand --no-color 'Never use color (also NO_COLOR)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more: how long the command took'
+            cand --verbose 'Say more: how long the command took'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand sign 'Sign a change to the rules: the work tree''s governed files, or a pending change'
+            cand status 'Show the root, the entry in force, pending changes and unauthorized edits'
+            cand log 'List the entries of the governance log, oldest first'
+            cand adopt 'Give a repository made before governance its genesis, signed by its first admin'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'clearance;governance;sign'= {
+            cand --key 'Sign with the key of this name from the OS keyring'
+            cand --key-file 'Sign with this OpenSSH private key file (mode 0600)'
+            cand -m 'What the change is, in a few words (kept in the log)'
+            cand --message 'What the change is, in a few words (kept in the log)'
+            cand --add-admin 'Add (or re-key) an admin: NAME=PUBKEY, the key as text or a .pub file (repeatable)'
+            cand --remove-admin 'Remove an admin (repeatable)'
+            cand --admin-threshold 'Distinct admin signatures that changes to the rules need from now on'
+            cand --repo 'The change repository [default: discovered from the current directory]'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
+            cand -y 'Do not ask; required without a terminal'
+            cand --yes 'Do not ask; required without a terminal'
+            cand --push 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine''s record) [default with `sync: auto`]'
+            cand --no-push 'Keep this write local even with `sync: auto` in clearance.yaml (for apply: even when the repository has a remote)'
+            cand --no-color 'Never use color (also NO_COLOR)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more: how long the command took'
+            cand --verbose 'Say more: how long the command took'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'clearance;governance;status'= {
+            cand --repo 'The change repository [default: discovered from the current directory]'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
+            cand --no-color 'Never use color (also NO_COLOR)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more: how long the command took'
+            cand --verbose 'Say more: how long the command took'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'clearance;governance;log'= {
+            cand --repo 'The change repository [default: discovered from the current directory]'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
+            cand --no-color 'Never use color (also NO_COLOR)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more: how long the command took'
+            cand --verbose 'Say more: how long the command took'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'clearance;governance;adopt'= {
+            cand --admin 'The first admin''s principal name [default: the trusted identity holding the key, else `admin`]'
+            cand --admin-threshold 'Distinct admin signatures a change to the rules needs (capped at the number of admins)'
+            cand --key 'Sign with the key of this name from the OS keyring'
+            cand --key-file 'Sign with this OpenSSH private key file (mode 0600)'
+            cand --repo 'The change repository [default: discovered from the current directory]'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
+            cand --no-color 'Never use color (also NO_COLOR)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more: how long the command took'
+            cand --verbose 'Say more: how long the command took'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'clearance;governance;help'= {
+            cand sign 'Sign a change to the rules: the work tree''s governed files, or a pending change'
+            cand status 'Show the root, the entry in force, pending changes and unauthorized edits'
+            cand log 'List the entries of the governance log, oldest first'
+            cand adopt 'Give a repository made before governance its genesis, signed by its first admin'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'clearance;governance;help;sign'= {
+        }
+        &'clearance;governance;help;status'= {
+        }
+        &'clearance;governance;help;log'= {
+        }
+        &'clearance;governance;help;adopt'= {
+        }
+        &'clearance;governance;help;help'= {
+        }
         &'clearance;graph'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
@@ -624,6 +774,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
         &'clearance;graph;check'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
@@ -637,6 +788,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
         &'clearance;graph;import'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
@@ -650,9 +802,12 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'clearance;graph;import;backstage'= {
+            cand --key 'Sign with the key of this name from the OS keyring'
+            cand --key-file 'Sign with this OpenSSH private key file (mode 0600)'
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
-            cand --commit 'Commit the result as graph/services.yaml on the branch instead of printing it'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
+            cand --commit 'Sign the result into force as graph/services.yaml instead of printing it (the key must be a graph maintainer''s or an admin''s)'
             cand --push 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine''s record) [default with `sync: auto`]'
             cand --no-push 'Keep this write local even with `sync: auto` in clearance.yaml (for apply: even when the repository has a remote)'
             cand --no-color 'Never use color (also NO_COLOR)'
@@ -690,6 +845,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
         &'clearance;schema'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
@@ -703,6 +859,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
         &'clearance;generate'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
@@ -735,6 +892,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand policy 'Work with the repository''s policy'
             cand key 'Create and inspect signing keys (Ed25519, OpenSSH format)'
             cand trust 'Manage who may act: trust/identities.yaml'
+            cand governance 'Change and inspect the rules: trust, policy, config, providers and the graph'
             cand graph 'Check or import the service graph'
             cand schema 'Print the JSON Schema of a document clearance reads'
             cand generate 'Write shell completions or man pages from the command-line model'
@@ -780,7 +938,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
         &'clearance;help;check'= {
         }
         &'clearance;help;policy'= {
-            cand test 'Run every `test_*` rule in policies/*_test.rego on the branch'
+            cand test 'Run every `test_*` rule in policies/*_test.rego of the work tree (the branch''s in a bare repository): the rules being written, which are not in force until signed'
         }
         &'clearance;help;policy;test'= {
         }
@@ -799,9 +957,9 @@ set edit:completion:arg-completer[clearance] = {|@words|
         &'clearance;help;key;export'= {
         }
         &'clearance;help;trust'= {
-            cand add 'Trust a principal''s public key in a role'
-            cand list 'List trusted identities'
-            cand revoke 'Revoke a principal: its signatures from now on count for nothing'
+            cand add 'Trust a principal''s public key in a role (a change to the rules, signed by an admin)'
+            cand list 'List the trusted identities in force'
+            cand revoke 'Revoke a principal: its signatures from then on count for nothing (signed by an admin)'
             cand allowed-signers 'Print an OpenSSH allowed_signers file for `ssh-keygen -Y verify` and `git verify-commit`'
         }
         &'clearance;help;trust;add'= {
@@ -811,6 +969,20 @@ set edit:completion:arg-completer[clearance] = {|@words|
         &'clearance;help;trust;revoke'= {
         }
         &'clearance;help;trust;allowed-signers'= {
+        }
+        &'clearance;help;governance'= {
+            cand sign 'Sign a change to the rules: the work tree''s governed files, or a pending change'
+            cand status 'Show the root, the entry in force, pending changes and unauthorized edits'
+            cand log 'List the entries of the governance log, oldest first'
+            cand adopt 'Give a repository made before governance its genesis, signed by its first admin'
+        }
+        &'clearance;help;governance;sign'= {
+        }
+        &'clearance;help;governance;status'= {
+        }
+        &'clearance;help;governance;log'= {
+        }
+        &'clearance;help;governance;adopt'= {
         }
         &'clearance;help;graph'= {
             cand check 'Validate a service graph: the branch''s, or FILE before you commit it'

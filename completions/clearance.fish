@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_clearance_global_optspecs
-    string join \n repo= format= no-color q/quiet v/verbose h/help V/version
+    string join \n repo= format= root= no-color q/quiet v/verbose h/help V/version
 end
 
 function __fish_clearance_needs_command
@@ -29,6 +29,7 @@ complete -c clearance -n "__fish_clearance_needs_command" -l format -d 'Output f
 json\t''
 dot\t''
 mermaid\t''"
+complete -c clearance -n "__fish_clearance_needs_command" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
 complete -c clearance -n "__fish_clearance_needs_command" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_needs_command" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_needs_command" -s v -l verbose -d 'Say more: how long the command took'
@@ -55,6 +56,7 @@ complete -c clearance -n "__fish_clearance_needs_command" -f -a "check" -d 'Ask 
 complete -c clearance -n "__fish_clearance_needs_command" -f -a "policy" -d 'Work with the repository\'s policy'
 complete -c clearance -n "__fish_clearance_needs_command" -f -a "key" -d 'Create and inspect signing keys (Ed25519, OpenSSH format)'
 complete -c clearance -n "__fish_clearance_needs_command" -f -a "trust" -d 'Manage who may act: trust/identities.yaml'
+complete -c clearance -n "__fish_clearance_needs_command" -f -a "governance" -d 'Change and inspect the rules: trust, policy, config, providers and the graph'
 complete -c clearance -n "__fish_clearance_needs_command" -f -a "graph" -d 'Check or import the service graph'
 complete -c clearance -n "__fish_clearance_needs_command" -f -a "schema" -d 'Print the JSON Schema of a document clearance reads'
 complete -c clearance -n "__fish_clearance_needs_command" -f -a "generate" -d 'Write shell completions or man pages from the command-line model'
@@ -64,16 +66,22 @@ complete -c clearance -n "__fish_clearance_using_subcommand demo" -l format -d '
 json\t''
 dot\t''
 mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand demo" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
 complete -c clearance -n "__fish_clearance_using_subcommand demo" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand demo" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand demo" -s v -l verbose -d 'Say more: how long the command took'
 complete -c clearance -n "__fish_clearance_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c clearance -n "__fish_clearance_using_subcommand demo" -s V -l version -d 'Print version'
+complete -c clearance -n "__fish_clearance_using_subcommand init" -l admin -d 'The first admin\'s principal name' -r
+complete -c clearance -n "__fish_clearance_using_subcommand init" -l admin-threshold -d 'Distinct admin signatures a change to the rules needs (capped at the number of admins)' -r
+complete -c clearance -n "__fish_clearance_using_subcommand init" -l key -d 'Sign with the key of this name from the OS keyring' -r
+complete -c clearance -n "__fish_clearance_using_subcommand init" -l key-file -d 'Sign with this OpenSSH private key file (mode 0600)' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand init" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand init" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand init" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
 complete -c clearance -n "__fish_clearance_using_subcommand init" -l bare -d 'Create a bare repository (no work tree), e.g. for a server'
 complete -c clearance -n "__fish_clearance_using_subcommand init" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand init" -s q -l quiet -d 'Print only data and errors'
@@ -87,6 +95,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand new" -l format -d 'O
 json\t''
 dot\t''
 mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand new" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
 complete -c clearance -n "__fish_clearance_using_subcommand new" -l list -d 'List the templates'
 complete -c clearance -n "__fish_clearance_using_subcommand new" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand new" -s q -l quiet -d 'Print only data and errors'
@@ -101,6 +110,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand propose" -l format -
 json\t''
 dot\t''
 mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand propose" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
 complete -c clearance -n "__fish_clearance_using_subcommand propose" -l dry-run -d 'Validate and show the outcome without writing (or signing) anything'
 complete -c clearance -n "__fish_clearance_using_subcommand propose" -l push -d 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine\'s record) [default with `sync: auto`]'
 complete -c clearance -n "__fish_clearance_using_subcommand propose" -l no-push -d 'Keep this write local even with `sync: auto` in clearance.yaml (for apply: even when the repository has a remote)'
@@ -126,6 +136,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand list" -l format -d '
 json\t''
 dot\t''
 mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand list" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
 complete -c clearance -n "__fish_clearance_using_subcommand list" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand list" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand list" -s v -l verbose -d 'Say more: how long the command took'
@@ -136,6 +147,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand show" -l format -d '
 json\t''
 dot\t''
 mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand show" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
 complete -c clearance -n "__fish_clearance_using_subcommand show" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand show" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand show" -s v -l verbose -d 'Say more: how long the command took'
@@ -148,6 +160,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand plan" -l format -d '
 json\t''
 dot\t''
 mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand plan" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
 complete -c clearance -n "__fish_clearance_using_subcommand plan" -l push -d 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine\'s record) [default with `sync: auto`]'
 complete -c clearance -n "__fish_clearance_using_subcommand plan" -l no-push -d 'Keep this write local even with `sync: auto` in clearance.yaml (for apply: even when the repository has a remote)'
 complete -c clearance -n "__fish_clearance_using_subcommand plan" -l no-color -d 'Never use color (also NO_COLOR)'
@@ -164,6 +177,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand approve" -l format -
 json\t''
 dot\t''
 mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand approve" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
 complete -c clearance -n "__fish_clearance_using_subcommand approve" -s y -l yes -d 'Do not ask; required without a terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand approve" -l push -d 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine\'s record) [default with `sync: auto`]'
 complete -c clearance -n "__fish_clearance_using_subcommand approve" -l no-push -d 'Keep this write local even with `sync: auto` in clearance.yaml (for apply: even when the repository has a remote)'
@@ -181,6 +195,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand reject" -l format -d
 json\t''
 dot\t''
 mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand reject" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
 complete -c clearance -n "__fish_clearance_using_subcommand reject" -s y -l yes -d 'Do not ask; required without a terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand reject" -l push -d 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine\'s record) [default with `sync: auto`]'
 complete -c clearance -n "__fish_clearance_using_subcommand reject" -l no-push -d 'Keep this write local even with `sync: auto` in clearance.yaml (for apply: even when the repository has a remote)'
@@ -197,6 +212,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand withdraw" -l format 
 json\t''
 dot\t''
 mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand withdraw" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
 complete -c clearance -n "__fish_clearance_using_subcommand withdraw" -l push -d 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine\'s record) [default with `sync: auto`]'
 complete -c clearance -n "__fish_clearance_using_subcommand withdraw" -l no-push -d 'Keep this write local even with `sync: auto` in clearance.yaml (for apply: even when the repository has a remote)'
 complete -c clearance -n "__fish_clearance_using_subcommand withdraw" -l no-color -d 'Never use color (also NO_COLOR)'
@@ -211,6 +227,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand apply" -l format -d 
 json\t''
 dot\t''
 mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand apply" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
 complete -c clearance -n "__fish_clearance_using_subcommand apply" -l resume -d 'Re-run a change whose earlier run crashed after `apply-started`'
 complete -c clearance -n "__fish_clearance_using_subcommand apply" -l push -d 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine\'s record) [default with `sync: auto`]'
 complete -c clearance -n "__fish_clearance_using_subcommand apply" -l no-push -d 'Keep this write local even with `sync: auto` in clearance.yaml (for apply: even when the repository has a remote)'
@@ -226,6 +243,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand rollback" -l format 
 json\t''
 dot\t''
 mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand rollback" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
 complete -c clearance -n "__fish_clearance_using_subcommand rollback" -l push -d 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine\'s record) [default with `sync: auto`]'
 complete -c clearance -n "__fish_clearance_using_subcommand rollback" -l no-push -d 'Keep this write local even with `sync: auto` in clearance.yaml (for apply: even when the repository has a remote)'
 complete -c clearance -n "__fish_clearance_using_subcommand rollback" -l no-color -d 'Never use color (also NO_COLOR)'
@@ -239,6 +257,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand verify" -l format -d
 json\t''
 dot\t''
 mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand verify" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
 complete -c clearance -n "__fish_clearance_using_subcommand verify" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand verify" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand verify" -s v -l verbose -d 'Say more: how long the command took'
@@ -251,6 +270,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand stats" -l format -d 
 json\t''
 dot\t''
 mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand stats" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
 complete -c clearance -n "__fish_clearance_using_subcommand stats" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand stats" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand stats" -s v -l verbose -d 'Say more: how long the command took'
@@ -264,6 +284,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand sync" -l format -d '
 json\t''
 dot\t''
 mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand sync" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
 complete -c clearance -n "__fish_clearance_using_subcommand sync" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand sync" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand sync" -s v -l verbose -d 'Say more: how long the command took'
@@ -274,6 +295,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand evidence; and not __
 json\t''
 dot\t''
 mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand evidence; and not __fish_seen_subcommand_from export help" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
 complete -c clearance -n "__fish_clearance_using_subcommand evidence; and not __fish_seen_subcommand_from export help" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand evidence; and not __fish_seen_subcommand_from export help" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand evidence; and not __fish_seen_subcommand_from export help" -s v -l verbose -d 'Say more: how long the command took'
@@ -287,6 +309,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand evidence; and __fish
 json\t''
 dot\t''
 mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand evidence; and __fish_seen_subcommand_from export" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
 complete -c clearance -n "__fish_clearance_using_subcommand evidence; and __fish_seen_subcommand_from export" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand evidence; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand evidence; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Say more: how long the command took'
@@ -301,17 +324,21 @@ complete -c clearance -n "__fish_clearance_using_subcommand blast" -l format -d 
 json\t''
 dot\t''
 mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand blast" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
 complete -c clearance -n "__fish_clearance_using_subcommand blast" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand blast" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand blast" -s v -l verbose -d 'Say more: how long the command took'
 complete -c clearance -n "__fish_clearance_using_subcommand blast" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c clearance -n "__fish_clearance_using_subcommand blast" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand check" -s f -l file -d 'An intent file, or `-` for standard input' -r -F
+complete -c clearance -n "__fish_clearance_using_subcommand check" -l rules -d 'Which rules decide: those in force, or the work tree\'s (to try edits before signing them)' -r -f -a "in-force\t''
+worktree\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand check" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand check" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand check" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
 complete -c clearance -n "__fish_clearance_using_subcommand check" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand check" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand check" -s v -l verbose -d 'Say more: how long the command took'
@@ -322,30 +349,33 @@ complete -c clearance -n "__fish_clearance_using_subcommand policy; and not __fi
 json\t''
 dot\t''
 mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand policy; and not __fish_seen_subcommand_from test help" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
 complete -c clearance -n "__fish_clearance_using_subcommand policy; and not __fish_seen_subcommand_from test help" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand policy; and not __fish_seen_subcommand_from test help" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand policy; and not __fish_seen_subcommand_from test help" -s v -l verbose -d 'Say more: how long the command took'
 complete -c clearance -n "__fish_clearance_using_subcommand policy; and not __fish_seen_subcommand_from test help" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand policy; and not __fish_seen_subcommand_from test help" -s V -l version -d 'Print version'
-complete -c clearance -n "__fish_clearance_using_subcommand policy; and not __fish_seen_subcommand_from test help" -f -a "test" -d 'Run every `test_*` rule in policies/*_test.rego on the branch'
+complete -c clearance -n "__fish_clearance_using_subcommand policy; and not __fish_seen_subcommand_from test help" -f -a "test" -d 'Run every `test_*` rule in policies/*_test.rego of the work tree (the branch\'s in a bare repository): the rules being written, which are not in force until signed'
 complete -c clearance -n "__fish_clearance_using_subcommand policy; and not __fish_seen_subcommand_from test help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c clearance -n "__fish_clearance_using_subcommand policy; and __fish_seen_subcommand_from test" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand policy; and __fish_seen_subcommand_from test" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand policy; and __fish_seen_subcommand_from test" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
 complete -c clearance -n "__fish_clearance_using_subcommand policy; and __fish_seen_subcommand_from test" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand policy; and __fish_seen_subcommand_from test" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand policy; and __fish_seen_subcommand_from test" -s v -l verbose -d 'Say more: how long the command took'
 complete -c clearance -n "__fish_clearance_using_subcommand policy; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand policy; and __fish_seen_subcommand_from test" -s V -l version -d 'Print version'
-complete -c clearance -n "__fish_clearance_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "test" -d 'Run every `test_*` rule in policies/*_test.rego on the branch'
+complete -c clearance -n "__fish_clearance_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "test" -d 'Run every `test_*` rule in policies/*_test.rego of the work tree (the branch\'s in a bare repository): the rules being written, which are not in force until signed'
 complete -c clearance -n "__fish_clearance_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and not __fish_seen_subcommand_from new list show export help" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand key; and not __fish_seen_subcommand_from new list show export help" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand key; and not __fish_seen_subcommand_from new list show export help" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
 complete -c clearance -n "__fish_clearance_using_subcommand key; and not __fish_seen_subcommand_from new list show export help" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and not __fish_seen_subcommand_from new list show export help" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and not __fish_seen_subcommand_from new list show export help" -s v -l verbose -d 'Say more: how long the command took'
@@ -362,6 +392,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen
 json\t''
 dot\t''
 mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from new" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from new" -l force -d 'Replace an existing key of that name'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from new" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from new" -s q -l quiet -d 'Print only data and errors'
@@ -373,6 +404,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen
 json\t''
 dot\t''
 mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from list" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from list" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more: how long the command took'
@@ -384,6 +416,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen
 json\t''
 dot\t''
 mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from show" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from show" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more: how long the command took'
@@ -395,6 +428,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen
 json\t''
 dot\t''
 mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from export" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from export" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Say more: how long the command took'
@@ -410,54 +444,63 @@ complete -c clearance -n "__fish_clearance_using_subcommand trust; and not __fis
 json\t''
 dot\t''
 mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and not __fish_seen_subcommand_from add list revoke allowed-signers help" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and not __fish_seen_subcommand_from add list revoke allowed-signers help" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and not __fish_seen_subcommand_from add list revoke allowed-signers help" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and not __fish_seen_subcommand_from add list revoke allowed-signers help" -s v -l verbose -d 'Say more: how long the command took'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and not __fish_seen_subcommand_from add list revoke allowed-signers help" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and not __fish_seen_subcommand_from add list revoke allowed-signers help" -s V -l version -d 'Print version'
-complete -c clearance -n "__fish_clearance_using_subcommand trust; and not __fish_seen_subcommand_from add list revoke allowed-signers help" -f -a "add" -d 'Trust a principal\'s public key in a role'
-complete -c clearance -n "__fish_clearance_using_subcommand trust; and not __fish_seen_subcommand_from add list revoke allowed-signers help" -f -a "list" -d 'List trusted identities'
-complete -c clearance -n "__fish_clearance_using_subcommand trust; and not __fish_seen_subcommand_from add list revoke allowed-signers help" -f -a "revoke" -d 'Revoke a principal: its signatures from now on count for nothing'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and not __fish_seen_subcommand_from add list revoke allowed-signers help" -f -a "add" -d 'Trust a principal\'s public key in a role (a change to the rules, signed by an admin)'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and not __fish_seen_subcommand_from add list revoke allowed-signers help" -f -a "list" -d 'List the trusted identities in force'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and not __fish_seen_subcommand_from add list revoke allowed-signers help" -f -a "revoke" -d 'Revoke a principal: its signatures from then on count for nothing (signed by an admin)'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and not __fish_seen_subcommand_from add list revoke allowed-signers help" -f -a "allowed-signers" -d 'Print an OpenSSH allowed_signers file for `ssh-keygen -Y verify` and `git verify-commit`'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and not __fish_seen_subcommand_from add list revoke allowed-signers help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -l role -r -f -a "agent\t''
 approver\t''
 executor\t''
-admin\t''"
+admin\t''
+graph-maintainer\t'May change the service graph (`graph/`) alone, e.g. a catalog sync job'"
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -l group -d 'Group for approval quorums (repeatable)' -r
-complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -l key -d 'OpenSSH public key text, or a path to a .pub file' -r
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -l key -d 'The principal\'s OpenSSH public key: the text, or a path to a .pub file' -r
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -l sponsor -d 'For agents: the accountable human' -r
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -l allow-action -d 'For agents: an action it may propose, `rds.*` style (repeatable)' -r
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -l allow-env -d 'For agents: an environment it may act in (repeatable)' -r
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -l signer -d 'Sign the change with the key of this name from the OS keyring' -r
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -l signer-file -d 'Sign the change with this OpenSSH private key file (mode 0600)' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -l replace -d 'Replace an existing entry for this principal'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -l push -d 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine\'s record) [default with `sync: auto`]'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -l no-push -d 'Keep this write local even with `sync: auto` in clearance.yaml (for apply: even when the repository has a remote)'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Say more: how long the command took'
-complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from list" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from list" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from list" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from list" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more: how long the command took'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from revoke" -l at -d 'When the revocation takes effect (RFC 3339) [default: now]' -r
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from revoke" -l signer -d 'Sign the change with the key of this name from the OS keyring' -r
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from revoke" -l signer-file -d 'Sign the change with this OpenSSH private key file (mode 0600)' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from revoke" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from revoke" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from revoke" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from revoke" -l push -d 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine\'s record) [default with `sync: auto`]'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from revoke" -l no-push -d 'Keep this write local even with `sync: auto` in clearance.yaml (for apply: even when the repository has a remote)'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from revoke" -l no-color -d 'Never use color (also NO_COLOR)'
@@ -470,21 +513,101 @@ complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_se
 json\t''
 dot\t''
 mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from allowed-signers" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from allowed-signers" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from allowed-signers" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from allowed-signers" -s v -l verbose -d 'Say more: how long the command took'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from allowed-signers" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from allowed-signers" -s V -l version -d 'Print version'
-complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "add" -d 'Trust a principal\'s public key in a role'
-complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "list" -d 'List trusted identities'
-complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke a principal: its signatures from now on count for nothing'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "add" -d 'Trust a principal\'s public key in a role (a change to the rules, signed by an admin)'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the trusted identities in force'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke a principal: its signatures from then on count for nothing (signed by an admin)'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "allowed-signers" -d 'Print an OpenSSH allowed_signers file for `ssh-keygen -Y verify` and `git verify-commit`'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and not __fish_seen_subcommand_from sign status log adopt help" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and not __fish_seen_subcommand_from sign status log adopt help" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+json\t''
+dot\t''
+mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and not __fish_seen_subcommand_from sign status log adopt help" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and not __fish_seen_subcommand_from sign status log adopt help" -l no-color -d 'Never use color (also NO_COLOR)'
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and not __fish_seen_subcommand_from sign status log adopt help" -s q -l quiet -d 'Print only data and errors'
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and not __fish_seen_subcommand_from sign status log adopt help" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and not __fish_seen_subcommand_from sign status log adopt help" -s h -l help -d 'Print help'
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and not __fish_seen_subcommand_from sign status log adopt help" -s V -l version -d 'Print version'
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and not __fish_seen_subcommand_from sign status log adopt help" -f -a "sign" -d 'Sign a change to the rules: the work tree\'s governed files, or a pending change'
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and not __fish_seen_subcommand_from sign status log adopt help" -f -a "status" -d 'Show the root, the entry in force, pending changes and unauthorized edits'
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and not __fish_seen_subcommand_from sign status log adopt help" -f -a "log" -d 'List the entries of the governance log, oldest first'
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and not __fish_seen_subcommand_from sign status log adopt help" -f -a "adopt" -d 'Give a repository made before governance its genesis, signed by its first admin'
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and not __fish_seen_subcommand_from sign status log adopt help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from sign" -l key -d 'Sign with the key of this name from the OS keyring' -r
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from sign" -l key-file -d 'Sign with this OpenSSH private key file (mode 0600)' -r -F
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from sign" -s m -l message -d 'What the change is, in a few words (kept in the log)' -r
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from sign" -l add-admin -d 'Add (or re-key) an admin: NAME=PUBKEY, the key as text or a .pub file (repeatable)' -r
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from sign" -l remove-admin -d 'Remove an admin (repeatable)' -r
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from sign" -l admin-threshold -d 'Distinct admin signatures that changes to the rules need from now on' -r
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from sign" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from sign" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+json\t''
+dot\t''
+mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from sign" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from sign" -s y -l yes -d 'Do not ask; required without a terminal'
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from sign" -l push -d 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine\'s record) [default with `sync: auto`]'
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from sign" -l no-push -d 'Keep this write local even with `sync: auto` in clearance.yaml (for apply: even when the repository has a remote)'
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from sign" -l no-color -d 'Never use color (also NO_COLOR)'
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from sign" -s q -l quiet -d 'Print only data and errors'
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from sign" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from sign" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from sign" -s V -l version -d 'Print version'
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from status" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from status" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+json\t''
+dot\t''
+mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from status" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from status" -l no-color -d 'Never use color (also NO_COLOR)'
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only data and errors'
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from log" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from log" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+json\t''
+dot\t''
+mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from log" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from log" -l no-color -d 'Never use color (also NO_COLOR)'
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from log" -s q -l quiet -d 'Print only data and errors'
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from log" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from log" -s h -l help -d 'Print help'
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from log" -s V -l version -d 'Print version'
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from adopt" -l admin -d 'The first admin\'s principal name [default: the trusted identity holding the key, else `admin`]' -r
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from adopt" -l admin-threshold -d 'Distinct admin signatures a change to the rules needs (capped at the number of admins)' -r
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from adopt" -l key -d 'Sign with the key of this name from the OS keyring' -r
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from adopt" -l key-file -d 'Sign with this OpenSSH private key file (mode 0600)' -r -F
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from adopt" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from adopt" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+json\t''
+dot\t''
+mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from adopt" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from adopt" -l no-color -d 'Never use color (also NO_COLOR)'
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from adopt" -s q -l quiet -d 'Print only data and errors'
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from adopt" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from adopt" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from adopt" -s V -l version -d 'Print version'
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from help" -f -a "sign" -d 'Sign a change to the rules: the work tree\'s governed files, or a pending change'
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show the root, the entry in force, pending changes and unauthorized edits'
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from help" -f -a "log" -d 'List the entries of the governance log, oldest first'
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from help" -f -a "adopt" -d 'Give a repository made before governance its genesis, signed by its first admin'
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check import help" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check import help" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check import help" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check import help" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check import help" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check import help" -s v -l verbose -d 'Say more: how long the command took'
@@ -498,6 +621,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_se
 json\t''
 dot\t''
 mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from check" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from check" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Say more: how long the command took'
@@ -508,6 +632,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_se
 json\t''
 dot\t''
 mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from import" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from import" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Say more: how long the command took'
@@ -523,6 +648,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand schema" -l format -d
 json\t''
 dot\t''
 mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand schema" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
 complete -c clearance -n "__fish_clearance_using_subcommand schema" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand schema" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand schema" -s v -l verbose -d 'Say more: how long the command took'
@@ -533,45 +659,51 @@ complete -c clearance -n "__fish_clearance_using_subcommand generate" -l format 
 json\t''
 dot\t''
 mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand generate" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
 complete -c clearance -n "__fish_clearance_using_subcommand generate" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand generate" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand generate" -s v -l verbose -d 'Say more: how long the command took'
 complete -c clearance -n "__fish_clearance_using_subcommand generate" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand generate" -s V -l version -d 'Print version'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust graph schema generate help" -f -a "demo" -d 'Walk through the lifecycle on an embedded example, step by step'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust graph schema generate help" -f -a "init" -d 'Create a change repository from the built-in templates'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust graph schema generate help" -f -a "new" -d 'Start an intent from a template (restart, scale, rotate a secret, toggle a flag, migrate)'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust graph schema generate help" -f -a "propose" -d 'Propose a change: validate an intent and commit it to the change repository'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust graph schema generate help" -f -a "list" -d 'List proposals, newest first'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust graph schema generate help" -f -a "show" -d 'Show one proposal: its intent, state and evidence'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust graph schema generate help" -f -a "plan" -d 'Run the provider\'s dry run and commit it as plan.json (earlier approvals go stale)'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust graph schema generate help" -f -a "approve" -d 'Approve a proposal by signing exactly what you reviewed'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust graph schema generate help" -f -a "reject" -d 'Reject a proposal: a signed veto by an eligible approver'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust graph schema generate help" -f -a "withdraw" -d 'Take a proposal back (the proposing agent, or an admin)'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust graph schema generate help" -f -a "apply" -d 'Execute a cleared change through its provider, exactly once'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust graph schema generate help" -f -a "rollback" -d 'File a proposal\'s rollback as a new proposal, governed like any other'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust graph schema generate help" -f -a "verify" -d 'Check evidence, signatures, trust, approvals and quorum; exit 5 on any problem'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust graph schema generate help" -f -a "stats" -d 'Autonomy metrics per agent: what clears itself, what waits for humans, how long'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust graph schema generate help" -f -a "sync" -d 'Exchange commits with the remote: fetch, replay this clone\'s commits on top, push'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust graph schema generate help" -f -a "evidence" -d 'Work with a proposal\'s evidence'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust graph schema generate help" -f -a "blast" -d 'Show what a change to TARGET would touch: it and everything that depends on it'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust graph schema generate help" -f -a "check" -d 'Ask the policy about a proposal or an intent file, without writing anything'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust graph schema generate help" -f -a "policy" -d 'Work with the repository\'s policy'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust graph schema generate help" -f -a "key" -d 'Create and inspect signing keys (Ed25519, OpenSSH format)'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust graph schema generate help" -f -a "trust" -d 'Manage who may act: trust/identities.yaml'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust graph schema generate help" -f -a "graph" -d 'Check or import the service graph'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust graph schema generate help" -f -a "schema" -d 'Print the JSON Schema of a document clearance reads'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust graph schema generate help" -f -a "generate" -d 'Write shell completions or man pages from the command-line model'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust graph schema generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust governance graph schema generate help" -f -a "demo" -d 'Walk through the lifecycle on an embedded example, step by step'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust governance graph schema generate help" -f -a "init" -d 'Create a change repository from the built-in templates'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust governance graph schema generate help" -f -a "new" -d 'Start an intent from a template (restart, scale, rotate a secret, toggle a flag, migrate)'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust governance graph schema generate help" -f -a "propose" -d 'Propose a change: validate an intent and commit it to the change repository'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust governance graph schema generate help" -f -a "list" -d 'List proposals, newest first'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust governance graph schema generate help" -f -a "show" -d 'Show one proposal: its intent, state and evidence'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust governance graph schema generate help" -f -a "plan" -d 'Run the provider\'s dry run and commit it as plan.json (earlier approvals go stale)'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust governance graph schema generate help" -f -a "approve" -d 'Approve a proposal by signing exactly what you reviewed'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust governance graph schema generate help" -f -a "reject" -d 'Reject a proposal: a signed veto by an eligible approver'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust governance graph schema generate help" -f -a "withdraw" -d 'Take a proposal back (the proposing agent, or an admin)'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust governance graph schema generate help" -f -a "apply" -d 'Execute a cleared change through its provider, exactly once'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust governance graph schema generate help" -f -a "rollback" -d 'File a proposal\'s rollback as a new proposal, governed like any other'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust governance graph schema generate help" -f -a "verify" -d 'Check evidence, signatures, trust, approvals and quorum; exit 5 on any problem'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust governance graph schema generate help" -f -a "stats" -d 'Autonomy metrics per agent: what clears itself, what waits for humans, how long'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust governance graph schema generate help" -f -a "sync" -d 'Exchange commits with the remote: fetch, replay this clone\'s commits on top, push'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust governance graph schema generate help" -f -a "evidence" -d 'Work with a proposal\'s evidence'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust governance graph schema generate help" -f -a "blast" -d 'Show what a change to TARGET would touch: it and everything that depends on it'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust governance graph schema generate help" -f -a "check" -d 'Ask the policy about a proposal or an intent file, without writing anything'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust governance graph schema generate help" -f -a "policy" -d 'Work with the repository\'s policy'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust governance graph schema generate help" -f -a "key" -d 'Create and inspect signing keys (Ed25519, OpenSSH format)'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust governance graph schema generate help" -f -a "trust" -d 'Manage who may act: trust/identities.yaml'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust governance graph schema generate help" -f -a "governance" -d 'Change and inspect the rules: trust, policy, config, providers and the graph'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust governance graph schema generate help" -f -a "graph" -d 'Check or import the service graph'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust governance graph schema generate help" -f -a "schema" -d 'Print the JSON Schema of a document clearance reads'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust governance graph schema generate help" -f -a "generate" -d 'Write shell completions or man pages from the command-line model'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust governance graph schema generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c clearance -n "__fish_clearance_using_subcommand help; and __fish_seen_subcommand_from evidence" -f -a "export" -d 'Write one self-contained bundle (intent, plan, approvals, evidence, public keys, decision) that `clearance verify --bundle` checks with no repository at all'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "test" -d 'Run every `test_*` rule in policies/*_test.rego on the branch'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "test" -d 'Run every `test_*` rule in policies/*_test.rego of the work tree (the branch\'s in a bare repository): the rules being written, which are not in force until signed'
 complete -c clearance -n "__fish_clearance_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "new" -d 'Create a key: in the OS keyring, or with --file as an OpenSSH key file (0600) + .pub'
 complete -c clearance -n "__fish_clearance_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "list" -d 'List the keys this machine created in its keyring'
 complete -c clearance -n "__fish_clearance_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "show" -d 'Show a key\'s public half and fingerprint (from the keyring, or --file)'
 complete -c clearance -n "__fish_clearance_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "export" -d 'Print a key\'s public half in OpenSSH format'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and __fish_seen_subcommand_from trust" -f -a "add" -d 'Trust a principal\'s public key in a role'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and __fish_seen_subcommand_from trust" -f -a "list" -d 'List trusted identities'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and __fish_seen_subcommand_from trust" -f -a "revoke" -d 'Revoke a principal: its signatures from now on count for nothing'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and __fish_seen_subcommand_from trust" -f -a "add" -d 'Trust a principal\'s public key in a role (a change to the rules, signed by an admin)'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and __fish_seen_subcommand_from trust" -f -a "list" -d 'List the trusted identities in force'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and __fish_seen_subcommand_from trust" -f -a "revoke" -d 'Revoke a principal: its signatures from then on count for nothing (signed by an admin)'
 complete -c clearance -n "__fish_clearance_using_subcommand help; and __fish_seen_subcommand_from trust" -f -a "allowed-signers" -d 'Print an OpenSSH allowed_signers file for `ssh-keygen -Y verify` and `git verify-commit`'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and __fish_seen_subcommand_from governance" -f -a "sign" -d 'Sign a change to the rules: the work tree\'s governed files, or a pending change'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and __fish_seen_subcommand_from governance" -f -a "status" -d 'Show the root, the entry in force, pending changes and unauthorized edits'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and __fish_seen_subcommand_from governance" -f -a "log" -d 'List the entries of the governance log, oldest first'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and __fish_seen_subcommand_from governance" -f -a "adopt" -d 'Give a repository made before governance its genesis, signed by its first admin'
 complete -c clearance -n "__fish_clearance_using_subcommand help; and __fish_seen_subcommand_from graph" -f -a "check" -d 'Validate a service graph: the branch\'s, or FILE before you commit it'
 complete -c clearance -n "__fish_clearance_using_subcommand help; and __fish_seen_subcommand_from graph" -f -a "import" -d 'Build the service graph from another source of truth'

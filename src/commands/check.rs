@@ -15,7 +15,9 @@ use crate::text::ui::{Style, Ui};
 /// Exits 0 when the change would be cleared by policy alone, 4 when it would need
 /// approvals, 3 when it is denied.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  clearance check -f intent.yaml\n  clearance check 7k3m --format json")]
+#[command(
+    after_help = "Examples:\n  clearance check -f intent.yaml\n  clearance check 7k3m --format json\n  clearance check -f intent.yaml --rules worktree     # try a policy edit before signing it"
+)]
 pub struct Args {
     /// A proposal id (or unique prefix), decided against the policy on the branch now
     #[arg(conflicts_with = "file", required_unless_present = "file")]
@@ -23,6 +25,15 @@ pub struct Args {
     /// An intent file, or `-` for standard input
     #[arg(short = 'f', long = "file", value_name = "FILE")]
     pub file: Option<PathBuf>,
+    /// Which rules decide: those in force, or the work tree's (to try edits before signing them)
+    #[arg(long, value_enum, default_value = "in-force")]
+    pub rules: Rules,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Rules {
+    InForce,
+    Worktree,
 }
 
 #[derive(Serialize)]
@@ -35,7 +46,13 @@ struct Report<'a> {
 
 pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
     let (repo, ui) = (&session.repo()?, session.ui);
-    let snapshot = repo.snapshot()?;
+    let snapshot = match args.rules {
+        Rules::InForce => repo.snapshot()?,
+        Rules::Worktree => {
+            ui.warn("deciding with the work tree's rules, which are not the rules in force");
+            crate::decide::rules::worktree(repo)?
+        }
+    };
     let now = crate::text::time::now();
     let mut context = Context::load(repo, &snapshot)?;
     let (id, evaluation) = match (&args.id, &args.file) {

@@ -59,15 +59,27 @@ fn walk(dir: Option<&Path>, ui: &Ui) -> Result<()> {
     let keys = PathBuf::from(format!("{}-keys", dir.display()));
     let key = |name: &str| keys.join(name).display().to_string();
     let public = |name: &str| format!("{}.pub", key(name));
-    let (agent, olive, runner) = (key("deploy-bot"), key("olive"), key("runner"));
+    let (admin, agent, olive, runner) = (key("admin"), key("deploy-bot"), key("olive"), key("runner"));
+    let bundle = format!("{}-proposal.clearance.json", dir.display());
     let steps = [
-        step("Create a change repository: config, service graph, policy, trust, a file provider.", &["init", &repo]),
+        step(
+            "An admin makes a signing key; it will sign every change to the rules.",
+            &["key", "new", "admin", "--file", &admin],
+        ),
+        step(
+            "Create a change repository: config, service graph, policy, trust, a file provider, and a governance log whose genesis the admin signs.",
+            &["init", &repo, "--key-file", &admin],
+        ),
+        step(
+            "Who may change which rules: the root clones pin, the entry in force, the admins.",
+            &["governance", "status"],
+        ),
         step(
             "The agent gets its own signing key (a key file here; people use the OS keyring).",
             &["key", "new", "deploy-bot", "--file", &agent],
         ),
         step(
-            "An admin trusts the agent's key, within an allowlist, sponsored by a human.",
+            "The admin trusts the agent's key, within an allowlist, sponsored by a human: a signed change to the rules.",
             &[
                 "trust",
                 "add",
@@ -83,18 +95,35 @@ fn walk(dir: Option<&Path>, ui: &Ui) -> Result<()> {
                 "--allow-env",
                 "prod",
                 "--replace",
+                "--signer-file",
+                &admin,
             ],
         ),
         step(
-            "An approver from the owning team, and an executor (a CI runner) get keys.",
+            "An approver from the owning team, and an executor (a CI runner) get keys and are trusted.",
             &["key", "new", "olive", "--file", &olive],
         ),
         step("", &["key", "new", "runner", "--file", &runner]),
         step(
             "",
-            &["trust", "add", "olive", "--role", "approver", "--group", "team-platform", "--key", &public("olive")],
+            &[
+                "trust",
+                "add",
+                "olive",
+                "--role",
+                "approver",
+                "--group",
+                "team-platform",
+                "--key",
+                &public("olive"),
+                "--signer-file",
+                &admin,
+            ],
         ),
-        step("", &["trust", "add", "runner", "--role", "executor", "--key", &public("runner")]),
+        step(
+            "",
+            &["trust", "add", "runner", "--role", "executor", "--key", &public("runner"), "--signer-file", &admin],
+        ),
         step(
             "What would changing feature-flags touch? The blast radius, from the service graph.",
             &["blast", "feature-flags"],
@@ -128,13 +157,25 @@ fn walk(dir: Option<&Path>, ui: &Ui) -> Result<()> {
             ..step("A second apply is refused: a change runs at most once.", &["apply", LAST_ID, "--key-file", &runner])
         },
         step("The whole record: intent, decision, approvals, blast radius, signed evidence.", &["show", LAST_ID]),
+        step("Anyone can check every signature, chain and quorum; exit 5 if anything was tampered with.", &["verify"]),
+        step(
+            "One file carries the proof of this change, with the governance entries its keys come from...",
+            &["evidence", "export", LAST_ID, "-o", &bundle],
+        ),
+        step(
+            "...and checks offline, against the repository's root, with no repository at all.",
+            &["verify", "--bundle", &bundle],
+        ),
     ];
 
     let mut last_id = String::new();
-    for (n, s) in steps.iter().enumerate() {
+    let said = steps.iter().filter(|s| !s.say.is_empty()).count();
+    let mut n = 0;
+    for s in &steps {
         let args: Vec<String> = s.args.iter().map(|a| if a == LAST_ID { last_id.clone() } else { a.clone() }).collect();
         if !s.say.is_empty() {
-            ui.status(format!("\n{} {}", ui.paint(Style::Cyan, &format!("[{}/{}]", n + 1, steps.len())), s.say));
+            n += 1;
+            ui.status(format!("\n{} {}", ui.paint(Style::Cyan, &format!("[{n}/{said}]")), s.say));
         }
         ui.status(ui.paint(Style::Bold, &format!("$ clearance {}", args.join(" "))));
         let mut cmd = Command::new(&exe);

@@ -38,6 +38,12 @@ pub fn run(command: Command, session: &Session<'_>) -> Result<u8> {
             .into_owned(),
         decision,
         files,
+        governance: {
+            let tree =
+                snapshot.branch_tree().ok_or_else(|| crate::error::Error::not_found("the branch has no commits"))?;
+            let seq = snapshot.in_force().map(|f| f.seq).unwrap_or_default();
+            crate::trust::governance::proof(&repo.git, tree, seq)?
+        },
     };
     let mut bytes = serde_json::to_vec_pretty(&bundle)?;
     bytes.push(b'\n');

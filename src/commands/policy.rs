@@ -10,7 +10,8 @@ use crate::text::ui::{Style, Ui};
 /// Work with the repository's policy
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
-    /// Run every `test_*` rule in policies/*_test.rego on the branch
+    /// Run every `test_*` rule in policies/*_test.rego of the work tree (the branch's in
+    /// a bare repository): the rules being written, which are not in force until signed
     #[command(after_help = "Examples:\n  clearance policy test\n  clearance policy test --format json")]
     Test,
 }
@@ -32,7 +33,10 @@ pub fn run(command: Command, session: &Session<'_>) -> Result<u8> {
 }
 
 fn test(repo: &ChangeRepo, ui: &Ui) -> Result<u8> {
-    let snapshot = repo.snapshot()?;
+    let snapshot = crate::decide::rules::worktree(repo)?;
+    if repo.git.workdir().is_some() {
+        ui.status("testing the work tree's policies (not in force until `clearance governance sign`)");
+    }
     let config = Config::load(&snapshot)?;
     let timeout = config.policy_timeout();
     let mut engine = Policy::load(&snapshot, timeout, true)?;

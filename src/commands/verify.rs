@@ -44,10 +44,23 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
             let bundle: Bundle = serde_json::from_slice(&bytes)
                 .map_err(|e| Error::invalid(format!("{} is not a clearance bundle: {e}", path.display())))?;
             if bundle.format != verify::BUNDLE_FORMAT {
-                return Err(Error::invalid(format!("unknown bundle format `{}`", bundle.format)));
+                return Err(Error::invalid(format!("unknown bundle format `{}`", bundle.format))
+                    .hint("bundles made before governance carry no proof of their keys: export them again"));
             }
-            let trust = Identities::parse(bundle.identities.as_bytes())?;
-            let cx = Context::new(&bundle.repo_id, &trust, !bundle.sponsor_may_approve);
+            // Keys come from the governance proof, checked from the root the caller trusts;
+            // never from the bundle's own word.
+            let genesis = bundle.governance.log.first().map(|l| crate::text::bytes::digest(l.as_bytes()));
+            let root = match (session.root, &genesis) {
+                (Some(root), _) => root.to_owned(),
+                (None, Some(g)) if crate::trust::governance::known_root(g) => g.clone(),
+                _ => {
+                    return Err(Error::usage("verifying a bundle needs the repository's root").hint(
+                        "pass --root HASH (or set CLEARANCE_ROOT); `clearance governance status` in a clone shows it",
+                    ));
+                }
+            };
+            let (repo_id, trust) = crate::trust::governance::check_proof(&bundle.governance, &root)?;
+            let cx = Context::new(&repo_id, &trust, !bundle.sponsor_may_approve);
             let mut signatures = verify::Signatures::new();
             let entries = verify::proposal(&bundle.files, &cx, &mut signatures, &mut problems);
             verify::finish(signatures, &mut problems);

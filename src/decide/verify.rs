@@ -266,16 +266,20 @@ fn check_signature(
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Bundle {
     pub format: String,
+    /// Informational: the id that counts is the one the governance genesis names.
     pub repo_id: String,
     pub sponsor_may_approve: bool,
-    /// `trust/identities.yaml` as of the export: public keys, roles, revocations.
+    /// Informational: the keys that count are those the governance proof puts in force.
     pub identities: String,
+    /// The governance log up to the entry in force at export, and the trust files it names.
+    #[serde(default)]
+    pub governance: crate::trust::governance::Proof,
     /// The policy decision recorded when the proposal was filed.
     pub decision: serde_json::Value,
     pub files: Files,
 }
 
-pub const BUNDLE_FORMAT: &str = "clearance-bundle/v1";
+pub const BUNDLE_FORMAT: &str = "clearance-bundle/v2";
 
 /// Read one proposal's files from the branch.
 pub fn files(snapshot: &crate::store::repo::Snapshot<'_>, id: &str) -> crate::error::Result<Files> {

@@ -31,6 +31,9 @@ pub struct ChangeRepo {
     governor: Option<Box<dyn Governor>>,
     /// The last answer of the governor, keyed by the governance log's blob id.
     in_force: std::cell::RefCell<Option<(Option<Oid>, std::rc::Rc<InForce>)>>,
+    /// A second handle on the repository whose new objects stay in memory: trees of rules
+    /// that are read or compared but never committed leave nothing behind on disk.
+    scratch: std::cell::OnceCell<Repository>,
 }
 
 /// The top-level paths whose content is governed: what a snapshot reads from the tree the
@@ -47,7 +50,8 @@ pub fn is_governed(path: &str) -> bool {
 /// governance entry that named it.
 #[derive(Debug, Clone)]
 pub struct InForce {
-    /// A tree whose top level holds (some of) the [`GOVERNED`] entries and nothing else.
+    /// A tree whose top level holds (some of) the [`GOVERNED`] entries and nothing else,
+    /// in [`ChangeRepo::scratch`].
     pub tree: Oid,
     /// The repository id named by the genesis entry.
     pub repo_id: String,
@@ -88,16 +92,17 @@ impl Write {
 pub struct Snapshot<'r> {
     pub commit: Option<Oid>,
     tree: Option<Tree<'r>>,
-    rules: Option<(Tree<'r>, std::rc::Rc<InForce>)>,
+    /// The rules in force, their tree and the handle that holds it.
+    rules: Option<(Tree<'r>, std::rc::Rc<InForce>, &'r Repository)>,
     repo: &'r Repository,
 }
 
 impl<'r> Snapshot<'r> {
     /// The tree that answers for `path`: the rules in force for governed paths.
-    fn tree_for(&self, path: &str) -> Option<&Tree<'r>> {
+    fn tree_for(&self, path: &str) -> (Option<&Tree<'r>>, &'r Repository) {
         match &self.rules {
-            Some((rules, _)) if is_governed(path) => Some(rules),
-            _ => self.tree.as_ref(),
+            Some((rules, _, git)) if is_governed(path) => (Some(rules), git),
+            _ => (self.tree.as_ref(), self.repo),
         }
     }
 
@@ -108,7 +113,7 @@ impl<'r> Snapshot<'r> {
 
     /// The rules in force, when the repository is governed.
     pub fn in_force(&self) -> Option<&InForce> {
-        self.rules.as_ref().map(|(_, f)| f.as_ref())
+        self.rules.as_ref().map(|(_, f, _)| f.as_ref())
     }
 
     /// The branch's own tree, governed paths included as committed (not in force).
@@ -118,12 +123,12 @@ impl<'r> Snapshot<'r> {
 
     /// The bytes of the file at `path`, or `None` when it does not exist.
     pub fn read(&self, path: &str) -> Result<Option<Vec<u8>>> {
-        let Some(tree) = self.tree_for(path) else {
+        let (Some(tree), git) = self.tree_for(path) else {
             return Ok(None);
         };
         match tree.get_path(Path::new(path)) {
             Ok(entry) if entry.kind() == Some(ObjectType::Blob) => {
-                Ok(Some(self.repo.find_blob(entry.id())?.content().to_vec()))
+                Ok(Some(git.find_blob(entry.id())?.content().to_vec()))
             }
             Ok(_) => Ok(None),
             Err(e) if e.code() == ErrorCode::NotFound => Ok(None),
@@ -133,7 +138,7 @@ impl<'r> Snapshot<'r> {
 
     /// The object id of the tree or blob at `path`.
     pub fn entry_id(&self, path: &str) -> Result<Option<Oid>> {
-        let Some(tree) = self.tree_for(path) else {
+        let (Some(tree), _) = self.tree_for(path) else {
             return Ok(None);
         };
         if path.is_empty() {
@@ -155,7 +160,7 @@ impl<'r> Snapshot<'r> {
         let Some(id) = self.entry_id(path)? else {
             return Ok(Vec::new());
         };
-        let Ok(tree) = self.repo.find_tree(id) else {
+        let Ok(tree) = self.tree_for(path).1.find_tree(id) else {
             return Ok(Vec::new());
         };
         Ok(tree.iter().filter_map(|e| e.name().map(|n| (n.to_owned(), e.id()))).collect())
@@ -163,12 +168,18 @@ impl<'r> Snapshot<'r> {
 
     /// The entries of a tree by its id.
     pub fn list_tree(&self, id: Oid) -> Result<Vec<(String, Oid)>> {
-        let tree = self.repo.find_tree(id)?;
+        let tree = self.scratch_or_main().find_tree(id)?;
         Ok(tree.iter().filter_map(|e| e.name().map(|n| (n.to_owned(), e.id()))).collect())
     }
 
     pub fn blob(&self, id: Oid) -> Result<Vec<u8>> {
-        Ok(self.repo.find_blob(id)?.content().to_vec())
+        Ok(self.scratch_or_main().find_blob(id)?.content().to_vec())
+    }
+
+    /// The handle that sees every object this snapshot can name (the scratch handle sees
+    /// the repository's objects too).
+    fn scratch_or_main(&self) -> &'r Repository {
+        self.rules.as_ref().map_or(self.repo, |(_, _, git)| git)
     }
 }
 
@@ -192,6 +203,7 @@ impl ChangeRepo {
             defer_worktree: Default::default(),
             governor: None,
             in_force: Default::default(),
+            scratch: Default::default(),
         };
         repo.start_branch_if_missing()?;
         if !repo.snapshot()?.exists("clearance.yaml")? {
@@ -208,7 +220,14 @@ impl ChangeRepo {
     /// Wrap a repository that may not hold a change repo yet (for `init`).
     pub fn from_git(git: Repository) -> Result<ChangeRepo> {
         let branch = branch(&git)?;
-        Ok(ChangeRepo { git, branch, defer_worktree: Default::default(), governor: None, in_force: Default::default() })
+        Ok(ChangeRepo {
+            git,
+            branch,
+            defer_worktree: Default::default(),
+            governor: None,
+            in_force: Default::default(),
+            scratch: Default::default(),
+        })
     }
 
     /// Whether HEAD points to our branch, so the work tree and index follow its commits.
@@ -274,7 +293,8 @@ impl ChangeRepo {
                         f
                     }
                 };
-                Some((self.git.find_tree(in_force.tree)?, in_force))
+                let scratch = self.scratch()?;
+                Some((scratch.find_tree(in_force.tree)?, in_force, scratch))
             }
             _ => None,
         };
@@ -291,19 +311,32 @@ impl ChangeRepo {
     /// authors try rules from their work tree before signing them.
     pub fn snapshot_with_rules(&self, rules: InForce) -> Result<Snapshot<'_>> {
         let mut snapshot = self.snapshot()?;
-        snapshot.rules = Some((self.git.find_tree(rules.tree)?, std::rc::Rc::new(rules)));
+        let scratch = self.scratch()?;
+        snapshot.rules = Some((scratch.find_tree(rules.tree)?, std::rc::Rc::new(rules), scratch));
         Ok(snapshot)
     }
 
+    /// The repository through a second handle whose new objects are kept in memory, for
+    /// trees that are only read or compared (rules in force, work-tree rules, diffs).
+    pub fn scratch(&self) -> Result<&Repository> {
+        if let Some(git) = self.scratch.get() {
+            return Ok(git);
+        }
+        let git = Repository::open(self.git.path())?;
+        git.odb()?.add_new_mempack_backend(1000)?;
+        Ok(self.scratch.get_or_init(|| git))
+    }
+
     /// A tree of the governed paths as they are in the work tree (symlinks and anything
-    /// but plain files and directories left out), written to the object database.
+    /// but plain files and directories left out), in [`ChangeRepo::scratch`].
     pub fn worktree_rules(&self) -> Result<Option<Oid>> {
         let Some(workdir) = self.git.workdir() else {
             return Ok(None);
         };
-        let mut top = self.git.treebuilder(None)?;
+        let git = self.scratch()?;
+        let mut top = git.treebuilder(None)?;
         for name in GOVERNED {
-            if let Some((oid, mode)) = dir_object(&self.git, &workdir.join(name))? {
+            if let Some((oid, mode)) = dir_object(git, &workdir.join(name))? {
                 top.insert(name, oid, mode)?;
             }
         }

@@ -32,7 +32,7 @@ pub fn current(repo: &ChangeRepo) -> Result<Current> {
     let entry = chain
         .in_force()
         .ok_or_else(|| Error::new(ErrorKind::VerificationFailed, format!("{LOG} has no valid genesis")))?;
-    let in_force = governance::rules_tree(&repo.git, &entry.tree)?;
+    let in_force = governance::rules_tree(repo.scratch()?, &entry.tree)?;
     Ok(Current { chain, in_force })
 }
 
@@ -44,7 +44,7 @@ pub fn identities(repo: &ChangeRepo, chain: &Chain) -> Result<Option<Identities>
     }
 }
 
-/// The rules in force with `edits` applied (`None` removes a file): what `trust add` and
+/// The rules in force with `edits` applied, in the scratch handle `git` (`None` removes a file): what `trust add` and
 /// `graph import --commit` ask to sign.
 pub fn edit(git: &Repository, current: &Current, edits: &[(&str, Option<&[u8]>)]) -> Result<Oid> {
     let base = git.find_tree(current.in_force)?;
@@ -80,9 +80,10 @@ pub fn edit_file(
         entry_for(git, current, proposed, note)
     };
     let current = current(repo)?;
-    let first = build(&repo.git, &current)?;
+    let scratch = repo.scratch()?;
+    let first = build(scratch, &current)?;
     let principal = signer(repo, &current, &first, key)?;
-    sign_with(repo, &principal, key, |current| build(&repo.git, current))
+    sign_with(repo, &principal, key, |current| build(scratch, current))
 }
 
 /// The governed files that differ between two trees of governed paths.
@@ -201,8 +202,8 @@ pub fn sign_with(
     mut build: impl FnMut(&Current) -> Result<Entry>,
 ) -> Result<Signed> {
     let message = format!("governance: signed by {principal}");
+    let git = repo.scratch()?;
     let (commit, (entry, digest, landed, tallies)) = repo.transact_signed(principal, &message, Some(key), |snap| {
-        let git = snap.git();
         let branch = snap.branch_tree().ok_or_else(|| Error::not_found("the branch has no commits"))?;
         let chain = governance::chain_at(git, branch)?.unwrap_or_default();
         let in_force = match chain.in_force() {
@@ -306,11 +307,12 @@ pub fn unauthorized(repo: &ChangeRepo, current: &Current) -> Result<Vec<Unauthor
     let snapshot = repo.snapshot()?;
     let Some(branch) = snapshot.branch_tree() else { return Ok(Vec::new()) };
     let map = governance::governed_map(branch);
-    let in_force = repo.git.find_tree(current.in_force)?;
+    let git = repo.scratch()?;
+    let in_force = git.find_tree(current.in_force)?;
     if current.chain.in_force().is_some_and(|e| e.tree == map) {
         return Ok(Vec::new());
     }
-    let on_branch = repo.git.find_tree(governance::rules_tree(&repo.git, &map)?)?;
+    let on_branch = git.find_tree(governance::rules_tree(git, &map)?)?;
     let waiting: BTreeMap<BTreeMap<String, String>, String> = pending(repo)?
         .into_iter()
         .filter(|e| {
@@ -322,7 +324,7 @@ pub fn unauthorized(repo: &ChangeRepo, current: &Current) -> Result<Vec<Unauthor
         .collect();
     let pending_digest = waiting.get(&map).cloned();
     let mut out = Vec::new();
-    for (path, _, after) in changed_paths(&repo.git, Some(&in_force), &on_branch)? {
+    for (path, _, after) in changed_paths(git, Some(&in_force), &on_branch)? {
         let (commit, author) = match find_writer(repo, &path, after.map(|(oid, _)| oid)) {
             Some((c, a)) => (Some(c), Some(a)),
             None => (None, None),

@@ -457,6 +457,12 @@ pub fn check_seen(chain: &Chain) -> Result<()> {
     Ok(())
 }
 
+/// Open a change repository whose governed paths are read from the rules in force (the
+/// pin checked as on the command line without `--root`).
+pub fn open(path: Option<&std::path::Path>) -> Result<ChangeRepo> {
+    Ok(ChangeRepo::open(path)?.governed_by(Box::new(LogGovernor { root: None })))
+}
+
 /// Finds the rules in force from the governance log, checked against the pinned root.
 pub struct LogGovernor {
     /// `--root` / `CLEARANCE_ROOT`: the root this repository must have.
@@ -497,12 +503,118 @@ impl Governor for LogGovernor {
         check_seen(&chain)?;
         let _ = branch;
         Ok(InForce {
-            tree: rules_tree(&repo.git, &entry.tree)?,
+            tree: rules_tree(repo.scratch()?, &entry.tree)?,
             repo_id: chain.entries[0].repo.clone(),
             root: root.to_owned(),
             seq: entry.seq,
         })
     }
+}
+
+// ----- bundles: the governance a proposal's proof depends on, checkable offline -----
+
+/// The trust file an entry put in force, with the tree object that proves it belongs to
+/// the tree the entry names.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrustProof {
+    /// The raw git tree object of `trust/`, hex-encoded.
+    pub tree: String,
+    /// `trust/identities.yaml` as that tree holds it.
+    pub identities: String,
+}
+
+/// What a bundle carries of governance: the log up to the entry in force, and the trust
+/// files its entries put in force, by tree id.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Proof {
+    pub log: Vec<String>,
+    pub trust: BTreeMap<String, TrustProof>,
+}
+
+/// The governance proof of the branch's log up to entry `seq`.
+pub fn proof(git: &Repository, tree: &Tree<'_>, seq: u64) -> Result<Proof> {
+    let Some(entry) = tree.get_path(std::path::Path::new(LOG)).ok() else {
+        return Err(Error::not_found(format!("{LOG} is missing")));
+    };
+    let bytes = git.find_blob(entry.id())?.content().to_vec();
+    let mut proof = Proof::default();
+    for line in bytes.split(|b| *b == b'\n').filter(|l| !l.is_empty()).take(seq as usize + 1) {
+        let entry: Entry = serde_json::from_slice(line)?;
+        if let Some(trust) = entry.tree.get("trust")
+            && !proof.trust.contains_key(trust)
+        {
+            let oid = Oid::from_str(trust)?;
+            let raw = git.odb()?.read(oid)?.data().to_vec();
+            let identities = match git.find_tree(oid)?.get_name("identities.yaml") {
+                Some(e) => String::from_utf8_lossy(git.find_blob(e.id())?.content()).into_owned(),
+                None => String::new(),
+            };
+            proof.trust.insert(trust.clone(), TrustProof { tree: crate::text::bytes::hex(&raw), identities });
+        }
+        proof.log.push(String::from_utf8_lossy(line).into_owned());
+    }
+    Ok(proof)
+}
+
+/// The trust file `entry` put in force, proven from a bundle's objects: the tree object
+/// must hash to the id the signed entry names, and hold the identities file's blob id.
+fn proven_identities(proof: &Proof, entry: &Entry) -> Result<Option<Identities>> {
+    let Some(id) = entry.tree.get("trust") else { return Ok(None) };
+    let bad = |why: &str| {
+        Error::new(ErrorKind::VerificationFailed, format!("the bundle's trust/ of entry {}: {why}", entry.seq))
+    };
+    let objects = proof.trust.get(id).ok_or_else(|| bad("missing"))?;
+    let raw = crate::text::bytes::unhex(&objects.tree).ok_or_else(|| bad("not hex"))?;
+    if Oid::hash_object(ObjectType::Tree, &raw)?.to_string() != *id {
+        return Err(bad("its tree object does not hash to the id the entry names"));
+    }
+    let blob = tree_entries(&raw).into_iter().find(|(name, _)| name == "identities.yaml").map(|(_, oid)| oid);
+    let Some(blob) = blob else { return Ok(None) };
+    if Oid::hash_object(ObjectType::Blob, objects.identities.as_bytes())? != blob {
+        return Err(bad("identities.yaml does not hash to the id its tree names"));
+    }
+    Identities::parse(objects.identities.as_bytes()).map(Some)
+}
+
+/// The (name, id) entries of a raw git tree object: `<mode> <name>\0<20-byte id>`...
+fn tree_entries(raw: &[u8]) -> Vec<(String, Oid)> {
+    let mut out = Vec::new();
+    let mut rest = raw;
+    while let Some(space) = rest.iter().position(|b| *b == b' ') {
+        let Some(nul) = rest.iter().position(|b| *b == 0) else { break };
+        let (Some(name), Some(id)) = (rest.get(space + 1..nul), rest.get(nul + 1..nul + 21)) else { break };
+        let Ok(oid) = Oid::from_bytes(id) else { break };
+        out.push((String::from_utf8_lossy(name).into_owned(), oid));
+        rest = rest.get(nul + 21..).unwrap_or_default();
+    }
+    out
+}
+
+/// Check a bundle's governance against `root`: the chain from that genesis, each entry
+/// signed as the rules require. Returns the repository id and the trust file in force at
+/// the last entry, the only keys the bundle's proposal is judged by.
+pub fn check_proof(proof: &Proof, root: &str) -> Result<(String, Identities)> {
+    let bytes = proof.log.join("\n").into_bytes();
+    let chain = check(&bytes, &|e| proven_identities(proof, e));
+    let fail = |message: String| Error::new(ErrorKind::VerificationFailed, message);
+    match chain.root() {
+        Some(r) if hex_of(r) == hex_of(root) => {}
+        Some(r) => return Err(fail(format!("the bundle's governance starts at {r}, not at the root {root}"))),
+        None => return Err(fail("the bundle carries no valid governance genesis".into())),
+    }
+    if let Some(p) = &chain.problem {
+        return Err(fail(format!("the bundle's governance log, line {}: {}", p.line, p.message)));
+    }
+    let last = chain.in_force().ok_or_else(|| fail("the bundle's governance log is empty".into()))?;
+    let identities = proven_identities(proof, last)?.ok_or_else(|| fail("the bundle carries no trust file".into()))?;
+    Ok((chain.entries[0].repo.clone(), identities))
+}
+
+/// Whether this machine has accepted `root` before (a clone of it pinned or used it).
+pub fn known_root(root: &str) -> bool {
+    seen_path(root).is_some_and(|p| p.exists())
 }
 
 /// A governance entry put together for signing: the rules in force changed to `tree`.

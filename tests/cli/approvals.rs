@@ -105,7 +105,19 @@ fn a_revoked_key_counts_for_nothing() {
     assert_eq!(approve(&repo, &id, "sam", &[]).code, 0);
     assert_eq!(show(&repo, &id, None)["state"], "approved");
     // Revoked as of before it signed (the key was found compromised): void.
-    assert_eq!(repo.run(&["trust", "revoke", "sam", "--at", "2026-05-14T09:00:00Z"]).code, 0);
+    assert_eq!(
+        repo.run(&[
+            "trust",
+            "revoke",
+            "sam",
+            "--at",
+            "2026-05-14T09:00:00Z",
+            "--signer-file",
+            repo.key("admin").to_str().unwrap()
+        ])
+        .code,
+        0
+    );
     let shown = show(&repo, &id, None);
     assert!(reason(&shown, "sam").contains("was revoked"), "{shown:#}");
     assert_eq!(shown["state"], "pending");
@@ -246,7 +258,7 @@ fn stock_ssh_keygen_verifies_every_approval_and_catches_one_changed_byte() {
     let path = repo.path().join(&file);
     let text = fs::read_to_string(&path).unwrap().replacen("not-after: ", "not-after: 2", 1);
     fs::write(&path, text).unwrap();
-    repo.commit_rules("extend my approval");
+    git(repo.path(), &["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "extend my approval"]);
     let shown = show(&repo, &id, None);
     let edited = shown["approvals"].as_array().unwrap().iter().find(|a| a["file"] == file.as_str()).unwrap();
     assert_eq!(edited["valid"], false);
@@ -271,6 +283,6 @@ fn list_catches_a_forged_approval_after_it_verified_the_real_one() {
     let file = file.unwrap();
     let forged = fs::read_to_string(&file).unwrap().replace("approver: olive", "approver: ivan");
     fs::write(&file, forged).unwrap();
-    repo.commit_rules("forge");
+    git(repo.path(), &["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "forge"]);
     assert!(!approved(&repo), "the forged statement is verified, and fails");
 }

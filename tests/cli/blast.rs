@@ -10,7 +10,7 @@ use clearance::model::blast::{self, Via};
 use clearance::model::graph::ServiceGraph;
 use clearance::model::graph_index::Compiled;
 
-use crate::common::{Repo, git};
+use crate::common::Repo;
 
 /// A graph of `n` services `s0..`, tiers from the list, edges `(from, to, async)` meaning
 /// `from` depends on `to`.
@@ -319,7 +319,16 @@ fn backstage_import_writes_a_valid_graph() {
     s.bind(|| insta::assert_snapshot!("backstage_import", printed.stdout));
 
     let head = repo.head();
-    let r = repo.run(&["graph", "import", "backstage", catalog.to_str().unwrap(), "--commit"]);
+    let admin = repo.key("admin");
+    let r = repo.run(&[
+        "graph",
+        "import",
+        "backstage",
+        catalog.to_str().unwrap(),
+        "--commit",
+        "--key-file",
+        admin.to_str().unwrap(),
+    ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_ne!(repo.head(), head);
     assert_eq!(repo.status(), "");

@@ -74,10 +74,21 @@ fn concurrent_trust_edits_lose_nothing() {
         .iter()
         .map(|name| {
             let (path, name, public) = (repo.path().to_path_buf(), name.clone(), keys.join(format!("{name}.pub")));
+            let admin = repo.key("admin");
             thread::spawn(move || {
                 crate::common::run(
                     &path,
-                    &["trust", "add", &name, "--role", "approver", "--key", public.to_str().unwrap()],
+                    &[
+                        "trust",
+                        "add",
+                        &name,
+                        "--role",
+                        "approver",
+                        "--key",
+                        public.to_str().unwrap(),
+                        "--signer-file",
+                        admin.to_str().unwrap(),
+                    ],
                 )
             })
         })

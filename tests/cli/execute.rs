@@ -245,8 +245,12 @@ fn stock_git_verifies_clearances_commits() {
     }
     let out = verify("HEAD");
     assert!(String::from_utf8_lossy(&out.stderr).contains("runner"), "{}", String::from_utf8_lossy(&out.stderr));
+    // The rules were signed into force by the admin, in a signed commit too.
+    let out = verify("HEAD~4");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("admin"), "{}", String::from_utf8_lossy(&out.stderr));
     // A hand-made commit is not signed.
-    assert!(!verify("HEAD~4").status.success());
+    git(repo.path(), &["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "--allow-empty", "-m", "by hand"]);
+    assert!(!verify("HEAD").status.success());
 }
 
 #[test]

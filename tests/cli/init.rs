@@ -43,10 +43,15 @@ fn init_adopts_a_git_repo_but_never_overwrites_its_files() {
 fn a_bare_repo_works_through_repo_flag_and_env() {
     let tmp = tempfile::TempDir::new().unwrap();
     let bare = tmp.path().join("changes.git");
-    let r = run(tmp.path(), &["init", "--bare", bare.to_str().unwrap(), "--format", "json"]);
+    let admin = tmp.path().join("admin");
+    assert_eq!(run(tmp.path(), &["key", "new", "admin", "--file", admin.to_str().unwrap()]).code, 0);
+    let r = run(
+        tmp.path(),
+        &["init", "--bare", bare.to_str().unwrap(), "--key-file", admin.to_str().unwrap(), "--format", "json"],
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let report: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
-    assert_eq!(report["bare"], true);
+    assert_eq!(report["report"]["bare"], true);
     // Register the agent's key through the CLI, then propose signed with it.
     let key = tmp.path().join("agent");
     assert_eq!(run(tmp.path(), &["key", "new", "cost-optimizer", "--file", key.to_str().unwrap()]).code, 0);
@@ -70,6 +75,8 @@ fn a_bare_repo_works_through_repo_flag_and_env() {
             "rds.*",
             "--allow-env",
             "prod",
+            "--signer-file",
+            admin.to_str().unwrap(),
         ],
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
@@ -118,20 +125,26 @@ fn demo_runs_the_lifecycle_in_a_fresh_directory() {
 #[test]
 fn trust_edits_keep_the_files_comments() {
     let tmp = tempfile::TempDir::new().unwrap();
-    assert_eq!(run(tmp.path(), &["init", "r"]).code, 0);
+    let admin = tmp.path().join("admin");
+    assert_eq!(run(tmp.path(), &["key", "new", "admin", "--file", admin.to_str().unwrap()]).code, 0);
+    assert_eq!(run(tmp.path(), &["init", "r", "--key-file", admin.to_str().unwrap()]).code, 0);
     let dir = tmp.path().join("r");
+    let signer = ["--signer-file", admin.to_str().unwrap()];
     let key = tmp.path().join("ci.key");
     assert_eq!(run(&dir, &["key", "new", "ci", "--file", key.to_str().unwrap()]).code, 0);
     let public = format!("{}.pub", key.display());
     let path = dir.join("trust/identities.yaml");
     let before = std::fs::read_to_string(&path).unwrap();
-    let add = run(&dir, &["trust", "add", "ci", "--role", "executor", "--key", &public, "--format", "json"]);
+    let add = run(
+        &dir,
+        &[&["trust", "add", "ci", "--role", "executor", "--key", &public, "--format", "json"][..], &signer].concat(),
+    );
     assert_eq!(add.code, 0, "{}", add.stderr);
     let added: serde_json::Value = serde_json::from_str(&add.stdout).unwrap();
     assert_eq!((added["principal"].as_str(), added["role"].as_str()), (Some("ci"), Some("executor")));
     assert!(added["fingerprint"].as_str().unwrap().starts_with("SHA256:"));
     assert!(!add.stderr.contains("not kept"), "{}", add.stderr);
-    let revoke = run(&dir, &["trust", "revoke", "deploy-bot", "--at", "2026-05-14T09:00:00Z"]);
+    let revoke = run(&dir, &[&["trust", "revoke", "deploy-bot", "--at", "2026-05-14T09:00:00Z"][..], &signer].concat());
     assert_eq!(revoke.code, 0, "{}", revoke.stderr);
     let after = std::fs::read_to_string(&path).unwrap();
     for comment in before.lines().filter(|l| l.trim_start().starts_with('#')) {

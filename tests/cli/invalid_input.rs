@@ -99,21 +99,27 @@ fn every_valid_sample_is_accepted() {
 }
 
 #[test]
-fn a_broken_graph_blocks_proposals_and_changes_nothing() {
+fn a_broken_graph_is_never_signed_into_force_and_a_committed_one_is_not_read() {
     let repo = Repo::new();
     let graph = repo.file("graph/services.yaml");
-    let text = fs::read_to_string(&graph).unwrap().replace("depends_on: [users-db]", "depends_on: [users-db, ghost]");
-    fs::write(&graph, text).unwrap();
+    let good = fs::read_to_string(&graph).unwrap();
+    fs::write(&graph, good.replace("depends_on: [users-db]", "depends_on: [users-db, ghost]")).unwrap();
+    // Signing it is refused, naming the problem; nothing is written.
+    let head = repo.head();
+    let r = repo.sign_rules("break the graph");
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("`auth` depends on `ghost`, which is not in the graph"), "{}", r.stderr);
+    assert_eq!(repo.head(), head);
+    // Committed with plain git, it is not in force: proposals are judged by the graph in force.
     crate::common::git(
         repo.path(),
         &["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "break the graph"],
     );
-    let head = repo.head();
     let r = run_stdin(repo.path(), &["propose", "-f", "-"], INTENT.as_bytes());
-    assert_eq!(r.code, 1, "{}", r.stderr);
-    assert!(r.stderr.contains("`auth` depends on `ghost`, which is not in the graph"), "{}", r.stderr);
-    assert_eq!(repo.head(), head);
-    assert_eq!(repo.status(), "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = repo.run(&["verify"]);
+    assert_eq!(r.code, 5, "{}", r.stdout);
+    assert!(r.stdout.contains("graph/services.yaml: edited in commit"), "{}", r.stdout);
 }
 
 #[test]

@@ -2,7 +2,7 @@
 
 use std::fs;
 
-use crate::common::{INTENT, Repo, git, run_stdin};
+use crate::common::{INTENT, Repo, run_stdin};
 
 fn commit_file(repo: &Repo, path: &str, text: &str) {
     let full = repo.path().join(path);
@@ -203,6 +203,17 @@ fn broken_policies_fail_closed() {
         );
         // `auto_approve` has a default in autonomy.rego; replace that file rather than conflict.
         let path = if rego.contains("auto_approve :=") { "policies/autonomy.rego" } else { "policies/broken.rego" };
+        if what == "syntax error" {
+            // Never signed into force: the signer is told where.
+            fs::write(repo.file(path), rego).unwrap();
+            let r = repo.sign_rules("broken");
+            assert_eq!(r.code, 1, "{what}: {}", r.stderr);
+            assert!(r.stderr.contains(needle), "{what}: expected `{needle}` in\n{}", r.stderr);
+            // Tried from the work tree, it fails closed.
+            let r = run_stdin(repo.path(), &["check", "-f", "-", "--rules", "worktree"], STAGING_RESTART.as_bytes());
+            assert_eq!(r.code, 1, "{what}: check must fail closed: {}", r.stderr);
+            continue;
+        }
         commit_file(&repo, path, rego);
         let head = repo.head();
         let r = run_stdin(repo.path(), &["propose", "-f", "-"], STAGING_RESTART.as_bytes());
@@ -217,12 +228,16 @@ fn broken_policies_fail_closed() {
 #[test]
 fn syntax_errors_name_file_and_line() {
     let repo = Repo::new();
-    commit_file(
-        &repo,
-        "policies/broken.rego",
+    fs::write(
+        repo.file("policies/broken.rego"),
         "package clearance\n\nimport rego.v1\n\ndeny contains \"x\" if {\n\tinput.intent.spec.action ==\n}\n",
-    );
-    let r = repo.run(&["check", "-f", "/dev/null"]);
+    )
+    .unwrap();
+    let r = repo.run(&["check", "-f", "/dev/null", "--rules", "worktree"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("policies/broken.rego:7"), "{}", r.stderr);
+    assert!(r.stderr.contains("not the rules in force"), "{}", r.stderr);
+    let r = repo.run(&["policy", "test"]);
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("policies/broken.rego:7"), "{}", r.stderr);
 }

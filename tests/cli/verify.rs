@@ -179,7 +179,19 @@ fn an_apply_finished_signed_by_a_non_executor() {
 fn a_signature_made_after_revocation() {
     let repo = Repo::new();
     let id = approved(&repo);
-    assert_eq!(repo.run(&["trust", "revoke", "sam", "--at", "2026-05-14T09:00:00Z"]).code, 0);
+    assert_eq!(
+        repo.run(&[
+            "trust",
+            "revoke",
+            "sam",
+            "--at",
+            "2026-05-14T09:00:00Z",
+            "--signer-file",
+            repo.key("admin").to_str().unwrap()
+        ])
+        .code,
+        0
+    );
     verify_fails(&repo, "after the key was revoked");
     let _ = id;
 }

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
-use crate::common::{INTENT, Repo, git, run_stdin};
+use crate::common::{INTENT, Repo, run_stdin};
 
 #[derive(Debug, Clone)]
 struct Request {

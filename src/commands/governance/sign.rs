@@ -53,7 +53,7 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
         None => from_work_tree(repo, &current, &args)?,
     };
     let principal = change::signer(repo, &current, &entry, &key)?;
-    let proposed = governance::rules_tree(&repo.git, &entry.tree)?;
+    let proposed = governance::rules_tree(repo.scratch()?, &entry.tree)?;
     // Nothing that fails to load is signed into force.
     crate::decide::rules::check(repo, proposed)
         .map_err(|e| e.context("the proposed rules do not load; fix them before signing"))?;
@@ -107,11 +107,11 @@ fn from_work_tree(repo: &crate::store::repo::ChangeRepo, current: &Current, args
         None => {
             let snapshot = repo.snapshot()?;
             let branch = snapshot.branch_tree().ok_or_else(|| Error::not_found("the branch has no commits"))?;
-            governance::rules_tree(&repo.git, &governance::governed_map(branch))?
+            governance::rules_tree(repo.scratch()?, &governance::governed_map(branch))?
         }
     };
     let note = args.message.clone().unwrap_or_else(|| "governance sign".to_owned());
-    let mut entry = change::entry_for(&repo.git, current, proposed, &note)?;
+    let mut entry = change::entry_for(repo.scratch()?, current, proposed, &note)?;
     for spec in &args.add_admin {
         let (name, key) =
             spec.split_once('=').ok_or_else(|| Error::usage(format!("--add-admin {spec}: expected NAME=PUBKEY")))?;
@@ -149,7 +149,7 @@ fn describe(
     proposed: git2::Oid,
 ) -> Result<String> {
     let mut out = format!("governance entry {} — {}\n", entry.seq, entry.note);
-    let diff = change::diff_text(&repo.git, current.in_force, proposed)?;
+    let diff = change::diff_text(repo.scratch()?, current.in_force, proposed)?;
     if !diff.is_empty() {
         out.push('\n');
         out.push_str(&crate::text::ui::escape_controls(&diff));

@@ -87,9 +87,9 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
     }
     let push = crate::commands::after_write(repo, &args.push, Some(&signer), ui)?;
     if ui.json() {
-        let value = serde_json::json!({
-            "identity": &entry, "fingerprint": keys::fingerprint(&public), "governance": &signed,
-        });
+        let mut value = serde_json::to_value(&entry)?;
+        value["fingerprint"] = keys::fingerprint(&public).into();
+        value["governance"] = serde_json::to_value(&signed)?;
         ui.out_json(&crate::act::sync::WithPush { value: &value, push })?;
     } else {
         crate::commands::governance::report_signed(ui, &signed, None)?;
