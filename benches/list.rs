@@ -49,6 +49,7 @@ fn main() {
             proposal: id.clone(),
             intent: intent_digest,
             plan: "none".into(),
+            provider: None,
             blast_radius: "sha256:x".into(),
             decision: "sha256:y".into(),
             verdict: Verdict::Approve,

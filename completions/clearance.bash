@@ -31,6 +31,9 @@ _clearance() {
             clearance,demo)
                 cmd="clearance__subcmd__demo"
                 ;;
+            clearance,doctor)
+                cmd="clearance__subcmd__doctor"
+                ;;
             clearance,evidence)
                 cmd="clearance__subcmd__evidence"
                 ;;
@@ -183,6 +186,9 @@ _clearance() {
                 ;;
             clearance__subcmd__help,demo)
                 cmd="clearance__subcmd__help__subcmd__demo"
+                ;;
+            clearance__subcmd__help,doctor)
+                cmd="clearance__subcmd__help__subcmd__doctor"
                 ;;
             clearance__subcmd__help,evidence)
                 cmd="clearance__subcmd__help__subcmd__evidence"
@@ -377,7 +383,7 @@ _clearance() {
 
     case "${cmd}" in
         clearance)
-            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust governance graph schema generate help"
+            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust governance doctor graph schema generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -555,6 +561,32 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__demo)
+            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__doctor)
             opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1191,7 +1223,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__help)
-            opts="demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust governance graph schema generate help"
+            opts="demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust governance doctor graph schema generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1261,6 +1293,20 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__help__subcmd__demo)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__help__subcmd__doctor)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

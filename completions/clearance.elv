@@ -52,6 +52,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand key 'Create and inspect signing keys (Ed25519, OpenSSH format)'
             cand trust 'Manage who may act: trust/identities.yaml'
             cand governance 'Change and inspect the rules: trust, policy, config, providers and the graph'
+            cand doctor 'Check this clone and this machine: governance, pin, keys, remote, providers'
             cand graph 'Check or import the service graph'
             cand schema 'Print the JSON Schema of a document clearance reads'
             cand generate 'Write shell completions or man pages from the command-line model'
@@ -754,6 +755,20 @@ set edit:completion:arg-completer[clearance] = {|@words|
         }
         &'clearance;governance;help;help'= {
         }
+        &'clearance;doctor'= {
+            cand --repo 'The change repository [default: discovered from the current directory]'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
+            cand --no-color 'Never use color (also NO_COLOR)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more: how long the command took'
+            cand --verbose 'Say more: how long the command took'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'clearance;graph'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
@@ -893,6 +908,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand key 'Create and inspect signing keys (Ed25519, OpenSSH format)'
             cand trust 'Manage who may act: trust/identities.yaml'
             cand governance 'Change and inspect the rules: trust, policy, config, providers and the graph'
+            cand doctor 'Check this clone and this machine: governance, pin, keys, remote, providers'
             cand graph 'Check or import the service graph'
             cand schema 'Print the JSON Schema of a document clearance reads'
             cand generate 'Write shell completions or man pages from the command-line model'
@@ -983,6 +999,8 @@ set edit:completion:arg-completer[clearance] = {|@words|
         &'clearance;help;governance;log'= {
         }
         &'clearance;help;governance;adopt'= {
+        }
+        &'clearance;help;doctor'= {
         }
         &'clearance;help;graph'= {
             cand check 'Validate a service graph: the branch''s, or FILE before you commit it'

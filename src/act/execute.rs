@@ -6,7 +6,7 @@
 use serde::Serialize;
 use ssh_key::PrivateKey;
 
-use crate::act::provider::{Operation, Outcome, Request};
+use crate::act::provider::{Operation, Outcome, Ready, Request};
 use crate::decide::evaluate::Context;
 use crate::decide::review::{self, Review};
 use crate::error::{Error, ErrorKind, Result};
@@ -61,13 +61,14 @@ fn load(repo: &ChangeRepo, prefix: &str) -> Result<Loaded> {
     Ok(Loaded { id, detail, context, review })
 }
 
-fn provider_for<'c>(config: &'c Config, action: &str) -> Result<(&'c crate::model::config::Provider, String)> {
+/// The provider in force for `action`, ready to run.
+fn provider_for(repo: &ChangeRepo, config: &Config, action: &str) -> Result<Ready> {
     let name = action.split_once('.').map_or(action, |(p, _)| p).to_owned();
     let provider = config.providers.get(&name).ok_or_else(|| {
         Error::invalid(format!("no provider `{name}` in clearance.yaml for action `{action}`"))
             .hint("declare it under `providers:`")
     })?;
-    Ok((provider, name))
+    Ready::new(&name, provider, &repo.snapshot()?)
 }
 
 fn record(
@@ -108,7 +109,7 @@ pub fn plan(repo: &ChangeRepo, prefix: &str, key: &KeyArgs) -> Result<Outcome> {
         ));
     }
     let who = signer(&l.context, key, &[Role::Executor, Role::Admin], "plan")?;
-    let (provider, name) = provider_for(&l.context.config, &l.review.intent.intent.spec.action)?;
+    let provider = provider_for(repo, &l.context.config, &l.review.intent.intent.spec.action)?;
     let ikey = idempotency_key(&l.context.config.repo_id, &l.id, &l.review.digests.intent);
     let request = Request {
         api_version: "clearance/v1",
@@ -117,10 +118,15 @@ pub fn plan(repo: &ChangeRepo, prefix: &str, key: &KeyArgs) -> Result<Outcome> {
         idempotency_key: &ikey,
         intent: &l.review.intent.document,
     };
-    let outcome = provider.run(&name, repo.git.workdir(), &request)?;
+    let outcome = provider.run(repo.git.workdir(), &request)?;
     let mut plan = serde_json::to_vec_pretty(&outcome)?;
     plan.push(b'\n');
-    let payload = serde_json::json!({"plan_digest": crate::text::bytes::digest(&plan), "status": outcome.status, "summary": outcome.summary});
+    let payload = serde_json::json!({
+        "plan_digest": crate::text::bytes::digest(&plan),
+        "provider_digest": l.review.digests.provider,
+        "status": outcome.status,
+        "summary": outcome.summary,
+    });
     record(
         repo,
         &l.id,
@@ -199,7 +205,7 @@ pub fn apply(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remot
             }
         }
     };
-    let Start { loaded: l, who, provider, name, ikey, resumed, .. } = start;
+    let Start { loaded: l, who, provider, ikey, resumed, .. } = start;
     let id = l.id.clone();
     let request = Request {
         api_version: "clearance/v1",
@@ -208,7 +214,7 @@ pub fn apply(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remot
         idempotency_key: &ikey,
         intent: &l.review.intent.document,
     };
-    let outcome = provider.run(&name, repo.git.workdir(), &request)?;
+    let outcome = provider.run(repo.git.workdir(), &request)?;
     record(
         repo,
         &id,
@@ -220,7 +226,7 @@ pub fn apply(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remot
     )?;
     let mut verify = None;
     if let (true, Some(check)) = (outcome.ok(), &l.review.intent.intent.spec.verify) {
-        let (vprovider, vname) = provider_for(&l.context.config, &check.action)?;
+        let vprovider = provider_for(repo, &l.context.config, &check.action)?;
         let request = Request {
             api_version: "clearance/v1",
             operation: Operation::Verify,
@@ -228,7 +234,7 @@ pub fn apply(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remot
             idempotency_key: &ikey,
             intent: &l.review.intent.document,
         };
-        let v = vprovider.run(&vname, repo.git.workdir(), &request)?;
+        let v = vprovider.run(repo.git.workdir(), &request)?;
         record(
             repo,
             &id,
@@ -250,8 +256,7 @@ pub fn apply(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remot
 struct Start {
     loaded: Loaded,
     who: Signer,
-    provider: crate::model::config::Provider,
-    name: String,
+    provider: Ready,
     ikey: String,
     /// This attempt's nonce in `apply-started` (none when resuming).
     run: Option<String>,
@@ -295,6 +300,20 @@ fn start(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remote: O
     } else if resume {
         return Err(Error::usage(format!("{id} was never started; run `clearance apply {id}` without --resume")));
     }
+    // The plan was made by the provider that would run the change now.
+    let planned = l.detail.evidence.iter().rev().find(|e| e.kind == Kind::Planned);
+    if let Some(planned) = planned
+        && let Some(then) = planned.payload.get("provider_digest").and_then(|d| d.as_str())
+        && Some(then) != l.review.digests.provider.as_deref()
+    {
+        return Err(Error::new(
+            ErrorKind::NotCleared,
+            format!(
+                "{id} was planned with another definition of its provider; the plan and its approvals no longer hold"
+            ),
+        )
+        .hint(format!("plan it again (`clearance plan {id}`) and have it approved again")));
+    }
     // 2. Cleared now: valid, unexpired approvals meeting the quorum of the current policy.
     if l.review.state != State::Approved && l.review.state != State::Applying {
         let why = match l.review.state {
@@ -314,11 +333,11 @@ fn start(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remote: O
         ));
     }
     let who = signer(&l.context, key, &[Role::Executor, Role::Admin], "apply")?;
-    let (provider, name) = provider_for(&l.context.config, &l.review.intent.intent.spec.action)?;
-    provider.preflight(&name, repo.git.workdir())?;
+    let provider = provider_for(repo, &l.context.config, &l.review.intent.intent.spec.action)?;
+    provider.preflight(repo.git.workdir())?;
     if let Some(check) = &l.review.intent.intent.spec.verify {
-        let (vprovider, vname) = provider_for(&l.context.config, &check.action)?;
-        vprovider.preflight(&vname, repo.git.workdir())?;
+        let vprovider = provider_for(repo, &l.context.config, &check.action)?;
+        vprovider.preflight(repo.git.workdir())?;
     }
     let ikey = idempotency_key(&l.context.config.repo_id, &id, &l.review.digests.intent);
     let mut run = None;
@@ -352,8 +371,7 @@ fn start(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remote: O
         repo.defer_worktree.set(false);
         run = Some(nonce);
     }
-    let provider = provider.clone();
-    Ok(Start { loaded: l, who, provider, name, ikey, run, resumed: started.is_some() })
+    Ok(Start { loaded: l, who, provider, ikey, run, resumed: started.is_some() })
 }
 
 /// A random nonce that tells this attempt's `apply-started` from any other's.

@@ -8,7 +8,7 @@ use hmac::{Hmac, Mac};
 use serde::Serialize;
 use sha2::Sha256;
 
-use crate::model::config::{Event, Format, SecretRef, Webhook};
+use crate::model::config::{Event, Format, Webhook};
 
 /// What happened, as sent.
 #[derive(Debug, Clone, Serialize)]
@@ -32,16 +32,13 @@ impl Webhook {
         self.events.is_empty() || self.events.contains(&event)
     }
 
+    /// The HMAC secret: from where this machine's configuration says for this URL, else
+    /// from the source the repository names.
     fn secret(&self) -> Result<Option<Vec<u8>>, String> {
-        match &self.secret {
+        let local = crate::trust::local::load().map_err(|e| e.to_string())?;
+        match local.webhooks.get(&self.url).or(self.secret.as_ref()) {
             None => Ok(None),
-            Some(SecretRef::Env(name)) => {
-                std::env::var(name).map(|v| Some(v.into_bytes())).map_err(|_| format!("secret env {name} is not set"))
-            }
-            Some(SecretRef::Keyring(name)) => keyring::Entry::new("clearance", name)
-                .and_then(|e| e.get_secret())
-                .map(Some)
-                .map_err(|e| format!("secret `{name}` from the keyring: {e}")),
+            Some(source) => source.read().map(|v| Some(v.into_bytes())).map_err(|e| format!("webhook secret: {e}")),
         }
     }
 

@@ -81,14 +81,12 @@ struct Response {
     outputs: serde_json::Value,
 }
 
+/// A provider secret's value: from where this machine's configuration says, else from the
+/// source the repository names.
 fn secret_value(var: &str, source: &SecretRef) -> Result<String> {
-    match source {
-        SecretRef::Env(name) => std::env::var(name)
-            .map_err(|_| Error::invalid(format!("provider secret {var}: environment variable {name} is not set"))),
-        SecretRef::Keyring(name) => keyring::Entry::new("clearance", name)
-            .and_then(|e| e.get_password())
-            .map_err(|e| Error::invalid(format!("provider secret {var}: keyring entry `{name}`: {e}"))),
-    }
+    let local = crate::trust::local::load()?;
+    let source = local.secrets.get(var).unwrap_or(source);
+    source.read().map_err(|e| Error::invalid(format!("provider secret {var}: {e}")))
 }
 
 /// Replace every secret value in `text`, then cap it.
@@ -139,17 +137,34 @@ impl Provider {
         self.secrets.iter().try_for_each(|(var, src)| secret_value(var, src).map(drop))
     }
 
-    /// The program to start: a `./` or `../` command is relative to the work tree.
+    /// The program to start: a `../` command is relative to the work tree.
     fn program(&self, workdir: Option<&std::path::Path>) -> String {
-        match (workdir, self.command[0].starts_with("./") || self.command[0].starts_with("../")) {
+        match (workdir, self.command[0].starts_with("../")) {
             (Some(dir), true) => dir.join(&self.command[0]).display().to_string(),
             _ => self.command[0].clone(),
         }
     }
 
+    /// For a script kept in the repository (`./providers/x.sh`), its path there.
+    pub fn repo_script(&self) -> Option<String> {
+        let path = self.command.first()?.strip_prefix("./")?;
+        let clean = path.split('/').all(|part| !part.is_empty() && part != "." && part != "..");
+        clean.then(|| path.to_owned())
+    }
+
     /// Run `operation`. `Err` only when the provider cannot be started at all; a provider
     /// that fails, times out or answers garbage gives an `Outcome` that is not `ok`.
     pub fn run(&self, name: &str, workdir: Option<&std::path::Path>, request: &Request<'_>) -> Result<Outcome> {
+        self.run_program(name, &self.program(workdir), workdir, request)
+    }
+
+    fn run_program(
+        &self,
+        name: &str,
+        program: &str,
+        workdir: Option<&std::path::Path>,
+        request: &Request<'_>,
+    ) -> Result<Outcome> {
         let secrets: Vec<(String, String)> = self
             .secrets
             .iter()
@@ -157,8 +172,7 @@ impl Provider {
             .collect::<Result<_>>()?;
         let secret_values: Vec<String> = secrets.iter().map(|(_, v)| v.clone()).collect();
         let timeout = crate::text::time::parse_duration(&self.timeout).unwrap_or(Duration::from_secs(300));
-        let program = self.program(workdir);
-        let mut cmd = Command::new(&program);
+        let mut cmd = Command::new(program);
         cmd.args(&self.command[1..]).arg(request.operation.as_str());
         cmd.env_clear();
         for var in ["PATH", "HOME", "LANG"] {
@@ -247,5 +261,81 @@ impl Provider {
             }
         }
         Ok(outcome)
+    }
+}
+
+/// A provider ready to run: its declaration in force and, for a script kept in the
+/// repository, the bytes the rules in force hold. Such a script is run from a private copy
+/// of those bytes, never from the work tree, where anyone who can commit could replace it.
+pub struct Ready {
+    pub name: String,
+    pub provider: Provider,
+    script: Option<Vec<u8>>,
+}
+
+impl Ready {
+    pub fn new(name: &str, provider: &Provider, snapshot: &crate::store::repo::Snapshot<'_>) -> Result<Ready> {
+        let script = match provider.repo_script() {
+            Some(path) => Some(snapshot.read(&path)?.ok_or_else(|| {
+                Error::invalid(format!("provider `{name}`: {path} is not in the rules in force"))
+                    .hint("add it, then sign it into force with `clearance governance sign`")
+            })?),
+            None => None,
+        };
+        Ok(Ready { name: name.to_owned(), provider: provider.clone(), script })
+    }
+
+    /// [`Provider::preflight`], for a script in force only its secrets.
+    pub fn preflight(&self, workdir: Option<&std::path::Path>) -> Result<()> {
+        match &self.script {
+            Some(_) => self.provider.secrets.iter().try_for_each(|(var, src)| secret_value(var, src).map(drop)),
+            None => self.provider.preflight(&self.name, workdir),
+        }
+    }
+
+    pub fn run(&self, workdir: Option<&std::path::Path>, request: &Request<'_>) -> Result<Outcome> {
+        match &self.script {
+            Some(bytes) => {
+                let copy = PrivateCopy::new(&self.name, bytes)?;
+                self.provider.run_program(&self.name, &copy.path.display().to_string(), workdir, request)
+            }
+            None => self.provider.run(&self.name, workdir, request),
+        }
+    }
+}
+
+/// An executable written to a fresh directory only this user can read, removed on drop.
+struct PrivateCopy {
+    dir: std::path::PathBuf,
+    path: std::path::PathBuf,
+}
+
+impl PrivateCopy {
+    fn new(name: &str, bytes: &[u8]) -> Result<PrivateCopy> {
+        use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+        let dir = std::env::temp_dir()
+            .join(format!("clearance-provider-{}", crate::text::bytes::hex(&crate::text::bytes::random::<12>()?)));
+        std::fs::DirBuilder::new().mode(0o700).create(&dir).map_err(|e| {
+            Error::new(ErrorKind::ProviderFailed, format!("cannot make a private copy of provider `{name}`: {e}"))
+        })?;
+        let path = dir.join(name);
+        let written = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .custom_flags(libc::O_NOFOLLOW)
+            .mode(0o700)
+            .open(&path)
+            .and_then(|mut f| f.write_all(bytes));
+        let copy = PrivateCopy { dir, path };
+        written.map_err(|e| {
+            Error::new(ErrorKind::ProviderFailed, format!("cannot make a private copy of provider `{name}`: {e}"))
+        })?;
+        Ok(copy)
+    }
+}
+
+impl Drop for PrivateCopy {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
     }
 }

@@ -47,7 +47,11 @@ struct Report<'a> {
 pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
     let (repo, ui) = (&session.repo()?, session.ui);
     let snapshot = match args.rules {
-        Rules::InForce => repo.snapshot()?,
+        Rules::InForce => {
+            let snapshot = repo.snapshot()?;
+            crate::commands::warn_if_drifted(repo, &snapshot, ui);
+            snapshot
+        }
         Rules::Worktree => {
             ui.warn("deciding with the work tree's rules, which are not the rules in force");
             crate::decide::rules::worktree(repo)?

@@ -40,7 +40,7 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
     let (key, created) = match (&args.key.key, &args.key.key_file) {
         (None, None) => {
             let key = keys::generate()?;
-            let path = keys::config_dir()
+            let path = crate::trust::local::config_dir()
                 .ok_or_else(|| crate::error::Error::usage("no HOME or XDG_CONFIG_HOME to keep a new admin key in"))?
                 .join("keys")
                 .join(format!("{}-{}", args.admin, crate::model::proposal::new_id()?));

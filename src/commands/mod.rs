@@ -16,6 +16,7 @@ pub mod approve;
 pub mod blast;
 pub mod check;
 pub mod demo;
+pub mod doctor;
 pub mod evidence;
 pub mod generate;
 pub mod governance;
@@ -114,6 +115,7 @@ pub enum Command {
     Trust(trust::Command),
     #[command(subcommand)]
     Governance(governance::Command),
+    Doctor(doctor::Args),
     #[command(subcommand)]
     Graph(graph::Command),
     Schema(schema::Args),
@@ -173,6 +175,7 @@ pub fn run(cli: Cli, ui: &Ui) -> Result<u8> {
         Command::Key(command) => key::run(command, session),
         Command::Trust(command) => trust::run(command, session),
         Command::Governance(command) => governance::run(command, session),
+        Command::Doctor(args) => doctor::run(args, session),
         Command::Check(args) => check::run(args, session),
         Command::Policy(command) => policy::run(command, session),
         Command::Graph(command) => graph::run(command, session),
@@ -228,5 +231,13 @@ pub fn before_acting(
             ui.warn(format!("working from this clone's copy: {e}"));
             Ok(())
         }
+    }
+}
+
+/// Say once when governed files on the branch are not the rules in force: they are
+/// ignored, and whoever reads this output should know.
+pub fn warn_if_drifted(repo: &ChangeRepo, snapshot: &crate::store::repo::Snapshot<'_>, ui: &Ui) {
+    if crate::trust::change::drifted(repo, snapshot).unwrap_or(false) {
+        ui.warn("governed files on the branch differ from the rules in force and are ignored; `clearance governance status` lists them");
     }
 }

@@ -113,6 +113,7 @@ pub fn sign(
         plan: before.digests.plan.clone(),
         blast_radius: before.digests.blast_radius.clone(),
         decision: before.digests.decision.clone(),
+        provider: before.digests.provider.clone(),
         verdict,
         approver: me.clone(),
         comment,

@@ -21,6 +21,8 @@ pub struct Digests {
     pub plan: String,
     pub blast_radius: String,
     pub decision: String,
+    /// The definition of the provider that would run it, `None` when there is none.
+    pub provider: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -60,6 +62,31 @@ pub fn approvals_dir(id: &str) -> String {
     format!("{}/approvals", proposal::dir(id))
 }
 
+/// What an approval binds of the provider that would run `action`: its argv, its
+/// environment, the names of its secrets, its timeout and, for a script kept in the
+/// repository, the digest of the script in force. A provider swapped after review voids it.
+pub fn provider_digest(
+    snapshot: &Snapshot<'_>,
+    config: &crate::model::config::Config,
+    action: &str,
+) -> Result<Option<String>> {
+    let name = action.split_once('.').map_or(action, |(p, _)| p);
+    let Some(provider) = config.providers.get(name) else { return Ok(None) };
+    let script = match provider.command.first().and_then(|c| c.strip_prefix("./")) {
+        Some(path) => snapshot.read(path)?.map(|b| crate::text::bytes::digest(&b)),
+        None => None,
+    };
+    let definition = serde_json::json!({
+        "name": name,
+        "command": provider.command,
+        "env": provider.env,
+        "secrets": provider.secrets.keys().collect::<Vec<_>>(),
+        "timeout": provider.timeout,
+        "script": script,
+    });
+    Ok(Some(crate::text::bytes::digest(&serde_json::to_vec(&definition)?)))
+}
+
 pub fn review(snapshot: &Snapshot<'_>, detail: &Detail, context: &mut Context, now: Timestamp) -> Result<Review> {
     let id = &detail.id;
     let path = proposal::intent_path(id);
@@ -72,6 +99,7 @@ pub fn review(snapshot: &Snapshot<'_>, detail: &Detail, context: &mut Context, n
         plan,
         blast_radius: evaluation.blast_radius.digest(),
         decision: evaluation.decision.digest(),
+        provider: provider_digest(snapshot, &context.config, &parsed.intent.spec.action)?,
     };
     let facts = Facts {
         repo_id: &context.config.repo_id,
@@ -81,6 +109,7 @@ pub fn review(snapshot: &Snapshot<'_>, detail: &Detail, context: &mut Context, n
         plan: &digests.plan,
         blast_radius: &digests.blast_radius,
         decision: &digests.decision,
+        provider: digests.provider.as_deref(),
         now,
         sponsor_is_self: !crate::model::policy_data::sponsor_may_approve(snapshot)?,
         signatures: None,

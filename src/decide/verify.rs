@@ -164,6 +164,7 @@ pub fn proposal(files: &Files, cx: &Context<'_>, signatures: &mut Signatures, ou
         None => (recorded_digest("blast_radius_digest"), recorded_digest("decision_digest"), crate::text::time::now()),
     };
     let facts = Facts {
+        provider: None,
         repo_id: cx.repo_id,
         proposal: id,
         agent: &agent,

@@ -175,15 +175,8 @@ pub enum Format {
     Slack,
 }
 
-/// Where a webhook's HMAC secret comes from; never from the repository itself.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, rename_all = "lowercase")]
-pub enum SecretRef {
-    /// An environment variable's name.
-    Env(String),
-    /// A keyring entry name (service `clearance`).
-    Keyring(String),
-}
+/// Where a secret comes from: this machine's local configuration may say otherwise.
+pub use crate::trust::local::SecretRef;
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -299,6 +299,7 @@ fn settle(repo: &ChangeRepo, snapshot: &Snapshot<'_>, proposals: &mut [Summary])
             plan: &r.plan,
             blast_radius: &r.blast_radius,
             decision: &r.decision,
+            provider: None,
             now,
             sponsor_is_self,
             signatures: Some(&signatures),

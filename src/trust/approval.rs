@@ -54,6 +54,9 @@ pub struct Statement {
     pub plan: String,
     pub blast_radius: String,
     pub decision: String,
+    /// The provider definition that will run the change (argv, environment, secret names,
+    /// the script in force); absent in approvals made before it was bound.
+    pub provider: Option<String>,
     pub verdict: Verdict,
     pub approver: String,
     pub comment: String,
@@ -77,8 +80,9 @@ impl Statement {
             Verdict::Reject => "reject",
         };
         let comment = self.comment.replace('\\', "\\\\").replace('\n', "\\n").replace('\r', "\\r");
+        let provider = self.provider.as_ref().map(|p| format!("provider: {p}\n")).unwrap_or_default();
         format!(
-            "{HEADER}\nrepo: {}\nproposal: {}\nintent: {}\nplan: {}\nblast-radius: {}\ndecision: {}\nverdict: {verdict}\napprover: {}\ncomment: {comment}\ncreated-at: {}\nnot-after: {}\n",
+            "{HEADER}\nrepo: {}\nproposal: {}\nintent: {}\nplan: {}\nblast-radius: {}\ndecision: {}\n{provider}verdict: {verdict}\napprover: {}\ncomment: {comment}\ncreated-at: {}\nnot-after: {}\n",
             self.repo,
             self.proposal,
             self.intent,
@@ -106,6 +110,7 @@ impl Statement {
                 return Err(Error::invalid(format!("statement repeats `{k}`")));
             }
         }
+        let provider = fields.remove("provider");
         let mut take = |k: &str| fields.remove(k).ok_or_else(|| Error::invalid(format!("statement lacks `{k}`")));
         let verdict = match take("verdict")?.as_str() {
             "approve" => Verdict::Approve,
@@ -119,6 +124,7 @@ impl Statement {
             plan: take("plan")?,
             blast_radius: take("blast-radius")?,
             decision: take("decision")?,
+            provider,
             verdict,
             approver: take("approver")?,
             comment: unescape(&take("comment")?),
@@ -160,6 +166,8 @@ pub struct Facts<'a> {
     pub plan: &'a str,
     pub blast_radius: &'a str,
     pub decision: &'a str,
+    /// The provider definition now; `None` when the caller does not judge it.
+    pub provider: Option<&'a str>,
     pub now: jiff::Timestamp,
     /// Whether the agent's sponsor counts as the agent for self-approval.
     pub sponsor_is_self: bool,
@@ -297,6 +305,11 @@ fn check(
             return Err(format!("stale: the {what} changed since it was signed ({} -> {})", short(signed), short(now)));
         }
     }
+    if let (Some(signed), Some(now)) = (&s.provider, facts.provider)
+        && signed != now
+    {
+        return Err(format!("stale: the provider changed since it was signed ({} -> {})", short(signed), short(now)));
+    }
     Ok(identity.groups.clone())
 }
 
@@ -418,6 +431,7 @@ mod tests {
     #[test]
     fn statements_round_trip_with_awkward_comments() {
         let s = Statement {
+            provider: Some("sha256:5".into()),
             repo: "r".into(),
             proposal: "p".into(),
             intent: "sha256:1".into(),

@@ -35,8 +35,12 @@ impl KeyArgs {
         match (&self.key, &self.key_file) {
             (Some(name), _) => load_keyring(name),
             (None, Some(path)) => load_file(path),
-            (None, None) => Err(Error::usage("this command signs: give --key NAME (keyring) or --key-file PATH")
-                .hint("or set CLEARANCE_KEY_FILE; create a key with `clearance key new NAME`")),
+            (None, None) => match crate::trust::local::load()?.key {
+                Some(crate::trust::local::KeyRef::Keyring(name)) => load_keyring(&name),
+                Some(crate::trust::local::KeyRef::File(path)) => load_file(&crate::trust::local::expand(&path)),
+                None => Err(Error::usage("this command signs: give --key NAME (keyring) or --key-file PATH")
+                    .hint("or set CLEARANCE_KEY_FILE, or `key:` in $XDG_CONFIG_HOME/clearance/config.yaml; create a key with `clearance key new NAME`")),
+            },
         }
     }
 }
@@ -241,18 +245,10 @@ pub fn load_file(path: &Path) -> Result<PrivateKey> {
 
 // ----- the list of keys this machine made (names and public keys only) -----
 
-/// `$XDG_CONFIG_HOME/clearance` (default `~/.config/clearance`): this machine's own
-/// configuration, never read from a repository.
-pub fn config_dir() -> Option<PathBuf> {
-    std::env::var_os("XDG_CONFIG_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))
-        .map(|d| d.join("clearance"))
-}
-
 fn registry_path() -> Result<PathBuf> {
-    Ok(config_dir().ok_or_else(|| Error::io("neither XDG_CONFIG_HOME nor HOME is set"))?.join("keys.json"))
+    Ok(crate::trust::local::config_dir()
+        .ok_or_else(|| Error::io("neither XDG_CONFIG_HOME nor HOME is set"))?
+        .join("keys.json"))
 }
 
 /// Names and public keys of the keyring keys created here (keyrings cannot be listed).

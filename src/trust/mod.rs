@@ -9,3 +9,4 @@ pub mod change;
 pub mod governance;
 pub mod identities;
 pub mod keys;
+pub mod local;

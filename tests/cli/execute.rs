@@ -62,14 +62,14 @@ pub(crate) fn intent(env: &str, mode: &str) -> String {
     )
 }
 
-fn apply(repo: &Repo, id: &str, extra: &[&str]) -> crate::common::Run {
+pub(crate) fn apply(repo: &Repo, id: &str, extra: &[&str]) -> crate::common::Run {
     let key = repo.key("runner");
     let mut args = vec!["apply", id, "--key-file", key.to_str().unwrap()];
     args.extend_from_slice(extra);
     crate::common::clearance(repo.path()).env("SPY_TOKEN_SOURCE", TOKEN).args(&args).output().unwrap().into()
 }
 
-fn approve(repo: &Repo, id: &str, who: &str) {
+pub(crate) fn approve(repo: &Repo, id: &str, who: &str) {
     let key = repo.key(who);
     let r = repo.run(&["approve", id, "--key-file", key.to_str().unwrap(), "--yes"]);
     assert_eq!(r.code, 0, "{}", r.stderr);

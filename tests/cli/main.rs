@@ -8,6 +8,7 @@ mod concurrency;
 mod execute;
 mod fleet;
 mod generated;
+mod governance;
 mod init;
 mod interactive;
 mod invalid_input;
