@@ -39,7 +39,17 @@ def sh(*args, cwd=None, env=None, stdin=None, ok=(0,)):
 
 def build_repo(binary, path, count):
     """A change repo with `count` proposals, written with one `git fast-import`."""
-    sh(binary, "init", path)
+    # Releases with governance sign the genesis and every trust change with an admin key;
+    # earlier ones had neither (kept working so the two can be measured side by side).
+    governed = b"--admin-threshold" in sh(binary, "init", "--help").stdout
+    admin = path + "-admin"
+    signer = []
+    if governed:
+        sh(binary, "key", "new", "admin", "--file", admin, "--force")
+        sh(binary, "init", path, "--key-file", admin)
+        signer = ["--signer-file", admin]
+    else:
+        sh(binary, "init", path)
     rng = random.Random(7)
     ids = set()
     chunks = []
@@ -72,7 +82,7 @@ def build_repo(binary, path, count):
     key = path + "-agent-00"
     sh(binary, "key", "new", "agent-00", "--file", key, "--force")
     sh(binary, "trust", "add", "agent-00", "--role", "agent", "--key", key + ".pub", "--sponsor", "sam",
-       "--allow-action", "k8s.*", "--allow-env", "prod", "--allow-env", "staging", cwd=path)
+       "--allow-action", "k8s.*", "--allow-env", "prod", "--allow-env", "staging", *signer, cwd=path)
     return key
 
 

@@ -50,11 +50,13 @@ def main():
     env = dict(os.environ, NO_COLOR="1")
     try:
         origin = os.path.join(tmp, "origin")
-        sh(binary, "init", origin)
+        admin = os.path.join(tmp, "admin.key")
+        sh(binary, "key", "new", "admin", "--file", admin)
+        sh(binary, "init", origin, "--key-file", admin)
         key = os.path.join(tmp, "bench-bot.key")
         sh(binary, "key", "new", "bench-bot", "--file", key)
         sh(binary, "trust", "add", "bench-bot", "--role", "agent", "--key", key + ".pub", "--sponsor", "sam",
-           "--allow-action", "k8s.*", "--allow-env", "staging", cwd=origin)
+           "--allow-action", "k8s.*", "--allow-env", "staging", "--signer-file", admin, cwd=origin)
         env["CLEARANCE_KEY_FILE"] = key
         srv = os.path.join(tmp, "srv")
         os.makedirs(srv)
