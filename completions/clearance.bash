@@ -2459,7 +2459,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__schema)
-            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version intent graph decision config identities"
+            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version intent graph decision config identities local"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -145,13 +145,6 @@ impl Provider {
         }
     }
 
-    /// For a script kept in the repository (`./providers/x.sh`), its path there.
-    pub fn repo_script(&self) -> Option<String> {
-        let path = self.command.first()?.strip_prefix("./")?;
-        let clean = path.split('/').all(|part| !part.is_empty() && part != "." && part != "..");
-        clean.then(|| path.to_owned())
-    }
-
     /// Run `operation`. `Err` only when the provider cannot be started at all; a provider
     /// that fails, times out or answers garbage gives an `Outcome` that is not `ok`.
     pub fn run(&self, name: &str, workdir: Option<&std::path::Path>, request: &Request<'_>) -> Result<Outcome> {
@@ -264,72 +257,103 @@ impl Provider {
     }
 }
 
-/// A provider ready to run: its declaration in force and, for a script kept in the
-/// repository, the bytes the rules in force hold. Such a script is run from a private copy
-/// of those bytes, never from the work tree, where anyone who can commit could replace it.
+/// A provider ready to run: its declaration in force and, when its argv names files of
+/// the repository (`./providers/x.sh`, or `[/bin/sh, ./providers/x.sh]`), the whole
+/// `providers/` tree as the rules in force hold it. Such a provider runs in a private
+/// directory holding a copy of exactly those bytes, never in the work tree, where anyone
+/// who can commit could replace a script or what it sources.
 pub struct Ready {
     pub name: String,
     pub provider: Provider,
-    script: Option<Vec<u8>>,
+    /// `providers/...` paths and contents, when the argv refers to the repository.
+    kept: Option<Vec<(String, Vec<u8>)>>,
+}
+
+/// Whether an argv element names a path in the repository.
+fn in_repo(arg: &str) -> bool {
+    arg.starts_with("./")
 }
 
 impl Ready {
     pub fn new(name: &str, provider: &Provider, snapshot: &crate::store::repo::Snapshot<'_>) -> Result<Ready> {
-        let script = match provider.repo_script() {
-            Some(path) => Some(snapshot.read(&path)?.ok_or_else(|| {
-                Error::invalid(format!("provider `{name}`: {path} is not in the rules in force"))
-                    .hint("add it, then sign it into force with `clearance governance sign`")
-            })?),
-            None => None,
-        };
-        Ok(Ready { name: name.to_owned(), provider: provider.clone(), script })
+        let mut kept = None;
+        if provider.command.iter().any(|a| in_repo(a)) {
+            let mut files = Vec::new();
+            collect(snapshot, "providers", &mut files)?;
+            for arg in provider.command.iter().filter(|a| in_repo(a)) {
+                let path = arg.trim_start_matches("./");
+                if !files.iter().any(|(p, _)| p == path) {
+                    return Err(Error::invalid(format!("provider `{name}`: {path} is not in the rules in force"))
+                        .hint("keep provider scripts under providers/ and sign them into force with `clearance governance sign`"));
+                }
+            }
+            kept = Some(files);
+        }
+        Ok(Ready { name: name.to_owned(), provider: provider.clone(), kept })
     }
 
-    /// [`Provider::preflight`], for a script in force only its secrets.
+    /// [`Provider::preflight`], for a provider kept in the repository only its secrets.
     pub fn preflight(&self, workdir: Option<&std::path::Path>) -> Result<()> {
-        match &self.script {
+        match &self.kept {
             Some(_) => self.provider.secrets.iter().try_for_each(|(var, src)| secret_value(var, src).map(drop)),
             None => self.provider.preflight(&self.name, workdir),
         }
     }
 
     pub fn run(&self, workdir: Option<&std::path::Path>, request: &Request<'_>) -> Result<Outcome> {
-        match &self.script {
-            Some(bytes) => {
-                let copy = PrivateCopy::new(&self.name, bytes)?;
-                self.provider.run_program(&self.name, &copy.path.display().to_string(), workdir, request)
-            }
-            None => self.provider.run(&self.name, workdir, request),
-        }
+        let Some(files) = &self.kept else {
+            return self.provider.run(&self.name, workdir, request);
+        };
+        let copy = PrivateCopy::new(&self.name, files)?;
+        let program = match self.provider.command[0].strip_prefix("./") {
+            Some(path) => copy.dir.join(path).display().to_string(),
+            None => self.provider.command[0].clone(),
+        };
+        self.provider.run_program(&self.name, &program, Some(&copy.dir), request)
     }
 }
 
-/// An executable written to a fresh directory only this user can read, removed on drop.
+/// Every file under `dir` of the snapshot (the rules in force for governed paths).
+fn collect(snapshot: &crate::store::repo::Snapshot<'_>, dir: &str, out: &mut Vec<(String, Vec<u8>)>) -> Result<()> {
+    for (name, _) in snapshot.list(dir)? {
+        let path = format!("{dir}/{name}");
+        match snapshot.read(&path)? {
+            Some(bytes) => out.push((path, bytes)),
+            None => collect(snapshot, &path, out)?,
+        }
+    }
+    Ok(())
+}
+
+/// Files written to a fresh directory only this user can read, removed on drop.
 struct PrivateCopy {
     dir: std::path::PathBuf,
-    path: std::path::PathBuf,
 }
 
 impl PrivateCopy {
-    fn new(name: &str, bytes: &[u8]) -> Result<PrivateCopy> {
+    fn new(name: &str, files: &[(String, Vec<u8>)]) -> Result<PrivateCopy> {
         use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+        let fail = |e: std::io::Error| {
+            Error::new(ErrorKind::ProviderFailed, format!("cannot make a private copy of provider `{name}`: {e}"))
+        };
         let dir = std::env::temp_dir()
             .join(format!("clearance-provider-{}", crate::text::bytes::hex(&crate::text::bytes::random::<12>()?)));
-        std::fs::DirBuilder::new().mode(0o700).create(&dir).map_err(|e| {
-            Error::new(ErrorKind::ProviderFailed, format!("cannot make a private copy of provider `{name}`: {e}"))
-        })?;
-        let path = dir.join(name);
-        let written = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .custom_flags(libc::O_NOFOLLOW)
-            .mode(0o700)
-            .open(&path)
-            .and_then(|mut f| f.write_all(bytes));
-        let copy = PrivateCopy { dir, path };
-        written.map_err(|e| {
-            Error::new(ErrorKind::ProviderFailed, format!("cannot make a private copy of provider `{name}`: {e}"))
-        })?;
+        std::fs::DirBuilder::new().mode(0o700).create(&dir).map_err(fail)?;
+        let copy = PrivateCopy { dir };
+        for (path, bytes) in files {
+            let dest = copy.dir.join(path);
+            if let Some(parent) = dest.parent() {
+                std::fs::DirBuilder::new().mode(0o700).recursive(true).create(parent).map_err(fail)?;
+            }
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .custom_flags(libc::O_NOFOLLOW)
+                .mode(0o700)
+                .open(&dest)
+                .and_then(|mut f| f.write_all(bytes))
+                .map_err(fail)?;
+        }
         Ok(copy)
     }
 }

@@ -166,7 +166,7 @@ fn keys(repo: &ChangeRepo, checks: &mut Vec<Check>) {
     let local = match crate::trust::local::load() {
         Ok(l) => l,
         Err(e) => {
-            checks.push(bad("config", Status::Fail, e.message.clone(), "fix $XDG_CONFIG_HOME/clearance/config.yaml"));
+            checks.push(bad("config", Status::Fail, full(&e), "fix $XDG_CONFIG_HOME/clearance/config.yaml"));
             return;
         }
     };
@@ -196,6 +196,15 @@ fn keys(repo: &ChangeRepo, checks: &mut Vec<Check>) {
             checks.push(bad("key", Status::Fail, e.message.clone(), e.hints.first().cloned().unwrap_or_default()))
         }
     }
+}
+
+/// An error's message with its located problems, on one line.
+fn full(e: &Error) -> String {
+    let mut text = e.message.clone();
+    for p in &e.problems {
+        text.push_str(&format!("; {}:{} {}: {}", p.line, p.column, p.path, p.message));
+    }
+    text
 }
 
 fn remote(repo: &ChangeRepo, checks: &mut Vec<Check>) {

@@ -25,6 +25,8 @@ pub enum Document {
     Config,
     /// Who may act (trust/identities.yaml)
     Identities,
+    /// This machine's own configuration ($XDG_CONFIG_HOME/clearance/config.yaml)
+    Local,
 }
 
 pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
@@ -35,6 +37,7 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
         Document::Decision => crate::model::decision::schema(),
         Document::Config => serde_json::to_value(schemars::schema_for!(crate::model::config::Config))?,
         Document::Identities => serde_json::to_value(schemars::schema_for!(crate::trust::identities::Identities))?,
+        Document::Local => serde_json::to_value(schemars::schema_for!(crate::trust::local::Local))?,
     };
     ui.out_json(&schema)?;
     Ok(0)

@@ -63,8 +63,8 @@ pub fn approvals_dir(id: &str) -> String {
 }
 
 /// What an approval binds of the provider that would run `action`: its argv, its
-/// environment, the names of its secrets, its timeout and, for a script kept in the
-/// repository, the digest of the script in force. A provider swapped after review voids it.
+/// environment, the names of its secrets, its timeout and, when it runs files kept in the
+/// repository, the id of the `providers/` tree in force. A provider swapped after review voids it.
 pub fn provider_digest(
     snapshot: &Snapshot<'_>,
     config: &crate::model::config::Config,
@@ -72,9 +72,10 @@ pub fn provider_digest(
 ) -> Result<Option<String>> {
     let name = action.split_once('.').map_or(action, |(p, _)| p);
     let Some(provider) = config.providers.get(name) else { return Ok(None) };
-    let script = match provider.command.first().and_then(|c| c.strip_prefix("./")) {
-        Some(path) => snapshot.read(path)?.map(|b| crate::text::bytes::digest(&b)),
-        None => None,
+    // Whatever of the repository it runs: the whole providers/ tree in force.
+    let script = match provider.command.iter().any(|a| a.starts_with("./")) {
+        true => snapshot.entry_id("providers")?.map(|oid| oid.to_string()),
+        false => None,
     };
     let definition = serde_json::json!({
         "name": name,

@@ -224,6 +224,30 @@ impl<'s> Checker<'s> {
             out.append(&mut fitting[0]);
             return;
         }
+        // Mappings told apart by their one key (`{env: NAME}` or `{keyring: NAME}`): name the
+        // keys, and the likely one.
+        let tags: Vec<&str> = branches
+            .iter()
+            .filter_map(|b| match self.resolve(b).get("required").and_then(J::as_array).map(Vec::as_slice) {
+                Some([one]) => one.as_str(),
+                _ => None,
+            })
+            .collect();
+        if let Value::Map(entries) = &node.value
+            && tags.len() == branches.len()
+            && !entries.iter().any(|(k, _)| tags.contains(&k.name.as_str()))
+        {
+            let wanted = tags.iter().map(|t| format!("`{t}`")).collect::<Vec<_>>().join(" or ");
+            let (message, at) = match entries.first() {
+                Some((key, _)) => {
+                    let near = closest(&key.name, &tags).map(|n| format!(", did you mean `{n}`?")).unwrap_or_default();
+                    (format!("unknown key `{}`: expected {wanted}{near}", key.name), key.pos)
+                }
+                None => (format!("expected one key, {wanted}"), node.pos),
+            };
+            out.push(Problem::new(message, path, at.line, at.column).width(at.width));
+            return;
+        }
         let mut names: Vec<String> =
             branches.iter().filter_map(|b| self.resolve(b).get("type").map(describe_types)).collect();
         names.dedup();

@@ -321,8 +321,11 @@ pub fn unauthorized(repo: &ChangeRepo, current: &Current) -> Result<Vec<Unauthor
         return Ok(Vec::new());
     }
     let on_branch = git.find_tree(governance::rules_tree(git, &map)?)?;
+    // Only a change made against the entry in force can land; signatures on anything else
+    // (an old entry copied under pending/, say) excuse nothing.
     let waiting: BTreeMap<BTreeMap<String, String>, String> = pending(repo)?
         .into_iter()
+        .filter(|e| e.prev.as_ref() == current.chain.hashes.last())
         .filter(|e| {
             let prev = current.chain.in_force();
             let trust = prev.and_then(|p| governance::identities_in(&repo.git, p).ok().flatten());

@@ -301,6 +301,8 @@ pub fn check(bytes: &[u8], identities: &dyn Fn(&Entry) -> Result<Option<Identiti
             Some(format!("puts `{name}` in force, which is not a governed path"))
         } else if entry.admins.is_empty() {
             Some("names no admins".to_owned())
+        } else if prev.is_some_and(|p| p.tree == entry.tree && p.admins == entry.admins && p.rules == entry.rules) {
+            Some("changes nothing".to_owned())
         } else {
             let trust = match prev.map(identities).transpose() {
                 Ok(t) => t.flatten(),
@@ -328,7 +330,8 @@ pub fn check(bytes: &[u8], identities: &dyn Fn(&Entry) -> Result<Option<Identiti
             chain.problem = fail(format!("entry {}: {message}", entry.seq));
             break;
         }
-        chain.hashes.push(digest(line));
+        // Hashed in canonical form, so whitespace around a line changes nothing.
+        chain.hashes.push(digest(&entry.line()));
         chain.entries.push(entry);
     }
     if chain.entries.is_empty() && chain.problem.is_none() {
@@ -350,8 +353,15 @@ pub fn identities_in(git: &Repository, entry: &Entry) -> Result<Option<Identitie
 }
 
 /// The governed entries of a branch tree, as an entry names them.
+/// Only regular files and directories count: a symlink or a submodule at a governed path
+/// is left out, so it differs from the rules in force and is reported, never followed.
 pub fn governed_map(tree: &Tree<'_>) -> BTreeMap<String, String> {
-    GOVERNED.iter().filter_map(|name| tree.get_name(name).map(|e| ((*name).to_owned(), e.id().to_string()))).collect()
+    GOVERNED
+        .iter()
+        .filter_map(|name| tree.get_name(name).map(|e| (*name, e)))
+        .filter(|(_, e)| matches!(e.filemode(), 0o040000 | 0o100644 | 0o100755))
+        .map(|(name, e)| (name.to_owned(), e.id().to_string()))
+        .collect()
 }
 
 /// The tree holding exactly what `map` names, written to the object database.
@@ -463,6 +473,57 @@ pub fn open(path: Option<&std::path::Path>) -> Result<ChangeRepo> {
     Ok(ChangeRepo::open(path)?.governed_by(Box::new(LogGovernor { root: None })))
 }
 
+/// This machine remembers which root each repository id it met had: a genesis that claims
+/// a known id with another root is a replaced genesis (its approvals would carry over).
+fn check_repo_id(repo_id: &str, root: &str) -> Result<()> {
+    let Some(path) = state_dir().map(|d| d.join("repos").join(hex_of(&digest(repo_id.as_bytes())))) else {
+        return Ok(());
+    };
+    match std::fs::read_to_string(&path) {
+        Ok(known) if hex_of(known.trim()) != hex_of(root) => Err(Error::new(
+            ErrorKind::VerificationFailed,
+            format!("repository {repo_id} had root {} on this machine; this genesis is {root}", known.trim()),
+        )
+        .hint("someone replaced the governance log's genesis; restore it from a clone that has it")),
+        Ok(_) => Ok(()),
+        Err(_) => {
+            remember(Some(path), root.as_bytes());
+            Ok(())
+        }
+    }
+}
+
+/// On first use (nothing pinned yet), the genesis must be the one the branch's history
+/// started with: a log deleted and begun again under a new genesis is refused.
+fn first_genesis(repo: &ChangeRepo, root: &str) -> Result<()> {
+    let Some(head) = repo.head()? else { return Ok(()) };
+    let mut walk = repo.git.revwalk()?;
+    walk.push(head)?;
+    let mut seen = BTreeSet::new();
+    for oid in walk {
+        let commit = repo.git.find_commit(oid?)?;
+        let Ok(entry) = commit.tree()?.get_path(std::path::Path::new(LOG)) else { continue };
+        if !seen.insert(entry.id()) {
+            continue;
+        }
+        let blob = repo.git.find_blob(entry.id())?;
+        let first = blob.content().split(|b| *b == b'\n').next().unwrap_or_default();
+        let Ok(genesis) = serde_json::from_slice::<Entry>(first) else { continue };
+        let theirs = digest(&genesis.line());
+        if hex_of(&theirs) != hex_of(root) {
+            return Err(Error::new(
+                ErrorKind::VerificationFailed,
+                format!(
+                    "the governance log began with genesis {theirs} (commit {}), but now begins with {root}",
+                    commit.id()
+                ),
+            )
+            .hint("someone replaced the genesis; if the repository really started over, give its root with --root"));
+        }
+    }
+    Ok(())
+}
+
 /// Finds the rules in force from the governance log, checked against the pinned root.
 pub struct LogGovernor {
     /// `--root` / `CLEARANCE_ROOT`: the root this repository must have.
@@ -489,6 +550,10 @@ impl Governor for LogGovernor {
             let why = chain.problem.map(|p| format!("line {}: {}", p.line, p.message)).unwrap_or_default();
             return Err(Error::new(ErrorKind::VerificationFailed, format!("{LOG} has no valid genesis: {why}")));
         };
+        check_repo_id(&chain.entries[0].repo, root)?;
+        if pin.is_none() {
+            first_genesis(repo, root)?;
+        }
         match &pin {
             Some(p) if hex_of(p) != hex_of(root) => {
                 return Err(Error::new(

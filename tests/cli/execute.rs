@@ -326,3 +326,42 @@ fn what_can_fail_before_the_start_is_checked_before_it_is_recorded() {
     repo.commit_rules("fixed");
     assert_eq!(apply(&repo, &id, &[]).code, 0, "a plain apply works once both are right");
 }
+
+#[test]
+fn this_machine_says_where_secrets_and_its_key_come_from() {
+    let repo = Repo::new();
+    let spy = Spy::install(&repo);
+    let id = repo.propose(&intent("staging", "ok"));
+    let machine = tempfile::TempDir::new().unwrap();
+    let config = machine.path().join("clearance/config.yaml");
+    fs::create_dir_all(config.parent().unwrap()).unwrap();
+    let apply_here = || -> crate::common::Run {
+        crate::common::clearance(repo.path())
+            .env("XDG_CONFIG_HOME", machine.path())
+            .env("LOCAL_TOKEN", TOKEN)
+            .env_remove("CLEARANCE_KEY_FILE")
+            .args(["apply", &id])
+            .output()
+            .unwrap()
+            .into()
+    };
+    // The repository names SPY_TOKEN_SOURCE, which this machine does not set; no key given.
+    fs::write(&config, "secrets:\n  SPY_TOKEN: {env: LOCAL_TOKEN}\n").unwrap();
+    let r = apply_here();
+    assert_eq!(r.code, 2, "no key anywhere: {}", r.stderr);
+    assert!(r.stderr.contains("config.yaml"), "{}", r.stderr);
+    fs::write(
+        &config,
+        format!("key: {{file: {}}}\nsecrets:\n  SPY_TOKEN: {{env: LOCAL_TOKEN}}\n", repo.key("runner").display()),
+    )
+    .unwrap();
+    let r = apply_here();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(spy.calls().len(), 1);
+    // A typo in this machine's file is named, with its line.
+    fs::write(&config, "secrets:\n  SPY_TOKEN: {envv: LOCAL_TOKEN}\n").unwrap();
+    let r =
+        crate::common::clearance(repo.path()).env("XDG_CONFIG_HOME", machine.path()).args(["doctor"]).output().unwrap();
+    let stdout = String::from_utf8_lossy(&r.stdout);
+    assert!(stdout.contains("config.yaml") && stdout.contains("envv"), "{stdout}");
+}

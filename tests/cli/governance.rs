@@ -9,6 +9,11 @@ use std::path::Path;
 use crate::common::{INTENT, Repo, clearance, git, run_stdin};
 use crate::execute::{Spy, apply, approve, intent};
 
+fn digest(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    format!("sha256:{}", sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect::<String>())
+}
+
 /// Commit everything in the work tree as the agent would: plain git, its own name.
 fn commit_as_agent(repo: &Repo, message: &str) {
     git(repo.path(), &["add", "-A"]);
@@ -408,14 +413,20 @@ fn adopting_a_repository_made_before_governance_keeps_verify_green() {
     let root = status["root"].as_str().unwrap().to_owned();
     let show: serde_json::Value = serde_json::from_str(&repo.run(&["show", &id, "--format", "json"]).stdout).unwrap();
     let repo_id = show["review"]["repo_id"].as_str().unwrap().to_owned();
-    // What the previous release left: no governance log, the id in clearance.yaml.
-    git(repo.path(), &["rm", "-q", "governance/log.jsonl"]);
+    // What the previous release left: no governance log anywhere in its history, and the
+    // id in clearance.yaml. The same files, on a branch of their own.
+    git(repo.path(), &["checkout", "-q", "--orphan", "legacy"]);
+    git(repo.path(), &["rm", "-q", "--cached", "governance/log.jsonl"]);
+    fs::remove_file(repo.file("governance/log.jsonl")).unwrap();
     let config = fs::read_to_string(repo.file("clearance.yaml")).unwrap();
     fs::write(repo.file("clearance.yaml"), format!("repo_id: {repo_id}\n{config}")).unwrap();
+    git(repo.path(), &["add", "-A"]);
     git(
         repo.path(),
-        &["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "as the previous release made it"],
+        &["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "as the previous release made it"],
     );
+    git(repo.path(), &["branch", "-q", "-D", "main"]);
+    git(repo.path(), &["branch", "-q", "-m", "main"]);
     let machine = tempfile::TempDir::new().unwrap();
     let run = |args: &[&str]| -> crate::common::Run {
         clearance(repo.path()).env("XDG_STATE_HOME", machine.path()).args(args).output().unwrap().into()
@@ -434,4 +445,101 @@ fn adopting_a_repository_made_before_governance_keeps_verify_green() {
         serde_json::from_str::<serde_json::Value>(&run(&["show", &id, "--format", "json"]).stdout).unwrap()["state"],
         "approved"
     );
+}
+
+#[test]
+fn a_script_run_through_an_interpreter_or_sourcing_others_runs_as_in_force() {
+    let repo = Repo::new();
+    let log = kept_provider(&repo);
+    // The admins run the script through sh, and it sources a helper beside it.
+    fs::write(repo.file("providers/helper.sh"), "NOTE=kept\n").unwrap();
+    let script = "#!/bin/sh\ncat >/dev/null\n. ./providers/helper.sh\necho \"$1 $NOTE\" >> \"$KEPT_LOG\"\necho '{\"status\":\"ok\"}'\n";
+    fs::write(repo.file("providers/spy.sh"), script).unwrap();
+    let config = fs::read_to_string(repo.file("clearance.yaml"))
+        .unwrap()
+        .replace("command: [./providers/spy.sh]", "command: [/bin/sh, ./providers/spy.sh]");
+    fs::write(repo.file("clearance.yaml"), config).unwrap();
+    repo.commit_rules("through sh");
+    let id = repo.propose(&intent("staging", "ok"));
+    let marker = repo.path().with_file_name("PWNED");
+    let evil = format!("#!/bin/sh\ntouch {}\n", marker.display());
+    fs::write(repo.file("providers/spy.sh"), &evil).unwrap();
+    fs::write(repo.file("providers/helper.sh"), &evil).unwrap();
+    commit_as_agent(&repo, "swap both");
+    let r = apply(&repo, &id, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!marker.exists(), "the agent's code ran");
+    assert_eq!(fs::read_to_string(&log).unwrap().trim(), "apply kept");
+    assert_reported(&repo, "providers/helper.sh");
+}
+
+#[test]
+fn what_only_looks_signed_excuses_nothing() {
+    let repo = Repo::new();
+    let log = repo.file("governance/log.jsonl");
+    let lines: Vec<String> = fs::read_to_string(&log).unwrap().lines().map(str::to_owned).collect();
+    // An old, validly signed entry filed as "pending", with the files it named restored.
+    let old: serde_json::Value = serde_json::from_str(&lines[0]).unwrap();
+    fs::create_dir_all(repo.file("governance/pending")).unwrap();
+    fs::write(repo.file("governance/pending/x.json"), &lines[0]).unwrap();
+    let trust_then = git(repo.path(), &["show", "HEAD~1:trust/identities.yaml"]);
+    fs::write(repo.file("trust/identities.yaml"), trust_then).unwrap();
+    commit_as_agent(&repo, "pending");
+    assert_eq!(old["seq"], 0);
+    assert_reported(&repo, "trust/identities.yaml");
+    git(repo.path(), &["reset", "-q", "--hard", "HEAD~1"]);
+
+    // An entry that changes nothing, "signed" by the admin.
+    let mut noop: serde_json::Value = serde_json::from_str(lines.last().unwrap()).unwrap();
+    noop["seq"] = (lines.len() as u64).into();
+    noop["prev"] = digest(lines.last().unwrap().as_bytes()).into();
+    noop["note"] = "trust add mallory".into();
+    fs::write(&log, format!("{}\n{}\n", lines.join("\n"), serde_json::to_string(&noop).unwrap())).unwrap();
+    commit_as_agent(&repo, "noop");
+    let r = repo.run(&["verify"]);
+    assert_eq!(r.code, 5, "{}", r.stdout);
+    assert!(r.stdout.contains("changes nothing"), "{}", r.stdout);
+    let status: serde_json::Value =
+        serde_json::from_str(&repo.run(&["governance", "status", "--format", "json"]).stdout).unwrap();
+    assert_eq!(status["in_force"]["seq"], (lines.len() - 1) as u64);
+    git(repo.path(), &["reset", "-q", "--hard", "HEAD~1"]);
+
+    // A submodule entry where graph/ was, with the same object id.
+    let graph_id = git(repo.path(), &["rev-parse", "HEAD:graph"]).trim().to_owned();
+    git(repo.path(), &["rm", "-q", "-r", "--cached", "graph"]);
+    git(repo.path(), &["update-index", "--add", "--cacheinfo", &format!("160000,{graph_id},graph")]);
+    git(repo.path(), &["-c", "user.name=deploy-bot", "-c", "user.email=deploy-bot@agents", "commit", "-qm", "gitlink"]);
+    assert_reported(&repo, "graph/services.yaml");
+}
+
+#[test]
+fn a_genesis_begun_again_is_refused_by_a_machine_that_never_saw_the_repository() {
+    let repo = Repo::new();
+    // The agent deletes the log and adopts the repository under its own key, on its machine.
+    git(repo.path(), &["rm", "-q", "governance/log.jsonl"]);
+    git(repo.path(), &["-c", "user.name=deploy-bot", "-c", "user.email=deploy-bot@agents", "commit", "-qm", "reset"]);
+    let agent_machine = tempfile::TempDir::new().unwrap();
+    let r = clearance(repo.path())
+        .env("XDG_STATE_HOME", agent_machine.path())
+        .args(["governance", "adopt", "--key-file", repo.key("deploy-bot").to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(r.status.code(), Some(0), "{}", String::from_utf8_lossy(&r.stderr));
+    // A new executor, nothing pinned, no root given: it reads the history.
+    let executor = tempfile::TempDir::new().unwrap();
+    let r = clearance(repo.path()).env("XDG_STATE_HOME", executor.path()).args(["list"]).output().unwrap();
+    assert_eq!(r.status.code(), Some(5));
+    assert!(String::from_utf8_lossy(&r.stderr).contains("the governance log began with genesis"));
+}
+
+#[test]
+fn whitespace_around_a_log_line_is_not_a_rollback() {
+    let repo = Repo::new();
+    assert_eq!(repo.run(&["list"]).code, 0);
+    let log = repo.file("governance/log.jsonl");
+    let text = fs::read_to_string(&log).unwrap();
+    fs::write(&log, text.replace("}\n", "} \n")).unwrap();
+    commit_as_agent(&repo, "whitespace");
+    let r = repo.run(&["list"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
 }

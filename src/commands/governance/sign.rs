@@ -148,7 +148,7 @@ fn describe(
     entry: &Entry,
     proposed: git2::Oid,
 ) -> Result<String> {
-    let mut out = format!("governance entry {} — {}\n", entry.seq, entry.note);
+    let mut out = format!("governance entry {} — {}\n", entry.seq, crate::text::ui::escape_controls(&entry.note));
     let diff = change::diff_text(repo.scratch()?, current.in_force, proposed)?;
     if !diff.is_empty() {
         out.push('\n');
@@ -164,7 +164,24 @@ fn describe(
             out.push_str(&format!("admin {name}: removed\n"));
         }
         if prev.rules != entry.rules {
-            out.push_str(&format!("admin threshold: {} -> {}\n", prev.admin_threshold(), entry.admin_threshold()));
+            out.push_str("rules now:\n");
+            for r in &prev.rules {
+                out.push_str(&format!(
+                    "  - {} may change {} with {} signature(s)\n",
+                    r.role,
+                    r.paths.join(", "),
+                    r.threshold
+                ));
+            }
+            out.push_str("rules after signing:\n");
+            for r in &entry.rules {
+                out.push_str(&format!(
+                    "  + {} may change {} with {} signature(s)\n",
+                    r.role,
+                    r.paths.join(", "),
+                    r.threshold
+                ));
+            }
         }
     }
     let needs: Vec<String> = governance::needs(current.chain.in_force(), entry)

@@ -34,6 +34,7 @@ pub struct InForce {
     pub note: String,
     pub admins: Vec<String>,
     pub admin_threshold: u32,
+    pub rules: Vec<crate::trust::governance::Rule>,
 }
 
 #[derive(Serialize)]
@@ -70,6 +71,7 @@ pub fn status(repo: &crate::store::repo::ChangeRepo) -> Result<Status> {
             note: entry.note.clone(),
             admins: entry.admins.keys().cloned().collect(),
             admin_threshold: entry.admin_threshold(),
+            rules: entry.rules.clone(),
         },
         pending,
         unauthorized: change::unauthorized(repo, &current)?,
@@ -87,6 +89,14 @@ pub fn run(_args: Args, session: &Session<'_>) -> Result<u8> {
     let f = &status.in_force;
     out.push_str(&format!("in force  entry {} ({}) at {}: {}\n", f.seq, f.hash, f.at, f.note));
     out.push_str(&format!("admins    {} (threshold {})\n", f.admins.join(", "), f.admin_threshold));
+    for r in &f.rules {
+        out.push_str(&format!(
+            "rule      {} may change {} with {} signature(s)\n",
+            r.role,
+            r.paths.join(", "),
+            r.threshold
+        ));
+    }
     for p in &status.pending {
         let have: Vec<String> = p
             .tallies
