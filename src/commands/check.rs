@@ -49,7 +49,7 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
     let snapshot = match args.rules {
         Rules::InForce => {
             let snapshot = repo.snapshot()?;
-            crate::commands::warn_if_drifted(repo, &snapshot, ui);
+            crate::commands::warn_if_drifted(&snapshot, ui);
             snapshot
         }
         Rules::Worktree => {

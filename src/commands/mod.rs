@@ -236,8 +236,8 @@ pub fn before_acting(
 
 /// Say once when governed files on the branch are not the rules in force: they are
 /// ignored, and whoever reads this output should know.
-pub fn warn_if_drifted(repo: &ChangeRepo, snapshot: &crate::store::repo::Snapshot<'_>, ui: &Ui) {
-    if crate::trust::change::drifted(repo, snapshot).unwrap_or(false) {
+pub fn warn_if_drifted(snapshot: &crate::store::repo::Snapshot<'_>, ui: &Ui) {
+    if crate::trust::change::drifted(snapshot) {
         ui.warn("governed files on the branch differ from the rules in force and are ignored; `clearance governance status` lists them");
     }
 }

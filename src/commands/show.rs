@@ -18,7 +18,7 @@ pub struct Args {
 pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
     let (repo, ui) = (&session.repo()?, session.ui);
     let snapshot = repo.snapshot()?;
-    crate::commands::warn_if_drifted(repo, &snapshot, ui);
+    crate::commands::warn_if_drifted(&snapshot, ui);
     let id = proposal::resolve(&snapshot, &args.id)?;
     let mut detail = proposal::load(&snapshot, &id)?;
     // Approvals are judged now, against the proposal as it is now.

@@ -15,9 +15,11 @@ use crate::trust::identities::Identities;
 /// rules in force (the repository id and root stay those in force).
 pub fn snapshot_with(repo: &ChangeRepo, tree: Oid) -> Result<Snapshot<'_>> {
     let current = repo.snapshot()?;
+    let entries =
+        repo.scratch()?.find_tree(tree)?.iter().filter_map(|e| Some((e.name()?.to_owned(), e.id()))).collect();
     let rules = match current.in_force() {
-        Some(f) => InForce { tree, ..f.clone() },
-        None => InForce { tree, repo_id: String::new(), root: String::new(), seq: 0 },
+        Some(f) => InForce { entries, ..f.clone() },
+        None => InForce { entries, repo_id: String::new(), root: String::new(), seq: 0 },
     };
     repo.snapshot_with_rules(rules)
 }

@@ -46,13 +46,12 @@ pub fn is_governed(path: &str) -> bool {
     GOVERNED.contains(&top)
 }
 
-/// The rules in force: the tree that holds the governed paths, and the facts of the
-/// governance entry that named it.
+/// The rules in force: the objects at the governed paths, and the facts of the governance
+/// entry that named them.
 #[derive(Debug, Clone)]
 pub struct InForce {
-    /// A tree whose top level holds (some of) the [`GOVERNED`] entries and nothing else,
-    /// in [`ChangeRepo::scratch`].
-    pub tree: Oid,
+    /// (Some of) the [`GOVERNED`] top-level names, each with its blob or tree id.
+    pub entries: BTreeMap<String, Oid>,
     /// The repository id named by the genesis entry.
     pub repo_id: String,
     /// The hash of the genesis entry: the repository's identity.
@@ -92,17 +91,26 @@ impl Write {
 pub struct Snapshot<'r> {
     pub commit: Option<Oid>,
     tree: Option<Tree<'r>>,
-    /// The rules in force, their tree and the handle that holds it.
-    rules: Option<(Tree<'r>, std::rc::Rc<InForce>, &'r Repository)>,
+    /// The rules in force, and the handle that holds their objects.
+    rules: Option<(std::rc::Rc<InForce>, &'r Repository)>,
     repo: &'r Repository,
 }
 
 impl<'r> Snapshot<'r> {
-    /// The tree that answers for `path`: the rules in force for governed paths.
-    fn tree_for(&self, path: &str) -> (Option<&Tree<'r>>, &'r Repository) {
-        match &self.rules {
-            Some((rules, _, git)) if is_governed(path) => (Some(rules), git),
-            _ => (self.tree.as_ref(), self.repo),
+    /// For a governed path when rules are in force: the id of what the rules hold there
+    /// (`None` inside: nothing), and the handle that holds it.
+    fn governed(&self, path: &str) -> Result<Option<(Option<Oid>, &'r Repository)>> {
+        let Some((rules, git)) = self.rules.as_ref().filter(|_| is_governed(path)) else { return Ok(None) };
+        let (top, rest) = path.split_once('/').unwrap_or((path, ""));
+        let Some(&oid) = rules.entries.get(top) else { return Ok(Some((None, git))) };
+        if rest.is_empty() {
+            return Ok(Some((Some(oid), git)));
+        }
+        let Ok(tree) = git.find_tree(oid) else { return Ok(Some((None, git))) };
+        match tree.get_path(Path::new(rest)) {
+            Ok(entry) => Ok(Some((Some(entry.id()), git))),
+            Err(e) if e.code() == ErrorCode::NotFound => Ok(Some((None, git))),
+            Err(e) => Err(e.into()),
         }
     }
 
@@ -113,7 +121,7 @@ impl<'r> Snapshot<'r> {
 
     /// The rules in force, when the repository is governed.
     pub fn in_force(&self) -> Option<&InForce> {
-        self.rules.as_ref().map(|(_, f, _)| f.as_ref())
+        self.rules.as_ref().map(|(f, _)| f.as_ref())
     }
 
     /// The branch's own tree, governed paths included as committed (not in force).
@@ -123,12 +131,15 @@ impl<'r> Snapshot<'r> {
 
     /// The bytes of the file at `path`, or `None` when it does not exist.
     pub fn read(&self, path: &str) -> Result<Option<Vec<u8>>> {
-        let (Some(tree), git) = self.tree_for(path) else {
+        if let Some((id, git)) = self.governed(path)? {
+            return Ok(id.and_then(|id| git.find_blob(id).ok()).map(|b| b.content().to_vec()));
+        }
+        let Some(tree) = &self.tree else {
             return Ok(None);
         };
         match tree.get_path(Path::new(path)) {
             Ok(entry) if entry.kind() == Some(ObjectType::Blob) => {
-                Ok(Some(git.find_blob(entry.id())?.content().to_vec()))
+                Ok(Some(self.repo.find_blob(entry.id())?.content().to_vec()))
             }
             Ok(_) => Ok(None),
             Err(e) if e.code() == ErrorCode::NotFound => Ok(None),
@@ -138,7 +149,10 @@ impl<'r> Snapshot<'r> {
 
     /// The object id of the tree or blob at `path`.
     pub fn entry_id(&self, path: &str) -> Result<Option<Oid>> {
-        let (Some(tree), _) = self.tree_for(path) else {
+        if let Some((id, _)) = self.governed(path)? {
+            return Ok(id);
+        }
+        let Some(tree) = &self.tree else {
             return Ok(None);
         };
         if path.is_empty() {
@@ -160,7 +174,8 @@ impl<'r> Snapshot<'r> {
         let Some(id) = self.entry_id(path)? else {
             return Ok(Vec::new());
         };
-        let Ok(tree) = self.tree_for(path).1.find_tree(id) else {
+        let git = self.governed(path)?.map_or(self.repo, |(_, git)| git);
+        let Ok(tree) = git.find_tree(id) else {
             return Ok(Vec::new());
         };
         Ok(tree.iter().filter_map(|e| e.name().map(|n| (n.to_owned(), e.id()))).collect())
@@ -179,7 +194,7 @@ impl<'r> Snapshot<'r> {
     /// The handle that sees every object this snapshot can name (the scratch handle sees
     /// the repository's objects too).
     fn scratch_or_main(&self) -> &'r Repository {
-        self.rules.as_ref().map_or(self.repo, |(_, _, git)| git)
+        self.rules.as_ref().map_or(self.repo, |(_, git)| git)
     }
 }
 
@@ -293,8 +308,7 @@ impl ChangeRepo {
                         f
                     }
                 };
-                let scratch = self.scratch()?;
-                Some((scratch.find_tree(in_force.tree)?, in_force, scratch))
+                Some((in_force, &self.git))
             }
             _ => None,
         };
@@ -307,12 +321,12 @@ impl ChangeRepo {
         self
     }
 
-    /// A snapshot of the branch whose governed paths are read from `rules` instead: how
-    /// authors try rules from their work tree before signing them.
+    /// A snapshot of the branch whose governed paths are read from `rules` instead, whose
+    /// objects may live in [`ChangeRepo::scratch`]: how authors try rules from their work
+    /// tree before signing them.
     pub fn snapshot_with_rules(&self, rules: InForce) -> Result<Snapshot<'_>> {
         let mut snapshot = self.snapshot()?;
-        let scratch = self.scratch()?;
-        snapshot.rules = Some((scratch.find_tree(rules.tree)?, std::rc::Rc::new(rules), scratch));
+        snapshot.rules = Some((std::rc::Rc::new(rules), self.scratch()?));
         Ok(snapshot)
     }
 

@@ -232,7 +232,7 @@ pub fn judge(file: &str, bytes: &[u8], facts: &Facts<'_>, trust: &Identities) ->
     judged.comment = statement.comment.clone();
     judged.created_at = statement.created_at.clone();
     judged.not_after = statement.not_after.clone();
-    judged.reason = match check(&statement, &record, facts, trust) {
+    judged.reason = match check(file, &statement, &record, facts, trust) {
         Ok(groups) => {
             judged.groups = groups;
             judged.valid = true;
@@ -244,6 +244,7 @@ pub fn judge(file: &str, bytes: &[u8], facts: &Facts<'_>, trust: &Identities) ->
 }
 
 fn check(
+    file: &str,
     s: &Statement,
     record: &Record,
     facts: &Facts<'_>,
@@ -258,6 +259,15 @@ fn check(
     let key_text =
         identity.key.as_deref().ok_or_else(|| format!("`{}` has no key in trust/identities.yaml", s.approver))?;
     let key = keys::parse_public(key_text).map_err(|e| format!("`{}`: {}", s.approver, e.message))?;
+    // Each approver's statement lives under its key's name: a copy under another name
+    // would fill a second slot.
+    let name = format!("{}.json", keys::fingerprint_hex(&key));
+    if file.rsplit('/').next() != Some(name.as_str()) {
+        return Err(format!(
+            "stored under a name that is not `{}`'s key ({name}): a copy counts for nothing",
+            s.approver
+        ));
+    }
     let entry = crate::store::sigcache::SigCache::entry(
         key_text,
         keys::NS_APPROVAL,
@@ -290,6 +300,10 @@ fn check(
     if facts.sponsor_is_self && trust.get(facts.agent).and_then(|a| a.sponsor.as_deref()) == Some(s.approver.as_str()) {
         return Err(format!("self-approval: `{}` sponsors the proposing agent", s.approver));
     }
+    // A veto stands: a rejection neither expires nor goes stale.
+    if s.verdict == Verdict::Reject {
+        return Ok(identity.groups.clone());
+    }
     let not_after: jiff::Timestamp = s.not_after.parse().map_err(|_| format!("bad not-after `{}`", s.not_after))?;
     if facts.now > not_after {
         return Err(format!("expired at {not_after}"));
@@ -321,7 +335,10 @@ fn short(digest: &str) -> &str {
 /// slot, so this is a bipartite matching (augmenting paths; the sizes are tiny). No slots
 /// means one approval from any approver.
 pub fn quorum_met(required: &[Quorum], approvers: &[Judged]) -> (bool, Vec<Quorum>) {
-    let valid: Vec<&Judged> = approvers.iter().filter(|a| a.valid && a.verdict == Verdict::Approve).collect();
+    let mut valid: Vec<&Judged> = approvers.iter().filter(|a| a.valid && a.verdict == Verdict::Approve).collect();
+    // One principal fills one slot, however many files carry its name.
+    let mut seen = std::collections::BTreeSet::new();
+    valid.retain(|a| seen.insert(a.principal.as_str()));
     let any = [Quorum { group: String::new(), count: 1 }];
     let required = if required.is_empty() { &any[..] } else { required };
     let slots: Vec<&str> =
@@ -371,6 +388,7 @@ pub fn expired(bytes: &[u8], now: jiff::Timestamp) -> bool {
     serde_json::from_slice::<Record>(bytes)
         .ok()
         .and_then(|r| Statement::parse(&r.statement).ok())
+        .filter(|s| s.verdict == Verdict::Approve)
         .and_then(|s| s.not_after.parse::<jiff::Timestamp>().ok())
         .is_some_and(|not_after| now > not_after)
 }
@@ -445,7 +463,12 @@ mod tests {
             not_after: "2026-05-15T09:30:00Z".into(),
         };
         assert_eq!(Statement::parse(&s.to_text()).unwrap(), s);
+        // A rejection stands whatever its not-after says; an approval lapses.
         let file = serde_json::to_vec(&Record { statement: s.to_text(), signature: "not checked".into() }).unwrap();
+        assert!(!expired(&file, "2030-01-01T00:00:00Z".parse().unwrap()));
+        let approval = Statement { verdict: Verdict::Approve, ..s };
+        let file =
+            serde_json::to_vec(&Record { statement: approval.to_text(), signature: "not checked".into() }).unwrap();
         assert!(!expired(&file, "2026-05-15T09:30:00Z".parse().unwrap()));
         assert!(expired(&file, "2026-05-15T09:30:01Z".parse().unwrap()));
         assert!(!expired(b"{garbage", "2030-01-01T00:00:00Z".parse().unwrap()), "unreadable: judged in full");

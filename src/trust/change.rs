@@ -291,10 +291,10 @@ fn governed_writes(git: &Repository, branch: &Tree<'_>, proposed: &Tree<'_>) -> 
 
 /// Whether governed files on the branch differ from the rules in force (cheap: top-level
 /// object ids only); `governance status` says which and who committed them.
-pub fn drifted(repo: &ChangeRepo, snapshot: &crate::store::repo::Snapshot<'_>) -> Result<bool> {
-    let (Some(in_force), Some(branch)) = (snapshot.in_force(), snapshot.branch_tree()) else { return Ok(false) };
-    let rules = repo.scratch()?.find_tree(in_force.tree)?;
-    Ok(governance::governed_map(&rules) != governance::governed_map(branch))
+pub fn drifted(snapshot: &crate::store::repo::Snapshot<'_>) -> bool {
+    let (Some(in_force), Some(branch)) = (snapshot.in_force(), snapshot.branch_tree()) else { return false };
+    let rules: BTreeMap<String, String> = in_force.entries.iter().map(|(k, v)| (k.clone(), v.to_string())).collect();
+    rules != governance::governed_map(branch)
 }
 
 /// A governed path on the branch that is not what the rules in force say.

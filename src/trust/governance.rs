@@ -304,7 +304,9 @@ pub fn check(bytes: &[u8], identities: &dyn Fn(&Entry) -> Result<Option<Identiti
         } else if prev.is_some_and(|p| p.tree == entry.tree && p.admins == entry.admins && p.rules == entry.rules) {
             Some("changes nothing".to_owned())
         } else {
-            let trust = match prev.map(identities).transpose() {
+            // The trust file is read only when a role other than admin may sign.
+            let others = needs(prev, &entry).iter().any(|n| n.role != ADMIN);
+            let trust = match prev.filter(|_| others).map(identities).transpose() {
                 Ok(t) => t.flatten(),
                 Err(e) => {
                     chain.problem = fail(format!("the trust file in force before it cannot be read: {e}"));
@@ -567,12 +569,11 @@ impl Governor for LogGovernor {
         }
         check_seen(&chain)?;
         let _ = branch;
-        Ok(InForce {
-            tree: rules_tree(repo.scratch()?, &entry.tree)?,
-            repo_id: chain.entries[0].repo.clone(),
-            root: root.to_owned(),
-            seq: entry.seq,
-        })
+        let mut entries = BTreeMap::new();
+        for (name, id) in &entry.tree {
+            entries.insert(name.clone(), Oid::from_str(id)?);
+        }
+        Ok(InForce { entries, repo_id: chain.entries[0].repo.clone(), root: root.to_owned(), seq: entry.seq })
     }
 }
 
