@@ -68,8 +68,7 @@ fn main() {
     }
     repo.transact("bench", "bench data", |_| Ok((writes.clone(), ()))).unwrap();
     let time_list = |now: &str| {
-        // SAFETY: single-threaded; the clock override is read by clearance::text::time::now.
-        unsafe { std::env::set_var("CLEARANCE_NOW", now) };
+        clearance::text::time::pin(Some(now.parse().unwrap()));
         clearance::model::index::load(&repo).unwrap(); // warm the cache
         let mut samples: Vec<f64> = (0..7)
             .map(|_| {

@@ -102,6 +102,7 @@ fn outcome_payload(o: &Outcome, idempotency_key: &str, action: &str) -> serde_js
 /// `clearance plan`: the provider's dry run, committed as `plan.json`.
 pub fn plan(repo: &ChangeRepo, prefix: &str, key: &KeyArgs) -> Result<Outcome> {
     let l = load(repo, prefix)?;
+    check_record(repo, &l)?;
     if !matches!(l.review.state, State::Pending | State::Approved) {
         return Err(Error::new(
             ErrorKind::Conflict,
@@ -280,6 +281,10 @@ fn start(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remote: O
             format!("{id}: intent.yaml changed after it was proposed ({recorded} -> {})", l.review.digests.intent),
         ));
     }
+    // Every fact the executor relies on, checked as `verify` checks it: the evidence chain
+    // and each signature, approval files and their lines both ways, the plan against the
+    // executor's record. One judgement for both.
+    check_record(repo, &l)?;
     // 3 before 2 for the message: a change on record as started is never started again.
     let started = l.detail.evidence.iter().rev().find(|e| e.kind == Kind::ApplyStarted).cloned();
     let finished = l.detail.evidence.iter().any(|e| e.kind == Kind::ApplyFinished);
@@ -426,4 +431,30 @@ pub fn withdraw(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, reason: Option<S
         &format!("withdraw: {} by {}", l.id, who.name),
     )?;
     Ok(l.id)
+}
+
+/// The proposal's record as `clearance verify` judges it; any problem stops the executor
+/// before anything is recorded (exit 5).
+fn check_record(repo: &ChangeRepo, l: &Loaded) -> Result<()> {
+    let snapshot = repo.snapshot()?;
+    let files = crate::decide::verify::files(&snapshot, &l.id)?;
+    let cx = crate::decide::verify::Context::new(
+        &l.context.config.repo_id,
+        &l.context.identities,
+        !crate::model::policy_data::sponsor_may_approve(&snapshot)?,
+    );
+    let mut problems = Vec::new();
+    let mut signatures = crate::decide::verify::Signatures::new();
+    crate::decide::verify::proposal(&files, &cx, &mut signatures, &mut problems);
+    crate::decide::verify::finish(signatures, &mut problems);
+    if problems.is_empty() {
+        return Ok(());
+    }
+    let mut err =
+        Error::new(ErrorKind::VerificationFailed, format!("{} fails verification; nothing was run or recorded", l.id));
+    for p in problems.iter().take(10) {
+        let line = p.line.map(|l| format!("evidence line {l}: ")).unwrap_or_default();
+        err = err.hint(format!("{line}{}", p.message));
+    }
+    Err(err.hint("`clearance verify` shows every problem"))
 }

@@ -120,6 +120,29 @@ pub fn review(snapshot: &Snapshot<'_>, detail: &Detail, context: &mut Context, n
         let file = format!("{}/{name}", approvals_dir(id));
         approvals.push(approval::judge(&file, &snapshot.blob(oid)?, &facts, &context.identities));
     }
+    // A rejection on record whose file is gone still vetoes: its evidence line is signed.
+    let present: Vec<String> = approvals.iter().map(|a| a.file.clone()).collect();
+    for e in detail.evidence.iter().filter(|e| e.kind == crate::model::evidence::Kind::Rejected) {
+        let file = e.payload.get("file").and_then(|f| f.as_str()).unwrap_or_default();
+        if present.iter().any(|p| p == file) {
+            continue;
+        }
+        if let Some(groups) = signed_rejection(e, &context.identities) {
+            approvals.push(Judged {
+                principal: e.actor.clone(),
+                verdict: approval::Verdict::Reject,
+                valid: true,
+                reason: String::new(),
+                groups,
+                comment: "(its file was deleted; the signed evidence line stands)".to_owned(),
+                created_at: e.at.clone(),
+                not_after: String::new(),
+                statement: String::new(),
+                signature: String::new(),
+                file: file.to_owned(),
+            });
+        }
+    }
     approvals.sort_by(|a, b| a.created_at.cmp(&b.created_at));
     let required = &evaluation.decision.approvals;
     let (quorum_met, missing) = approval::quorum_met(required, &approvals);
@@ -145,4 +168,28 @@ pub fn review(snapshot: &Snapshot<'_>, detail: &Detail, context: &mut Context, n
         vetoed_by,
         intent: parsed,
     })
+}
+
+/// The groups of the approver who signed this `rejected` evidence line, when the line's
+/// signature is theirs and they could approve when they signed it.
+fn signed_rejection(
+    entry: &crate::model::evidence::Entry,
+    identities: &crate::trust::identities::Identities,
+) -> Option<Vec<String>> {
+    use crate::trust::identities::Role;
+    let identity = identities.get(&entry.actor)?;
+    if !matches!(identity.role, Role::Approver | Role::Admin) {
+        return None;
+    }
+    if let (Some(revoked), Ok(at)) = (identity.revoked_at.as_deref(), entry.at.parse::<Timestamp>())
+        && revoked.parse::<Timestamp>().is_ok_and(|r| at >= r)
+    {
+        return None;
+    }
+    let key = crate::trust::keys::parse_public(identity.key.as_deref()?).ok()?;
+    let mut unsigned = entry.clone();
+    let sig = unsigned.sig.take()?;
+    let bytes = serde_json::to_vec(&unsigned).ok()?;
+    crate::trust::keys::verify(&key, crate::trust::keys::NS_EVIDENCE, &bytes, &sig).ok()?;
+    Some(identity.groups.clone())
 }

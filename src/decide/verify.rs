@@ -182,7 +182,7 @@ pub fn proposal(files: &Files, cx: &Context<'_>, signatures: &mut Signatures, ou
         let j = approval::judge(name, text.as_bytes(), &facts, cx.trust);
         // Expired, stale or self-approvals are legitimate records that do not count; these
         // mean the file itself was forged, edited or moved.
-        let tampered = ["bad statement", "bad signature", "unreadable", "made for another"]
+        let tampered = ["bad statement", "bad signature", "unreadable", "made for another", "stored under a name"]
             .iter()
             .any(|p| j.reason.starts_with(p));
         if tampered {
@@ -202,6 +202,40 @@ pub fn proposal(files: &Files, cx: &Context<'_>, signatures: &mut Signatures, ou
             );
         }
         judged.push(j);
+    }
+    // Every approval or rejection on record has its file: a veto cannot be deleted.
+    for (i, e) in entries.iter().enumerate().filter(|(_, e)| matches!(e.kind, Kind::Approved | Kind::Rejected)) {
+        let file = e.payload.get("file").and_then(|f| f.as_str()).unwrap_or_default();
+        let name = file.rsplit('/').next().unwrap_or_default();
+        let want = e.payload.get("statement_digest").and_then(|d| d.as_str()).unwrap_or_default();
+        let found = files
+            .approvals
+            .iter()
+            .find(|(path, _)| path.rsplit('/').next() == Some(name))
+            .and_then(|(_, text)| serde_json::from_str::<approval::Record>(text).ok());
+        match found {
+            None => problem(
+                Some(i + 1),
+                format!("the {} by `{}` on record has no file {name} (deleted?)", e.kind.name(), e.actor),
+            ),
+            Some(r) if digest(r.statement.as_bytes()) != want => problem(
+                Some(i + 1),
+                format!("the {} by `{}` on record does not match {name} (replaced?)", e.kind.name(), e.actor),
+            ),
+            Some(_) => {}
+        }
+    }
+    // The plan is the one the executor recorded.
+    let planned = entries.iter().enumerate().rev().find(|(_, e)| e.kind == Kind::Planned);
+    match (planned, &files.plan) {
+        (Some((i, e)), Some(_)) => {
+            if e.payload.get("plan_digest").and_then(|d| d.as_str()) != Some(plan.as_str()) {
+                problem(Some(i + 1), "plan.json is not the plan the executor recorded (replaced?)".to_owned());
+            }
+        }
+        (Some((i, _)), None) => problem(Some(i + 1), "the plan on record has no plan.json (deleted?)".to_owned()),
+        (None, Some(_)) => problem(None, "plan.json has no `planned` entry by an executor (added by hand)".to_owned()),
+        (None, None) => {}
     }
     // Quorum at apply time: what the executor relied on must have been enough.
     if let Some(s) = started {

@@ -1,10 +1,28 @@
-//! Wall-clock time. `CLEARANCE_NOW` (RFC 3339) pins the clock, for tests and for replaying
-//! a decision as it was made at a given moment.
+//! Wall-clock time. Nothing outside the process moves the clock of a release build: who
+//! could set an environment variable could move every expiry, rate limit and budget.
+//! Debug builds (the test suite's) read `CLEARANCE_NOW` (RFC 3339); programs that embed the
+//! library (the benchmarks) pin it with [`pin`].
+
+use std::sync::Mutex;
 
 use jiff::Timestamp;
 
+static PINNED: Mutex<Option<Timestamp>> = Mutex::new(None);
+
+/// Pin this process's clock (`None` releases it).
+pub fn pin(at: Option<Timestamp>) {
+    *PINNED.lock().unwrap_or_else(|e| e.into_inner()) = at;
+}
+
 pub fn now() -> Timestamp {
-    std::env::var("CLEARANCE_NOW").ok().and_then(|s| s.parse().ok()).unwrap_or_else(Timestamp::now)
+    if let Some(at) = *PINNED.lock().unwrap_or_else(|e| e.into_inner()) {
+        return at;
+    }
+    #[cfg(debug_assertions)]
+    if let Some(at) = std::env::var("CLEARANCE_NOW").ok().and_then(|s| s.parse().ok()) {
+        return at;
+    }
+    Timestamp::now()
 }
 
 /// RFC 3339 in UTC, to the second: `2026-05-14T09:30:00Z`.

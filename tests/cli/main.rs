@@ -6,6 +6,7 @@ mod blast;
 mod common;
 mod concurrency;
 mod execute;
+mod executor;
 mod fleet;
 mod generated;
 mod governance;

@@ -1,0 +1,129 @@
+//! Invariant 10: an executor acts only on facts it has checked itself. Each attack is what
+//! an agent can do with push access and its own key; the provider never runs for it, and
+//! `verify` reports what was tampered with.
+
+use std::fs;
+
+use crate::common::{INTENT, Repo, git};
+use crate::execute::{Spy, apply, approve, intent};
+
+fn show(repo: &Repo, id: &str) -> serde_json::Value {
+    let r = repo.run(&["show", id, "--format", "json"]);
+    serde_json::from_str(&r.stdout).unwrap_or_else(|_| panic!("{}", r.stderr))
+}
+
+fn commit_as_agent(repo: &Repo, message: &str) {
+    git(repo.path(), &["add", "-A"]);
+    git(repo.path(), &["-c", "user.name=deploy-bot", "-c", "user.email=deploy-bot@agents", "commit", "-qm", message]);
+}
+
+fn approvals_dir(repo: &Repo, id: &str) -> std::path::PathBuf {
+    repo.file(&format!("proposals/{}/{id}/approvals", &id[..2]))
+}
+
+#[test]
+fn one_approval_copied_under_a_second_name_fills_one_slot() {
+    let repo = Repo::new();
+    let id = repo.propose(INTENT);
+    approve(&repo, &id, "ivan");
+    assert_eq!(show(&repo, &id)["state"], "pending", "1 from team-orders and 1 from security: ivan is both");
+    let dir = approvals_dir(&repo, &id);
+    let original = fs::read_dir(&dir).unwrap().next().unwrap().unwrap().path();
+    let olive_name =
+        format!("{}.json", fs::read_to_string(format!("{}.pub", repo.key("olive").display())).unwrap().len());
+    fs::copy(&original, dir.join(olive_name)).unwrap();
+    commit_as_agent(&repo, "second slot");
+    let shown = show(&repo, &id);
+    assert_eq!(shown["state"], "pending", "{shown:#}");
+    assert!(shown.to_string().contains("a copy counts for nothing"), "{shown:#}");
+    let r = repo.run(&["verify", &id]);
+    assert_eq!(r.code, 5, "{}", r.stdout);
+}
+
+#[test]
+fn a_deleted_veto_still_vetoes_and_verify_names_the_missing_file() {
+    let repo = Repo::new();
+    let spy = Spy::install(&repo);
+    let id = repo.propose(&intent("prod", "ok"));
+    let r = repo.run(&["reject", &id, "--yes", "--key-file", repo.key("olive").to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    approve(&repo, &id, "ivan");
+    git(repo.path(), &["rm", "-q", "-r", &format!("proposals/{}/{id}/approvals", &id[..2])]);
+    git(repo.path(), &["-c", "user.name=deploy-bot", "-c", "user.email=deploy-bot@agents", "commit", "-qm", "tidy"]);
+    let shown = show(&repo, &id);
+    assert_eq!(shown["state"], "rejected", "{shown:#}");
+    assert_eq!(shown["review"]["vetoed_by"], "olive");
+    let r = apply(&repo, &id, &[]);
+    assert_eq!(r.code, 5, "{}", r.stderr);
+    assert!(r.stderr.contains("the rejected by `olive` on record has no file"), "{}", r.stderr);
+    assert!(spy.calls().is_empty());
+    let r = repo.run(&["verify", &id]);
+    assert_eq!(r.code, 5);
+    assert!(r.stdout.contains("has no file"), "{}", r.stdout);
+}
+
+#[test]
+fn a_rejection_does_not_expire() {
+    let repo = Repo::new();
+    let id = repo.propose(INTENT);
+    let r = repo.run(&["reject", &id, "--yes", "--expires", "1h", "--key-file", repo.key("ivan").to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let later = crate::common::clearance(repo.path())
+        .env("CLEARANCE_NOW", "2026-06-30T09:30:00Z")
+        .args(["show", &id, "--format", "json"])
+        .output()
+        .unwrap();
+    let shown: serde_json::Value = serde_json::from_slice(&later.stdout).unwrap();
+    assert_eq!(shown["state"], "rejected", "{shown:#}");
+}
+
+#[test]
+fn a_hand_written_proposal_is_never_run() {
+    let repo = Repo::new();
+    let spy = Spy::install(&repo);
+    // Filed properly, then a second one written by hand from its files: unsigned.
+    let real = repo.propose(&intent("staging", "ok"));
+    let forged = "zzzzzzzzzz";
+    let from = repo.file(&format!("proposals/{}/{real}", &real[..2]));
+    let to = repo.file(&format!("proposals/zz/{forged}"));
+    fs::create_dir_all(&to).unwrap();
+    fs::copy(from.join("intent.yaml"), to.join("intent.yaml")).unwrap();
+    let evidence = fs::read_to_string(from.join("evidence.jsonl")).unwrap().replace(&real, forged);
+    let unsigned: Vec<String> = evidence
+        .lines()
+        .map(|l| {
+            let mut v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v.as_object_mut().unwrap().remove("sig");
+            v.to_string()
+        })
+        .collect();
+    fs::write(to.join("evidence.jsonl"), unsigned.join("\n") + "\n").unwrap();
+    commit_as_agent(&repo, "one more");
+    let r = apply(&repo, forged, &[]);
+    assert_eq!(r.code, 5, "{}", r.stderr);
+    assert!(r.stderr.contains("is not signed") || r.stderr.contains("hash chain broken"), "{}", r.stderr);
+    assert!(spy.calls().is_empty());
+}
+
+#[test]
+fn a_plan_swapped_after_the_executor_planned_is_caught() {
+    let repo = Repo::new();
+    let spy = Spy::install(&repo);
+    let id = repo.propose(&intent("prod", "ok"));
+    let r = crate::common::clearance(repo.path())
+        .env("SPY_TOKEN_SOURCE", "x")
+        .args(["plan", &id, "--key-file", repo.key("runner").to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(r.status.code(), Some(0), "{}", String::from_utf8_lossy(&r.stderr));
+    approve(&repo, &id, "olive");
+    let plan = repo.file(&format!("proposals/{}/{id}/plan.json", &id[..2]));
+    fs::write(&plan, "{\"status\":\"ok\",\"summary\":\"nothing to see\"}\n").unwrap();
+    commit_as_agent(&repo, "clearer plan");
+    let r = apply(&repo, &id, &[]);
+    assert_eq!(r.code, 5, "{}", r.stderr);
+    assert!(r.stderr.contains("plan.json is not the plan the executor recorded"), "{}", r.stderr);
+    let calls = spy.calls();
+    assert_eq!(calls.len(), 1, "only the plan ran: {calls:?}");
+    assert_eq!(repo.run(&["verify", &id]).code, 5);
+}
