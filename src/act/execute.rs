@@ -57,7 +57,9 @@ fn load(repo: &ChangeRepo, prefix: &str) -> Result<Loaded> {
     let id = proposal::resolve(&snapshot, prefix)?;
     let detail = proposal::load(&snapshot, &id)?;
     let mut context = Context::load(repo, &snapshot)?;
-    let review = review::review(&snapshot, &detail, &mut context, crate::text::time::now())?;
+    let now = crate::text::time::now();
+    let history = crate::decide::evaluate::history_without(repo, &snapshot, &detail, now)?;
+    let review = review::review_with(&snapshot, &detail, &mut context, now, history)?;
     Ok(Loaded { id, detail, context, review })
 }
 

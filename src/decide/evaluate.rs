@@ -30,6 +30,27 @@ pub fn history_of(repo: &ChangeRepo, snapshot: &Snapshot<'_>, agent: &str, now: 
     Ok(history(&index::past_of(repo, snapshot, agent)?, now))
 }
 
+/// `agent`'s history as an executor counts it at `now`, without `detail` itself (the
+/// proposal being decided), from the signed `proposed` entries on the branch.
+pub fn history_without(
+    repo: &ChangeRepo,
+    snapshot: &Snapshot<'_>,
+    detail: &crate::model::proposal::Detail,
+    now: Timestamp,
+) -> Result<History> {
+    let past = index::past_of(repo, snapshot, &detail.agent)?;
+    let mut h = history(&past, now);
+    let budget = detail.intent.pointer("/spec/limits/budget_usd").and_then(|b| b.as_f64());
+    if let Some(me) = index::Past::of(&detail.created_at, detail.state, budget) {
+        let mine = history(&[me], now);
+        h.proposals_last_hour = h.proposals_last_hour.saturating_sub(mine.proposals_last_hour);
+        h.proposals_last_day = h.proposals_last_day.saturating_sub(mine.proposals_last_day);
+        h.open_proposals = h.open_proposals.saturating_sub(mine.open_proposals);
+        h.budget_usd_last_day = (h.budget_usd_last_day - mine.budget_usd_last_day).max(0.0);
+    }
+    Ok(h)
+}
+
 /// Count proposals before `now` (a proposal being evaluated is not yet among them).
 pub fn history(past: &[index::Past], now: Timestamp) -> History {
     let mut h = History::default();

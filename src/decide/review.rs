@@ -88,12 +88,27 @@ pub fn provider_digest(
     Ok(Some(crate::text::bytes::digest(&serde_json::to_vec(&definition)?)))
 }
 
+/// The proposal as it is now, decided with the history the agent had when filing it (what
+/// `show` and `approve` present).
 pub fn review(snapshot: &Snapshot<'_>, detail: &Detail, context: &mut Context, now: Timestamp) -> Result<Review> {
+    review_with(snapshot, detail, context, now, recorded_history(detail))
+}
+
+/// [`review`] with the agent's history counted by the caller: an executor counts it itself,
+/// from the signed `proposed` entries on the branch and its own clock, never trusting the
+/// history the agent recorded.
+pub fn review_with(
+    snapshot: &Snapshot<'_>,
+    detail: &Detail,
+    context: &mut Context,
+    now: Timestamp,
+    history: crate::decide::evaluate::History,
+) -> Result<Review> {
     let id = &detail.id;
     let path = proposal::intent_path(id);
     let bytes = snapshot.read(&path)?.unwrap_or_default();
     let parsed = intent::parse(bytes, &path)?;
-    let evaluation = context.decide(&parsed.intent, &parsed.document, now, recorded_history(detail))?;
+    let evaluation = context.decide(&parsed.intent, &parsed.document, now, history)?;
     let plan = snapshot.read(&plan_path(id))?.map_or_else(|| "none".to_owned(), |b| crate::text::bytes::digest(&b));
     let digests = Digests {
         intent: parsed.digest.clone(),
@@ -111,6 +126,7 @@ pub fn review(snapshot: &Snapshot<'_>, detail: &Detail, context: &mut Context, n
         blast_radius: &digests.blast_radius,
         decision: &digests.decision,
         provider: digests.provider.as_deref(),
+        max_expiry: crate::model::policy_data::max_approval_expiry(snapshot)?,
         now,
         sponsor_is_self: !crate::model::policy_data::sponsor_may_approve(snapshot)?,
         signatures: None,

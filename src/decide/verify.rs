@@ -165,6 +165,7 @@ pub fn proposal(files: &Files, cx: &Context<'_>, signatures: &mut Signatures, ou
     };
     let facts = Facts {
         provider: None,
+        max_expiry: None,
         repo_id: cx.repo_id,
         proposal: id,
         agent: &agent,

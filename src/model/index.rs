@@ -137,7 +137,7 @@ pub struct Past {
 }
 
 impl Past {
-    fn of(at: &str, state: State, budget_usd: Option<f64>) -> Option<Past> {
+    pub fn of(at: &str, state: State, budget_usd: Option<f64>) -> Option<Past> {
         Some(Past { at: at.parse::<jiff::Timestamp>().ok()?.as_second(), state, budget_usd })
     }
 }
@@ -282,6 +282,7 @@ fn settle(repo: &ChangeRepo, snapshot: &Snapshot<'_>, proposals: &mut [Summary])
     let trust = crate::trust::identities::Identities::load(snapshot)?;
     let config = crate::model::config::Config::load(snapshot)?;
     let sponsor_is_self = !crate::model::policy_data::sponsor_may_approve(snapshot)?;
+    let max_expiry = crate::model::policy_data::max_approval_expiry(snapshot)?;
     let now = crate::text::time::now();
     let signatures = crate::store::sigcache::SigCache::open(repo);
     for p in proposals.iter_mut().filter(|p| p.state == State::Pending && !p.approvals.is_empty()) {
@@ -300,6 +301,7 @@ fn settle(repo: &ChangeRepo, snapshot: &Snapshot<'_>, proposals: &mut [Summary])
             blast_radius: &r.blast_radius,
             decision: &r.decision,
             provider: None,
+            max_expiry,
             now,
             sponsor_is_self,
             signatures: Some(&signatures),

@@ -17,6 +17,11 @@ pub fn load(snapshot: &Snapshot<'_>) -> Result<serde_json::Value> {
     Ok(serde_json::Value::Null)
 }
 
+/// The longest an approval may be valid for (`max_approval_expiry`), if policy data caps it.
+pub fn max_approval_expiry(snapshot: &Snapshot<'_>) -> Result<Option<std::time::Duration>> {
+    Ok(load(snapshot)?.get("max_approval_expiry").and_then(|v| v.as_str()).and_then(crate::text::time::parse_duration))
+}
+
 /// Whether policy data lets an agent's sponsor approve its proposals (default: no).
 pub fn sponsor_may_approve(snapshot: &Snapshot<'_>) -> Result<bool> {
     Ok(load(snapshot)?.get("sponsor_may_approve").and_then(|v| v.as_bool()).unwrap_or(false))

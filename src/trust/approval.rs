@@ -168,6 +168,9 @@ pub struct Facts<'a> {
     pub decision: &'a str,
     /// The provider definition now; `None` when the caller does not judge it.
     pub provider: Option<&'a str>,
+    /// The longest validity policy data allows an approval, judged when it is judged
+    /// (not only when it is signed); `None`: no cap.
+    pub max_expiry: Option<std::time::Duration>,
     pub now: jiff::Timestamp,
     /// Whether the agent's sponsor counts as the agent for self-approval.
     pub sponsor_is_self: bool,
@@ -308,6 +311,16 @@ fn check(
     if facts.now > not_after {
         return Err(format!("expired at {not_after}"));
     }
+    // Signed claims of time are bounded: not from the future, not valid for longer than
+    // policy allows (a stolen key cannot sign an approval that outlives its revocation).
+    if created.as_second() > facts.now.as_second() + CLOCK_SKEW_SECS {
+        return Err(format!("signed at {created}, in the future"));
+    }
+    if let Some(max) = facts.max_expiry
+        && not_after.as_second() - created.as_second() > max.as_secs() as i64
+    {
+        return Err(format!("valid until {not_after}, longer than max_approval_expiry ({}s) allows", max.as_secs()));
+    }
     let stale = [
         ("intent", &s.intent, facts.intent),
         ("plan", &s.plan, facts.plan),
@@ -326,6 +339,9 @@ fn check(
     }
     Ok(identity.groups.clone())
 }
+
+/// How far in the future a signed time may be (clocks differ a little).
+const CLOCK_SKEW_SECS: i64 = 300;
 
 fn short(digest: &str) -> &str {
     &digest[..digest.len().min(19)]

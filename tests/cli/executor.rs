@@ -127,3 +127,33 @@ fn a_plan_swapped_after_the_executor_planned_is_caught() {
     assert_eq!(calls.len(), 1, "only the plan ran: {calls:?}");
     assert_eq!(repo.run(&["verify", &id]).code, 5);
 }
+
+#[test]
+fn an_approval_valid_for_longer_than_policy_allows_counts_for_nothing() {
+    let repo = Repo::new();
+    let id = repo.propose(INTENT);
+    approve(&repo, &id, "ivan");
+    // Policy data caps approvals at 7d; stretch ivan's to ten years by re-signing it with
+    // ivan's own key (a stolen key can sign anything; what it signs is still judged).
+    let dir = approvals_dir(&repo, &id);
+    let file = fs::read_dir(&dir).unwrap().next().unwrap().unwrap().path();
+    let record: serde_json::Value = serde_json::from_slice(&fs::read(&file).unwrap()).unwrap();
+    let statement = record["statement"].as_str().unwrap();
+    let not_after = statement.lines().find(|l| l.starts_with("not-after: ")).unwrap();
+    let stretched = statement.replace(not_after, "not-after: 2036-05-14T09:30:00Z");
+    let tmp = tempfile::TempDir::new().unwrap();
+    let msg = tmp.path().join("statement");
+    fs::write(&msg, &stretched).unwrap();
+    let out = std::process::Command::new("ssh-keygen")
+        .args(["-Y", "sign", "-q", "-f", repo.key("ivan").to_str().unwrap(), "-n", "clearance-approval"])
+        .arg(&msg)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let signature = fs::read_to_string(format!("{}.sig", msg.display())).unwrap();
+    fs::write(&file, serde_json::to_vec(&serde_json::json!({"statement": stretched, "signature": signature})).unwrap())
+        .unwrap();
+    commit_as_agent(&repo, "longer");
+    let shown = show(&repo, &id);
+    assert!(shown.to_string().contains("longer than max_approval_expiry"), "{shown:#}");
+}

@@ -37,7 +37,16 @@ fn stats_count_autonomy_per_agent() {
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     }
     repo.propose(INTENT);
-    let r = repo.run(&["stats", "--format", "json"]);
+    // Read after the approvals were signed (a signature from the future counts for nothing).
+    let stats = |args: &[&str]| -> crate::common::Run {
+        crate::common::clearance(repo.path())
+            .env("CLEARANCE_NOW", "2026-05-14T10:00:00Z")
+            .args(args)
+            .output()
+            .unwrap()
+            .into()
+    };
+    let r = stats(&["stats", "--format", "json"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
     let cost = &v["agents"]["cost-optimizer"];
@@ -48,7 +57,7 @@ fn stats_count_autonomy_per_agent() {
     assert_eq!(cost["median_seconds_to_clearance"], 1800);
     assert_eq!(v["agents"]["deploy-bot"]["auto_approved"], 1);
     assert_eq!(v["overall"]["proposals"], 4);
-    let only = repo.run(&["stats", "--agent", "deploy-bot", "--format", "json"]);
+    let only = stats(&["stats", "--agent", "deploy-bot", "--format", "json"]);
     let only: serde_json::Value = serde_json::from_str(&only.stdout).unwrap();
     assert_eq!(only["overall"]["proposals"], 1);
     assert!(repo.run(&["stats"]).stdout.contains("(all)"));
