@@ -443,7 +443,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__approve)
-            opts="-m -y -q -v -h -V --key --key-file --comment --expires --yes --push --no-push --repo --format --root --no-color --quiet --verbose --help --version"
+            opts="-m -y -q -v -h -V --key --key-file --comment --expires --yes --anyway --push --no-push --repo --format --root --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2379,7 +2379,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__reject)
-            opts="-m -y -q -v -h -V --key --key-file --comment --expires --yes --push --no-push --repo --format --root --no-color --quiet --verbose --help --version"
+            opts="-m -y -q -v -h -V --key --key-file --comment --expires --yes --anyway --push --no-push --repo --format --root --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

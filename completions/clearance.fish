@@ -180,6 +180,7 @@ dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand approve" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
 complete -c clearance -n "__fish_clearance_using_subcommand approve" -s y -l yes -d 'Do not ask; required without a terminal'
+complete -c clearance -n "__fish_clearance_using_subcommand approve" -l anyway -d 'Approve even when the approval fills no missing slot (already cleared, vetoed, or needing other groups)'
 complete -c clearance -n "__fish_clearance_using_subcommand approve" -l push -d 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine\'s record) [default with `sync: auto`]'
 complete -c clearance -n "__fish_clearance_using_subcommand approve" -l no-push -d 'Keep this write local even with `sync: auto` in clearance.yaml (for apply: even when the repository has a remote)'
 complete -c clearance -n "__fish_clearance_using_subcommand approve" -l no-color -d 'Never use color (also NO_COLOR)'
@@ -198,6 +199,7 @@ dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand reject" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
 complete -c clearance -n "__fish_clearance_using_subcommand reject" -s y -l yes -d 'Do not ask; required without a terminal'
+complete -c clearance -n "__fish_clearance_using_subcommand reject" -l anyway -d 'Approve even when the approval fills no missing slot (already cleared, vetoed, or needing other groups)'
 complete -c clearance -n "__fish_clearance_using_subcommand reject" -l push -d 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine\'s record) [default with `sync: auto`]'
 complete -c clearance -n "__fish_clearance_using_subcommand reject" -l no-push -d 'Keep this write local even with `sync: auto` in clearance.yaml (for apply: even when the repository has a remote)'
 complete -c clearance -n "__fish_clearance_using_subcommand reject" -l no-color -d 'Never use color (also NO_COLOR)'

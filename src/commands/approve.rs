@@ -46,6 +46,10 @@ pub struct SignArgs {
     /// Do not ask; required without a terminal
     #[arg(long, short = 'y')]
     pub yes: bool,
+    /// Approve even when the approval fills no missing slot (already cleared, vetoed, or
+    /// needing other groups)
+    #[arg(long)]
+    pub anyway: bool,
 }
 
 pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
@@ -67,8 +71,9 @@ pub(super) fn sign_off(
     push: &act::sync::PushArgs,
     ui: &Ui,
 ) -> Result<u8> {
-    let prepared = approve::prepare(repo, id, &sign.key)?;
-    ui.status(render(ui, &prepared.detail, &prepared.review));
+    let prepared = approve::prepare(repo, id, &sign.key, verdict, sign.anyway)?;
+    let plan = repo.snapshot()?.read(&crate::decide::review::plan_path(&prepared.id))?;
+    ui.status(render(ui, &prepared.detail, &prepared.review, plan.as_deref()));
     let comment = if sign.yes { sign.comment.unwrap_or_default() } else { confirm(&prepared, verdict, sign.comment)? };
     let signed = approve::sign(repo, prepared, verdict, comment, sign.expires)?;
     if let Some((cap, asked)) = &signed.capped {
@@ -140,11 +145,33 @@ fn pick(repo: &ChangeRepo, key: &KeyArgs, ui: &Ui) -> Result<String> {
     let snapshot = repo.snapshot()?;
     let signer = key.load()?;
     let identities = crate::trust::identities::Identities::load(&snapshot)?;
-    let me = identities.by_key(signer.public_key()).map(|i| i.principal.clone()).unwrap_or_default();
+    let identity = identities.by_key(signer.public_key()).ok_or_else(|| {
+        Error::invalid(format!(
+            "your key {} is not in trust/identities.yaml",
+            crate::trust::keys::fingerprint(signer.public_key())
+        ))
+    })?;
+    let (me, groups) = (identity.principal.clone(), identity.groups.clone());
+    let mine = format!("{}.json", crate::trust::keys::fingerprint_hex(signer.public_key()));
     let proposals = crate::model::index::load_at(repo, &snapshot)?.proposals;
-    let pending: Vec<_> = proposals.iter().filter(|p| p.state == State::Pending && p.agent != me).collect();
+    let open: Vec<_> = proposals.iter().filter(|p| p.state == State::Pending && p.agent != me).collect();
+    // What waits for me: a slot my groups can fill, and not signed by me already.
+    let pending: Vec<_> = open
+        .iter()
+        .filter(|p| {
+            let required = p.recorded.as_ref().map(|r| r.approvals.as_slice()).unwrap_or_default();
+            let fits = required.is_empty() || required.iter().any(|q| groups.contains(&q.group));
+            fits && !p.approvals.iter().any(|(file, _)| file.ends_with(&mine))
+        })
+        .collect();
     if pending.is_empty() {
-        return Err(Error::new(ErrorKind::NotFound, "nothing is waiting for approval"));
+        return Err(Error::new(
+            ErrorKind::NotFound,
+            format!(
+                "nothing waits for `{me}`: {} pending proposal(s) need other groups or have your signature",
+                open.len()
+            ),
+        ));
     }
     let items: Vec<String> = pending
         .iter()
@@ -160,7 +187,7 @@ fn pick(repo: &ChangeRepo, key: &KeyArgs, ui: &Ui) -> Result<String> {
 }
 
 /// What the approver is about to sign: id, targets, intent, plan, blast radius, decision.
-pub fn render(ui: &Ui, detail: &proposal::Detail, review: &Review) -> String {
+pub fn render(ui: &Ui, detail: &proposal::Detail, review: &Review, plan: Option<&[u8]>) -> String {
     let mut out = format!(
         "{} {}  {} on {} ({}) by {}\n",
         ui.paint(Style::Bold, "proposal"),
@@ -179,6 +206,9 @@ pub fn render(ui: &Ui, detail: &proposal::Detail, review: &Review) -> String {
         ui.paint(Style::Bold, "plan:"),
         if review.digests.plan == "none" { "none yet" } else { &review.digests.plan }
     ));
+    if let Some(bytes) = plan {
+        out.push_str(&plan_lines(bytes));
+    }
     out.push_str(&format!(
         "\n{} {}\n",
         ui.paint(Style::Bold, "blast radius:"),
@@ -196,4 +226,29 @@ pub fn render(ui: &Ui, detail: &proposal::Detail, review: &Review) -> String {
         out.push_str(&format!("  {} {}\n", ui.paint(Style::Yellow, "missing:"), describe(&review.missing)));
     }
     out
+}
+
+/// A plan as the approver reads it: status and summary, then each change (at most 20),
+/// with control characters made visible (a provider's output is not to be trusted).
+pub fn plan_lines(bytes: &[u8]) -> String {
+    let Ok(plan) = serde_json::from_slice::<serde_json::Value>(bytes) else {
+        return "  (plan.json does not parse)\n".to_owned();
+    };
+    let text = |v: &serde_json::Value| match v {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    let mut out = format!(
+        "  {}: {}\n",
+        plan.get("status").map(text).unwrap_or_else(|| "?".into()),
+        plan.get("summary").map(text).unwrap_or_default()
+    );
+    let changes = plan.get("changes").and_then(|c| c.as_array()).cloned().unwrap_or_default();
+    for change in changes.iter().take(20) {
+        out.push_str(&format!("  - {}\n", text(change)));
+    }
+    if changes.len() > 20 {
+        out.push_str(&format!("  ... and {} more\n", changes.len() - 20));
+    }
+    crate::text::ui::escape_controls(&out).into_owned()
 }

@@ -32,6 +32,7 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
         detail.state = r.state;
     }
     let blast = BlastView::new(repo, &snapshot, &detail, review.as_ref());
+    let plan = snapshot.read(&review::plan_path(&id))?;
     if ui.json() {
         #[derive(serde::Serialize)]
         struct Output<'a> {
@@ -44,9 +45,19 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
             review: Option<&'a review::Review>,
             #[serde(skip_serializing_if = "Option::is_none")]
             review_error: Option<String>,
+            /// The provider's dry run (`plan.json`), when planned.
+            plan: Option<serde_json::Value>,
         }
         let approvals = review.as_ref().map(|r| r.approvals.iter().collect()).unwrap_or_default();
-        ui.out_json(&Output { detail: &detail, blast: &blast, approvals, review: review.as_ref(), review_error })?;
+        let plan = plan.as_deref().and_then(|b| serde_json::from_slice(b).ok());
+        ui.out_json(&Output {
+            detail: &detail,
+            blast: &blast,
+            approvals,
+            review: review.as_ref(),
+            review_error,
+            plan,
+        })?;
         return Ok(0);
     }
     let mut out =
@@ -63,6 +74,10 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
     ];
     for (label, value) in rows {
         out.push_str(&format!("  {:<12} {value}\n", ui.paint(Style::Dim, label)));
+    }
+    if let Some(bytes) = &plan {
+        out.push_str(&format!("\n{}\n", ui.paint(Style::Bold, "plan")));
+        out.push_str(&crate::commands::approve::plan_lines(bytes));
     }
     if let Some(d) = &detail.decision {
         out.push_str(&format!("\n{}\n", ui.paint(Style::Bold, "policy decision")));

@@ -40,8 +40,9 @@ pub struct Signed {
 }
 
 /// Review proposal `prefix` for the key in `key`: refuses a proposal that can no longer be
-/// signed and a key that may not sign it.
-pub fn prepare(repo: &ChangeRepo, prefix: &str, key: &KeyArgs) -> Result<Prepared> {
+/// signed and a key that may not sign it, and (unless `anyway`) an approval that would
+/// fill no missing slot.
+pub fn prepare(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, verdict: Verdict, anyway: bool) -> Result<Prepared> {
     let snapshot = repo.snapshot()?;
     let id = proposal::resolve(&snapshot, prefix)?;
     let detail = proposal::load(&snapshot, &id)?;
@@ -77,6 +78,28 @@ pub fn prepare(repo: &ChangeRepo, prefix: &str, key: &KeyArgs) -> Result<Prepare
     }
     if principal == detail.agent {
         return Err(Error::invalid("no self-approval: this key proposed the change"));
+    }
+    if verdict == Verdict::Approve && !anyway {
+        let why = match review.state {
+            State::Approved => Some(format!("{id} is already cleared")),
+            State::Rejected => Some(format!("{id} is vetoed; an approval does not lift a veto")),
+            _ if review
+                .approvals
+                .iter()
+                .any(|a| a.valid && a.principal == principal && a.verdict == Verdict::Approve) =>
+            {
+                Some(format!("`{principal}` has already approved {id}"))
+            }
+            _ if !fills_a_slot(&review, &principal, &identity.groups) => Some(format!(
+                "your approval fills no missing slot: {id} still needs {}, and `{principal}` is in {}",
+                describe(&review.missing),
+                if identity.groups.is_empty() { "no group".to_owned() } else { identity.groups.join(", ") }
+            )),
+            _ => None,
+        };
+        if let Some(why) = why {
+            return Err(Error::new(ErrorKind::Conflict, why).hint("pass --anyway to sign it all the same"));
+        }
     }
     Ok(Prepared { id, detail, review, principal, context, signer, now })
 }
@@ -156,6 +179,21 @@ pub fn sign(
         missing: after.missing,
         capped,
     })
+}
+
+/// Whether one more approval, by `principal` of `groups`, fills a slot that is missing now
+/// (the matching may move others to make room, so it is tried, not guessed).
+pub fn fills_a_slot(review: &Review, principal: &str, groups: &[String]) -> bool {
+    let required = &review.evaluation.decision.approvals;
+    let mut with_me = review.approvals.clone();
+    with_me.push(crate::trust::approval::Judged {
+        principal: principal.to_owned(),
+        valid: true,
+        groups: groups.to_vec(),
+        ..crate::trust::approval::Judged::blank("")
+    });
+    let count = |m: &[crate::trust::approval::Quorum]| m.iter().map(|q| q.count).sum::<u32>();
+    count(&crate::trust::approval::quorum_met(required, &with_me).1) < count(&review.missing)
 }
 
 pub fn describe(missing: &[crate::trust::approval::Quorum]) -> String {

@@ -148,14 +148,10 @@ pub fn review_with(
                 principal: e.actor.clone(),
                 verdict: approval::Verdict::Reject,
                 valid: true,
-                reason: String::new(),
                 groups,
                 comment: "(its file was deleted; the signed evidence line stands)".to_owned(),
                 created_at: e.at.clone(),
-                not_after: String::new(),
-                statement: String::new(),
-                signature: String::new(),
-                file: file.to_owned(),
+                ..Judged::blank(file)
             });
         }
     }

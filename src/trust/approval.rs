@@ -196,24 +196,31 @@ pub struct Judged {
     pub file: String,
 }
 
+impl Judged {
+    /// Nothing known yet about the approval in `file`: not valid.
+    pub fn blank(file: &str) -> Judged {
+        Judged {
+            principal: String::new(),
+            verdict: Verdict::Approve,
+            valid: false,
+            reason: String::new(),
+            groups: Vec::new(),
+            comment: String::new(),
+            created_at: String::new(),
+            not_after: String::new(),
+            statement: String::new(),
+            signature: String::new(),
+            file: file.to_owned(),
+        }
+    }
+}
+
 /// Check one stored approval, in a fixed order, each step with its own message: the
 /// statement parses, the signer is trusted as an approver, the signature verifies, it is
 /// for this repository and proposal, it is not self-approval, not expired, and binds what
 /// the proposal is now.
 pub fn judge(file: &str, bytes: &[u8], facts: &Facts<'_>, trust: &Identities) -> Judged {
-    let mut judged = Judged {
-        principal: String::new(),
-        verdict: Verdict::Approve,
-        valid: false,
-        reason: String::new(),
-        groups: Vec::new(),
-        comment: String::new(),
-        created_at: String::new(),
-        not_after: String::new(),
-        statement: String::new(),
-        signature: String::new(),
-        file: file.to_owned(),
-    };
+    let mut judged = Judged::blank(file);
     let record: Record = match serde_json::from_slice(bytes) {
         Ok(r) => r,
         Err(e) => {
@@ -425,16 +432,9 @@ mod tests {
     fn approver(name: &str, groups: &[&str]) -> Judged {
         Judged {
             principal: name.into(),
-            verdict: Verdict::Approve,
             valid: true,
-            reason: String::new(),
             groups: groups.iter().map(|g| g.to_string()).collect(),
-            comment: String::new(),
-            created_at: String::new(),
-            not_after: String::new(),
-            statement: String::new(),
-            signature: String::new(),
-            file: String::new(),
+            ..Judged::blank("")
         }
     }
 

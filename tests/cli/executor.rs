@@ -47,7 +47,8 @@ fn a_deleted_veto_still_vetoes_and_verify_names_the_missing_file() {
     let id = repo.propose(&intent("prod", "ok"));
     let r = repo.run(&["reject", &id, "--yes", "--key-file", repo.key("olive").to_str().unwrap()]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    approve(&repo, &id, "ivan");
+    let r = repo.run(&["approve", &id, "--yes", "--anyway", "--key-file", repo.key("ivan").to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
     git(repo.path(), &["rm", "-q", "-r", &format!("proposals/{}/{id}/approvals", &id[..2])]);
     git(repo.path(), &["-c", "user.name=deploy-bot", "-c", "user.email=deploy-bot@agents", "commit", "-qm", "tidy"]);
     let shown = show(&repo, &id);
@@ -156,4 +157,38 @@ fn an_approval_valid_for_longer_than_policy_allows_counts_for_nothing() {
     commit_as_agent(&repo, "longer");
     let shown = show(&repo, &id);
     assert!(shown.to_string().contains("longer than max_approval_expiry"), "{shown:#}");
+}
+
+#[test]
+fn approve_shows_the_plan_and_refuses_a_signature_that_fills_no_slot() {
+    let repo = Repo::new();
+    let _spy = Spy::install(&repo);
+    let id = repo.propose(&intent("prod", "ok"));
+    let r = crate::common::clearance(repo.path())
+        .env("SPY_TOKEN_SOURCE", "x")
+        .args(["plan", &id, "--key-file", repo.key("runner").to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(r.status.code(), Some(0), "{}", String::from_utf8_lossy(&r.stderr));
+    let sign = |who: &str, extra: &[&str]| {
+        let key = repo.key(who);
+        let mut args = vec!["approve", &id, "--yes", "--key-file", key.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        repo.run(&args)
+    };
+    // Production needs one from team-platform; ivan is in team-orders and security.
+    let head = repo.head();
+    let r = sign("ivan", &[]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("your approval fills no missing slot"), "{}", r.stderr);
+    assert!(r.stderr.contains("--anyway"), "{}", r.stderr);
+    assert_eq!(repo.head(), head, "nothing was signed");
+    let r = sign("olive", &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("plan: sha256:") && r.stderr.contains("  ok: done"), "the plan is shown: {}", r.stderr);
+    let r = sign("ivan", &[]);
+    assert!(r.stderr.contains("is already cleared"), "{}", r.stderr);
+    assert_eq!(sign("ivan", &["--anyway"]).code, 0);
+    let shown = show(&repo, &id);
+    assert_eq!(shown["plan"]["summary"], "done");
 }
