@@ -3,6 +3,8 @@
 //! runs, and a change with a start on record is never started again (only resumed, with the
 //! same idempotency key).
 
+use std::time::Duration;
+
 use serde::Serialize;
 use ssh_key::PrivateKey;
 
@@ -189,7 +191,11 @@ pub fn apply(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remot
             undo_start(repo, id, nonce)?;
             return Err(Error::new(e.kind, format!("{e}; the provider was not run")));
         }
-        match starts(repo, repo.head()?, id)?.into_iter().next() {
+        // A fresh start holds the change if it is the first on the remote; a resumed run if
+        // it is the newest (another executor resuming at the same moment lost the push).
+        let all = starts(repo, repo.head()?, id)?;
+        let holder = if start.resumed { all.into_iter().last() } else { all.into_iter().next() };
+        match holder {
             Some(first) if is_run(&first, nonce) => break start,
             Some(first) => {
                 return Err(Error::new(
@@ -261,9 +267,20 @@ struct Start {
     who: Signer,
     provider: Ready,
     ikey: String,
-    /// This attempt's nonce in `apply-started` (none when resuming).
+    /// This attempt's nonce in its `apply-started` (a resumed run records one too).
     run: Option<String>,
     resumed: bool,
+    /// Held until the provider is done: no second run of this change on this machine.
+    _running: std::fs::File,
+}
+
+/// Time beyond the provider's timeouts that a lease lasts.
+const LEASE_MARGIN_SECS: i64 = 60;
+
+/// Until when the run that recorded `start` holds the change (starts made before leases
+/// existed hold it for no time).
+fn lease_until(start: &evidence::Entry) -> Option<jiff::Timestamp> {
+    start.payload.get("lease_until")?.as_str()?.parse().ok()
 }
 
 fn start(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remote: Option<&str>) -> Result<Start> {
@@ -342,17 +359,40 @@ fn start(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remote: O
     let who = signer(&l.context, key, &[Role::Executor, Role::Admin], "apply")?;
     let provider = provider_for(repo, &l.context.config, &l.review.intent.intent.spec.action)?;
     provider.preflight(repo.git.workdir())?;
+    let mut lease = crate::text::time::parse_duration(&provider.provider.timeout).unwrap_or(Duration::from_secs(300));
     if let Some(check) = &l.review.intent.intent.spec.verify {
         let vprovider = provider_for(repo, &l.context.config, &check.action)?;
         vprovider.preflight(repo.git.workdir())?;
+        lease += crate::text::time::parse_duration(&vprovider.provider.timeout).unwrap_or(Duration::from_secs(300));
     }
+    // One run at a time on this machine; a crashed one left no lock behind.
+    let running = repo.try_lock_named(&format!("clearance-run-{id}.lock"))?.ok_or_else(|| {
+        Error::new(ErrorKind::Conflict, format!("{id} is being applied by another process on this machine"))
+    })?;
+    let now = crate::text::time::now();
+    // Another executor's run is not resumed while its lease lasts: it may still be running.
+    if let Some(s) = &started
+        && s.actor != who.name
+        && let Some(until) = lease_until(s)
+        && until > now
+    {
+        return Err(Error::new(
+            ErrorKind::Conflict,
+            format!("{id} is held by {} until {until}: its run may still be going", s.actor),
+        )
+        .hint(format!("resume it after {until}, or ask {} what happened", s.actor)));
+    }
+    let lease_until = jiff::Timestamp::from_second(now.as_second() + lease.as_secs() as i64 + LEASE_MARGIN_SECS)
+        .map_err(|e| Error::io(e.to_string()))?;
     let ikey = idempotency_key(&l.context.config.repo_id, &id, &l.review.digests.intent);
-    let mut run = None;
-    if started.is_none() {
+    let run = {
         let nonce = run_nonce()?;
+        let seen = started.as_ref().and_then(|s| s.payload.get("run")).cloned();
         let payload = serde_json::json!({
             "idempotency_key": ikey,
             "run": nonce,
+            "lease_until": crate::text::time::rfc3339(lease_until),
+            "resumes": seen,
             "intent_digest": l.review.digests.intent,
             "plan_digest": l.review.digests.plan,
             "blast_radius_digest": l.review.digests.blast_radius,
@@ -366,9 +406,16 @@ fn start(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remote: O
         // Pushing moves the branch under the work tree, so it must be current then.
         repo.defer_worktree.set(remote.is_none());
         let at = crate::text::time::rfc3339(crate::text::time::now());
-        repo.transact_signed(&who.name, &format!("apply-started: {id} by {}", who.name), Some(&who.key), |snap| {
+        let verb = if started.is_some() { "apply-resumed" } else { "apply-started" };
+        repo.transact_signed(&who.name, &format!("{verb}: {id} by {}", who.name), Some(&who.key), |snap| {
             let log = snap.read(&proposal::evidence_path(&id))?.unwrap_or_default();
-            if evidence::parse(&log, "evidence.jsonl")?.iter().any(|e| e.kind == Kind::ApplyStarted) {
+            // The newest start must still be the one this attempt saw (none, or the run it resumes).
+            let latest = evidence::parse(&log, "evidence.jsonl")?
+                .into_iter()
+                .rev()
+                .find(|e| e.kind == Kind::ApplyStarted)
+                .and_then(|e| e.payload.get("run").cloned());
+            if latest != seen {
                 return Err(Error::new(ErrorKind::Conflict, format!("{id} was started by someone else a moment ago")));
             }
             let log =
@@ -376,9 +423,9 @@ fn start(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remote: O
             Ok((vec![Write::file(proposal::evidence_path(&id), log)], ()))
         })?;
         repo.defer_worktree.set(false);
-        run = Some(nonce);
-    }
-    Ok(Start { loaded: l, who, provider, ikey, run, resumed: started.is_some() })
+        Some(nonce)
+    };
+    Ok(Start { loaded: l, who, provider, ikey, run, resumed: started.is_some(), _running: running })
 }
 
 /// A random nonce that tells this attempt's `apply-started` from any other's.

@@ -440,6 +440,17 @@ impl ChangeRepo {
     }
 
     /// A lock file of its own name in the git dir (`sync` serializes fetch and push on one).
+    /// [`ChangeRepo::lock_named`] without waiting: `None` when another process holds it.
+    pub fn try_lock_named(&self, name: &str) -> Result<Option<File>> {
+        let path = self.git.path().join(name);
+        let file = fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path).with_path(&path)?;
+        match file.try_lock() {
+            Ok(()) => Ok(Some(file)),
+            Err(std::fs::TryLockError::WouldBlock) => Ok(None),
+            Err(std::fs::TryLockError::Error(e)) => Err(e).with_path(&path),
+        }
+    }
+
     pub fn lock_named(&self, name: &str) -> Result<File> {
         let path = self.git.path().join(name);
         let file = fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path).with_path(&path)?;

@@ -186,8 +186,31 @@ fn kill_9_mid_apply_leaves_applying_and_resume_reuses_the_idempotency_key() {
     let again = apply(&repo, &id, &[]);
     assert_eq!(again.code, 1);
     assert!(again.stderr.contains("is in flight") && again.stderr.contains("--resume"), "{}", again.stderr);
+    // Another executor may not take over while the run's lease lasts.
+    let other = crate::common::clearance(repo.path())
+        .env("SPY_TOKEN_SOURCE", TOKEN)
+        .args(["apply", &id, "--resume", "--key-file", repo.key("admin").to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&other.stderr);
+    assert_eq!(other.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("is held by runner until"), "{stderr}");
+    // The executor whose run crashed resumes it; two resumes at once run it once.
+    let racing: Vec<_> = (0..2)
+        .map(|_| {
+            crate::common::clearance(repo.path())
+                .env("SPY_TOKEN_SOURCE", TOKEN)
+                .args(["apply", &id, "--resume", "--key-file", key.to_str().unwrap()])
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let codes: Vec<i32> = racing.into_iter().map(|c| c.wait_with_output().unwrap().status.code().unwrap()).collect();
+    assert_eq!(codes.iter().filter(|c| **c == 0).count(), 1, "exactly one resume ran: {codes:?}");
     let resumed = apply(&repo, &id, &["--resume"]);
-    assert_eq!(resumed.code, 0, "{}", resumed.stderr);
+    assert_eq!(resumed.code, 1, "finished by then: {}", resumed.stderr);
     let calls = spy.calls();
     assert_eq!(calls.len(), 2, "{calls:?}");
     assert_eq!(calls[0], calls[1], "same operation, same idempotency key");
