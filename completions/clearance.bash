@@ -70,6 +70,9 @@ _clearance() {
             clearance,propose)
                 cmd="clearance__subcmd__propose"
                 ;;
+            clearance,provider)
+                cmd="clearance__subcmd__provider"
+                ;;
             clearance,reject)
                 cmd="clearance__subcmd__reject"
                 ;;
@@ -225,6 +228,9 @@ _clearance() {
                 ;;
             clearance__subcmd__help,propose)
                 cmd="clearance__subcmd__help__subcmd__propose"
+                ;;
+            clearance__subcmd__help,provider)
+                cmd="clearance__subcmd__help__subcmd__provider"
                 ;;
             clearance__subcmd__help,reject)
                 cmd="clearance__subcmd__help__subcmd__reject"
@@ -383,7 +389,7 @@ _clearance() {
 
     case "${cmd}" in
         clearance)
-            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust governance doctor graph schema generate help"
+            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust governance doctor graph schema provider generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1223,7 +1229,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__help)
-            opts="demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust governance doctor graph schema generate help"
+            opts="demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust governance doctor graph schema provider generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1657,6 +1663,20 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__help__subcmd__propose)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__help__subcmd__provider)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2359,6 +2379,32 @@ _clearance() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__provider)
+            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version file plan apply verify rollback"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --repo)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

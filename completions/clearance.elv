@@ -55,6 +55,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand doctor 'Check this clone and this machine: governance, pin, keys, remote, providers'
             cand graph 'Check or import the service graph'
             cand schema 'Print the JSON Schema of a document clearance reads'
+            cand provider 'Providers built into clearance, run as `clearance provider NAME OPERATION`'
             cand generate 'Write shell completions or man pages from the command-line model'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -873,6 +874,20 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'clearance;provider'= {
+            cand --repo 'The change repository [default: discovered from the current directory]'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
+            cand --no-color 'Never use color (also NO_COLOR)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more: how long the command took'
+            cand --verbose 'Say more: how long the command took'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'clearance;generate'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
@@ -913,6 +928,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand doctor 'Check this clone and this machine: governance, pin, keys, remote, providers'
             cand graph 'Check or import the service graph'
             cand schema 'Print the JSON Schema of a document clearance reads'
+            cand provider 'Providers built into clearance, run as `clearance provider NAME OPERATION`'
             cand generate 'Write shell completions or man pages from the command-line model'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1016,6 +1032,8 @@ set edit:completion:arg-completer[clearance] = {|@words|
         &'clearance;help;graph;import;backstage'= {
         }
         &'clearance;help;schema'= {
+        }
+        &'clearance;help;provider'= {
         }
         &'clearance;help;generate'= {
         }

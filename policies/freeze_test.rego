@@ -10,10 +10,19 @@ test_production_change_in_a_freeze_is_denied if {
 	contains(msg, "end-of-year freeze")
 }
 
-test_emergency_changes_pass_the_freeze if {
+test_emergency_changes_pass_the_freeze_with_a_break_glass_approver if {
 	i := intent("k8s.restart", "prod", ["orders-db-old"], true)
 	emergency := object.union(i, {"metadata": {"agent": "cost-optimizer", "labels": {"emergency": "true"}}})
 	count(data.clearance.deny) == 0 with input as in_freeze(emergency)
+	{"group": "incident-commanders", "count": 1} in data.clearance.approvals with input as in_freeze(emergency)
+}
+
+test_emergency_outside_a_freeze_needs_no_break_glass if {
+	i := intent("k8s.restart", "prod", ["orders-db-old"], true)
+	emergency := object.union(i, {"metadata": {"agent": "cost-optimizer", "labels": {"emergency": "true"}}})
+	inp := request(emergency, agent, small)
+	groups := {q.group | some q in data.clearance.approvals} with input as inp
+	not "incident-commanders" in groups
 }
 
 test_staging_is_not_frozen if {

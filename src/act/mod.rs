@@ -4,6 +4,7 @@
 //! May import every layer below. Providers run and webhooks are sent from here only.
 
 pub mod execute;
+pub mod file_provider;
 pub mod notify;
 pub mod provider;
 pub mod sync;

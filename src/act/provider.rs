@@ -137,8 +137,14 @@ impl Provider {
         self.secrets.iter().try_for_each(|(var, src)| secret_value(var, src).map(drop))
     }
 
-    /// The program to start: a `../` command is relative to the work tree.
+    /// The program to start: `clearance` is this very binary (its built-in providers), a
+    /// `../` command is relative to the work tree.
     fn program(&self, workdir: Option<&std::path::Path>) -> String {
+        if self.command[0] == "clearance"
+            && let Ok(me) = std::env::current_exe()
+        {
+            return me.display().to_string();
+        }
         match (workdir, self.command[0].starts_with("../")) {
             (Some(dir), true) => dir.join(&self.command[0]).display().to_string(),
             _ => self.command[0].clone(),

@@ -51,6 +51,9 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
     };
     let genesis = scaffold::Genesis { admin: args.admin, key: &key, admin_threshold: args.admin_threshold };
     let report = scaffold::init(dir, args.bare, genesis)?;
+    if let Ok(repo) = crate::store::repo::ChangeRepo::open(Some(&report.path)) {
+        crate::trust::governance::pin(&repo, &report.root);
+    }
     if ui.json() {
         ui.out_json(&serde_json::json!({"report": &report, "admin_key_file": created}))?;
     } else {

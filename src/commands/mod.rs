@@ -28,6 +28,7 @@ pub mod new;
 pub mod plan;
 pub mod policy;
 pub mod propose;
+pub mod provider;
 pub mod reject;
 pub mod rollback;
 pub mod schema;
@@ -119,6 +120,7 @@ pub enum Command {
     #[command(subcommand)]
     Graph(graph::Command),
     Schema(schema::Args),
+    Provider(provider::Args),
     #[command(hide = true)]
     Generate(generate::Args),
 }
@@ -180,6 +182,7 @@ pub fn run(cli: Cli, ui: &Ui) -> Result<u8> {
         Command::Policy(command) => policy::run(command, session),
         Command::Graph(command) => graph::run(command, session),
         Command::Schema(args) => schema::run(args, session),
+        Command::Provider(args) => provider::run(args, session),
         Command::Generate(args) => generate::run(args, session),
     }
 }

@@ -15,7 +15,6 @@ pub const REPO: &[Template] = &[
     file("clearance.yaml", include_str!("../../templates/clearance.yaml")),
     file("graph/services.yaml", include_str!("../../templates/graph/services.yaml")),
     file("trust/identities.yaml", include_str!("../../templates/trust/identities.yaml")),
-    Template { path: "providers/file.sh", text: include_str!("../../templates/providers/file.sh"), executable: true },
     file("policies/agents.rego", include_str!("../../policies/agents.rego")),
     file("policies/agents_test.rego", include_str!("../../policies/agents_test.rego")),
     file("policies/autonomy.rego", include_str!("../../policies/autonomy.rego")),

@@ -425,6 +425,12 @@ fn seen_path(root: &str) -> Option<PathBuf> {
     state_dir().map(|d| d.join("roots").join(format!("{}.json", hex_of(root))))
 }
 
+/// Pin `root` for this clone, replacing any earlier pin: what `init` and `adopt` do for the
+/// repository they just made (a new repository where an old one was is no rewrite).
+pub fn pin(repo: &ChangeRepo, root: &str) {
+    remember(pin_path(repo), root.as_bytes());
+}
+
 /// The root this clone pinned, if any.
 pub fn pinned(repo: &ChangeRepo) -> Option<String> {
     let text = std::fs::read_to_string(pin_path(repo)?).ok()?;

@@ -149,6 +149,7 @@ fn kept_provider(repo: &Repo) -> std::path::PathBuf {
     let log = repo.path().with_file_name("kept.log");
     let script =
         "#!/bin/sh\ncat >/dev/null\necho \"$1\" >> \"$KEPT_LOG\"\necho '{\"status\":\"ok\",\"summary\":\"kept\"}'\n";
+    fs::create_dir_all(repo.file("providers")).unwrap();
     fs::write(repo.file("providers/spy.sh"), script).unwrap();
     use std::os::unix::fs::PermissionsExt;
     fs::set_permissions(repo.file("providers/spy.sh"), fs::Permissions::from_mode(0o755)).unwrap();

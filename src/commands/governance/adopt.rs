@@ -58,6 +58,7 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
             Ok((vec![Write::file(governance::LOG, bytes)], ()))
         })?
         .0;
+    crate::trust::governance::pin(repo, &root);
     if ui.json() {
         ui.out_json(
             &serde_json::json!({"root": root, "repo_id": repo_id, "admin": admin, "commit": commit.to_string()}),
