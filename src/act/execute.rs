@@ -491,7 +491,8 @@ fn check_record(repo: &ChangeRepo, l: &Loaded) -> Result<()> {
         &l.context.config.repo_id,
         &l.context.identities,
         !crate::model::policy_data::sponsor_may_approve(&snapshot)?,
-    );
+    )
+    .with_history(crate::trust::change::key_history(repo)?);
     let mut problems = Vec::new();
     let mut signatures = crate::decide::verify::Signatures::new();
     crate::decide::verify::proposal(&files, &cx, &mut signatures, &mut problems);

@@ -59,8 +59,8 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
                     ));
                 }
             };
-            let (repo_id, trust) = crate::trust::governance::check_proof(&bundle.governance, &root)?;
-            let cx = Context::new(&repo_id, &trust, !bundle.sponsor_may_approve);
+            let (repo_id, trust, history) = crate::trust::governance::check_proof(&bundle.governance, &root)?;
+            let cx = Context::new(&repo_id, &trust, !bundle.sponsor_may_approve).with_history(history);
             let mut signatures = verify::Signatures::new();
             let entries = verify::proposal(&bundle.files, &cx, &mut signatures, &mut problems);
             verify::finish(signatures, &mut problems);
@@ -72,7 +72,8 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
             let snapshot = repo.snapshot()?;
             let config = crate::model::config::Config::load(&snapshot)?;
             let trust = Identities::load(&snapshot)?;
-            let cx = Context::new(&config.repo_id, &trust, !crate::model::policy_data::sponsor_may_approve(&snapshot)?);
+            let cx = Context::new(&config.repo_id, &trust, !crate::model::policy_data::sponsor_may_approve(&snapshot)?)
+                .with_history(change::key_history(&repo)?);
             let ids: Vec<(String, git2::Oid)> = if args.ids.is_empty() {
                 verify::all(&snapshot)?
             } else {

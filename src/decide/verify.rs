@@ -42,6 +42,8 @@ pub struct Context<'a> {
     pub sponsor_is_self: bool,
     /// Each principal's parsed key, parsed once rather than once per line.
     keys: std::collections::HashMap<&'a str, ssh_key::PublicKey>,
+    /// The keys each principal held before, with when the rules put them in force.
+    history: crate::trust::governance::KeyHistory,
 }
 
 impl<'a> Context<'a> {
@@ -51,7 +53,28 @@ impl<'a> Context<'a> {
             .iter()
             .filter_map(|i| Some((i.principal.as_str(), keys::parse_public(i.key.as_deref()?).ok()?)))
             .collect();
-        Context { repo_id, trust, sponsor_is_self, keys }
+        Context { repo_id, trust, sponsor_is_self, keys, history: Default::default() }
+    }
+
+    /// Judge each signature by the key the rules in force trusted when it was made, as
+    /// `history` says (after a re-key, earlier lines keep verifying with the earlier key).
+    pub fn with_history(mut self, history: crate::trust::governance::KeyHistory) -> Self {
+        self.history = history;
+        self
+    }
+
+    /// The key `principal` held at `at`: from the history when it says, else the current one.
+    fn key_at(&self, principal: &str, at: &str) -> Option<&ssh_key::PublicKey> {
+        let at: Option<jiff::Timestamp> = at.parse().ok();
+        if let (Some(spans), Some(at)) = (self.history.get(principal), at) {
+            let held = spans
+                .iter()
+                .find(|s| s.from.as_ref().is_none_or(|f| f <= &at) && s.until.as_ref().is_none_or(|u| &at < u));
+            if let Some(span) = held {
+                return Some(&span.public);
+            }
+        }
+        self.keys.get(principal)
     }
 }
 
@@ -280,7 +303,7 @@ fn check_signature(
             format!("`{}` signed by `{}`, whose role is {}", entry.kind.name(), entry.actor, identity.role),
         );
     }
-    let Some(key) = cx.keys.get(entry.actor.as_str()) else {
+    let Some(key) = cx.key_at(&entry.actor, &entry.at) else {
         return problem(Some(n), format!("`{}` has no usable key in trust", entry.actor));
     };
     if let (Some(revoked), Ok(at)) = (

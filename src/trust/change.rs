@@ -36,6 +36,12 @@ pub fn current(repo: &ChangeRepo) -> Result<Current> {
     Ok(Current { chain, in_force })
 }
 
+/// Which key each principal held when, as the branch's governance log says.
+pub fn key_history(repo: &ChangeRepo) -> Result<governance::KeyHistory> {
+    let current = current(repo)?;
+    governance::key_history(&current.chain, &|e| governance::identities_in(&repo.git, e))
+}
+
 /// The trust file in force at the chain's tip.
 pub fn identities(repo: &ChangeRepo, chain: &Chain) -> Result<Option<Identities>> {
     match chain.in_force() {

@@ -583,6 +583,57 @@ impl Governor for LogGovernor {
     }
 }
 
+// ----- which key each principal held when -----
+
+/// A key a principal held, from the entry that put it in force until the one that
+/// replaced it (`None`: from the beginning, or still held).
+#[derive(Debug, Clone)]
+pub struct Span {
+    pub key: String,
+    pub public: PublicKey,
+    pub from: Option<jiff::Timestamp>,
+    pub until: Option<jiff::Timestamp>,
+}
+
+/// Principal -> the keys the rules in force trusted for it, oldest first.
+pub type KeyHistory = BTreeMap<String, Vec<Span>>;
+
+/// The key history the chain's entries put in force, each entry's time being the one its
+/// admins signed. Keys from before the first entry count from the beginning (a repository
+/// adopted with proposals already signed).
+pub fn key_history(chain: &Chain, identities: &dyn Fn(&Entry) -> Result<Option<Identities>>) -> Result<KeyHistory> {
+    let mut history: KeyHistory = BTreeMap::new();
+    let mut last_trust: Option<&String> = None;
+    for (n, entry) in chain.entries.iter().enumerate() {
+        if entry.tree.get("trust") == last_trust && n > 0 {
+            continue;
+        }
+        last_trust = entry.tree.get("trust");
+        let at: Option<jiff::Timestamp> = if n == 0 { None } else { entry.at.parse().ok() };
+        let trusted = identities(entry)?.map(|t| t.identities).unwrap_or_default();
+        // Keys no longer held end here.
+        for (principal, spans) in history.iter_mut() {
+            let now = trusted.iter().find(|i| &i.principal == principal).and_then(|i| i.key.clone());
+            if let Some(open) = spans.last_mut().filter(|s| s.until.is_none())
+                && now.as_deref().is_none_or(|k| !same_key(k, &open.key))
+            {
+                open.until = at;
+            }
+        }
+        for identity in &trusted {
+            let Some(key) = &identity.key else { continue };
+            let spans = history.entry(identity.principal.clone()).or_default();
+            if spans.last().is_some_and(|s| s.until.is_none() && same_key(&s.key, key)) {
+                continue;
+            }
+            if let Ok(public) = keys::parse_public(key) {
+                spans.push(Span { key: key.clone(), public, from: at, until: None });
+            }
+        }
+    }
+    Ok(history)
+}
+
 // ----- bundles: the governance a proposal's proof depends on, checkable offline -----
 
 /// The trust file an entry put in force, with the tree object that proves it belongs to
@@ -667,7 +718,7 @@ fn tree_entries(raw: &[u8]) -> Vec<(String, Oid)> {
 /// Check a bundle's governance against `root`: the chain from that genesis, each entry
 /// signed as the rules require. Returns the repository id and the trust file in force at
 /// the last entry, the only keys the bundle's proposal is judged by.
-pub fn check_proof(proof: &Proof, root: &str) -> Result<(String, Identities)> {
+pub fn check_proof(proof: &Proof, root: &str) -> Result<(String, Identities, KeyHistory)> {
     let bytes = proof.log.join("\n").into_bytes();
     let chain = check(&bytes, &|e| proven_identities(proof, e));
     let fail = |message: String| Error::new(ErrorKind::VerificationFailed, message);
@@ -681,7 +732,8 @@ pub fn check_proof(proof: &Proof, root: &str) -> Result<(String, Identities)> {
     }
     let last = chain.in_force().ok_or_else(|| fail("the bundle's governance log is empty".into()))?;
     let identities = proven_identities(proof, last)?.ok_or_else(|| fail("the bundle carries no trust file".into()))?;
-    Ok((chain.entries[0].repo.clone(), identities))
+    let history = key_history(&chain, &|e| proven_identities(proof, e))?;
+    Ok((chain.entries[0].repo.clone(), identities, history))
 }
 
 /// Whether this machine has accepted `root` before (a clone of it pinned or used it).

@@ -192,3 +192,55 @@ fn approve_shows_the_plan_and_refuses_a_signature_that_fills_no_slot() {
     let shown = show(&repo, &id);
     assert_eq!(shown["plan"]["summary"], "done");
 }
+
+#[test]
+fn a_re_keyed_agent_s_earlier_proposal_verifies_and_applies_with_the_key_it_had() {
+    let repo = Repo::new();
+    let spy = Spy::install(&repo);
+    let id = repo.propose(&intent("staging", "ok"));
+    // The agent gets a new key an hour later; its old one is no longer trusted.
+    let new_key = repo.path().with_file_name("deploy-bot-2");
+    assert_eq!(repo.run(&["key", "new", "deploy-bot", "--file", new_key.to_str().unwrap()]).code, 0);
+    let at = |args: &[&str]| -> crate::common::Run {
+        crate::common::clearance(repo.path())
+            .env("CLEARANCE_NOW", "2026-05-14T10:30:00Z")
+            .env("SPY_TOKEN_SOURCE", "x")
+            .args(args)
+            .output()
+            .unwrap()
+            .into()
+    };
+    let r = at(&[
+        "trust",
+        "add",
+        "deploy-bot",
+        "--role",
+        "agent",
+        "--key",
+        &format!("{}.pub", new_key.display()),
+        "--sponsor",
+        "sam",
+        "--allow-action",
+        "spy.*",
+        "--allow-env",
+        "staging",
+        "--replace",
+        "--signer-file",
+        repo.key("admin").to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // apply and verify agree: the proposal was signed with the key trusted then.
+    let r = at(&["verify", &id]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let r = at(&["apply", &id, "--key-file", repo.key("runner").to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(spy.calls().len(), 1);
+    // The old key, used after it was replaced, counts for nothing.
+    let later = intent("staging", "ok").replace("reason: test", "reason: later");
+    let mut cmd = crate::common::clearance(repo.path());
+    cmd.env("CLEARANCE_NOW", "2026-05-14T11:00:00Z")
+        .env("CLEARANCE_KEY_FILE", repo.key("deploy-bot"))
+        .args(["propose", "-f", "-"]);
+    let r = crate::common::feed(cmd, later.as_bytes());
+    assert_eq!(r.code, 1, "{}", r.stderr);
+}
