@@ -95,19 +95,22 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
                 );
                 bar
             });
+            // Read a share from git (one thread: git handles are not shared), then judge it
+            // on every core.
             let mut entries = 0;
-            let mut signatures = verify::Signatures::new();
-            for (id, tree) in &ids {
-                entries +=
-                    verify::proposal(&verify::files_in(&snapshot, id, *tree)?, &cx, &mut signatures, &mut problems);
+            for part in ids.chunks(4096) {
+                let mut files = Vec::with_capacity(part.len());
+                for (id, tree) in part {
+                    files.push(verify::files_in(&snapshot, id, *tree)?);
+                }
+                entries += verify::many(&files, &cx, &mut problems);
                 if let Some(bar) = &progress {
-                    bar.inc(1);
+                    bar.inc(part.len() as u64);
                 }
             }
             if let Some(bar) = progress {
                 bar.finish_and_clear();
             }
-            verify::finish(signatures, &mut problems);
             (ids.len(), entries)
         }
     };

@@ -102,6 +102,36 @@ fn allowed(kind: Kind) -> &'static [Role] {
     }
 }
 
+/// Verify many proposals on every core (each thread judges a share and batches its own
+/// signatures); returns the evidence entries checked. Problems come out sorted.
+pub fn many(files: &[Files], cx: &Context<'_>, out: &mut Vec<Problem>) -> usize {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let share = files.len().div_ceil(threads).max(64);
+    let results: Vec<(usize, Vec<Problem>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = files
+            .chunks(share)
+            .map(|part| {
+                scope.spawn(move || {
+                    let (mut problems, mut signatures, mut checked) = (Vec::new(), Signatures::new(), 0);
+                    for f in part {
+                        checked += proposal(f, cx, &mut signatures, &mut problems);
+                    }
+                    finish(signatures, &mut problems);
+                    (checked, problems)
+                })
+            })
+            .collect();
+        workers.into_iter().map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
+    });
+    let mut checked = 0;
+    for (n, mut problems) in results {
+        checked += n;
+        out.append(&mut problems);
+    }
+    out.sort_by(|a, b| (&a.proposal, a.line).cmp(&(&b.proposal, b.line)));
+    checked
+}
+
 /// Verify one proposal; returns the number of evidence entries checked. Evidence
 /// signatures are queued in `signatures`; call [`finish`] after the last proposal.
 pub fn proposal(files: &Files, cx: &Context<'_>, signatures: &mut Signatures, out: &mut Vec<Problem>) -> usize {
