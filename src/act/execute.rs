@@ -116,13 +116,7 @@ pub fn plan(repo: &ChangeRepo, prefix: &str, key: &KeyArgs) -> Result<Outcome> {
     let who = signer(&l.context, key, &[Role::Executor, Role::Admin], "plan")?;
     let provider = provider_for(repo, &l.context.config, &l.review.intent.intent.spec.action)?;
     let ikey = idempotency_key(&l.context.config.repo_id, &l.id, &l.review.digests.intent);
-    let request = Request {
-        api_version: "clearance/v1",
-        operation: Operation::Plan,
-        proposal_id: &l.id,
-        idempotency_key: &ikey,
-        intent: &l.review.intent.document,
-    };
+    let request = Request::new(Operation::Plan, &l.id, &ikey, &l.review.intent.document);
     let outcome = provider.run(repo.git.workdir(), &request)?;
     let mut plan = serde_json::to_vec_pretty(&outcome)?;
     plan.push(b'\n');
@@ -216,13 +210,7 @@ pub fn apply(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remot
     };
     let Start { loaded: l, who, provider, ikey, resumed, .. } = start;
     let id = l.id.clone();
-    let request = Request {
-        api_version: "clearance/v1",
-        operation: Operation::Apply,
-        proposal_id: &id,
-        idempotency_key: &ikey,
-        intent: &l.review.intent.document,
-    };
+    let request = Request::new(Operation::Apply, &id, &ikey, &l.review.intent.document);
     let outcome = provider.run(repo.git.workdir(), &request)?;
     record(
         repo,
@@ -236,13 +224,7 @@ pub fn apply(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remot
     let mut verify = None;
     if let (true, Some(check)) = (outcome.ok(), &l.review.intent.intent.spec.verify) {
         let vprovider = provider_for(repo, &l.context.config, &check.action)?;
-        let request = Request {
-            api_version: "clearance/v1",
-            operation: Operation::Verify,
-            proposal_id: &id,
-            idempotency_key: &ikey,
-            intent: &l.review.intent.document,
-        };
+        let request = Request::new(Operation::Verify, &id, &ikey, &l.review.intent.document);
         let v = vprovider.run(repo.git.workdir(), &request)?;
         record(
             repo,

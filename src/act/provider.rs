@@ -47,6 +47,17 @@ pub struct Request<'a> {
     pub intent: &'a serde_json::Value,
 }
 
+impl<'a> Request<'a> {
+    pub fn new(
+        operation: Operation,
+        proposal_id: &'a str,
+        idempotency_key: &'a str,
+        intent: &'a serde_json::Value,
+    ) -> Self {
+        Request { api_version: "clearance/v1", operation, proposal_id, idempotency_key, intent }
+    }
+}
+
 /// What the provider answered, and what clearance saw of it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Outcome {

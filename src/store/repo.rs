@@ -211,15 +211,7 @@ impl ChangeRepo {
                     .hint("run inside one, pass `--repo PATH`, set CLEARANCE_REPO, or create one with `clearance init`")
             })?,
         };
-        let branch = branch(&git)?;
-        let repo = ChangeRepo {
-            git,
-            branch,
-            defer_worktree: Default::default(),
-            governor: None,
-            in_force: Default::default(),
-            scratch: Default::default(),
-        };
+        let repo = ChangeRepo::from_git(git)?;
         repo.start_branch_if_missing()?;
         if !repo.snapshot()?.exists("clearance.yaml")? {
             return Err(Error::not_found(format!(
@@ -442,8 +434,7 @@ impl ChangeRepo {
     /// A lock file of its own name in the git dir (`sync` serializes fetch and push on one).
     /// [`ChangeRepo::lock_named`] without waiting: `None` when another process holds it.
     pub fn try_lock_named(&self, name: &str) -> Result<Option<File>> {
-        let path = self.git.path().join(name);
-        let file = fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path).with_path(&path)?;
+        let (file, path) = self.lock_file(name)?;
         match file.try_lock() {
             Ok(()) => Ok(Some(file)),
             Err(std::fs::TryLockError::WouldBlock) => Ok(None),
@@ -452,10 +443,16 @@ impl ChangeRepo {
     }
 
     pub fn lock_named(&self, name: &str) -> Result<File> {
-        let path = self.git.path().join(name);
-        let file = fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path).with_path(&path)?;
+        let (file, path) = self.lock_file(name)?;
         file.lock().with_path(&path)?;
         Ok(file)
+    }
+
+    /// The lock file `.git/NAME`, opened (created when missing), not yet locked.
+    fn lock_file(&self, name: &str) -> Result<(File, PathBuf)> {
+        let path = self.git.path().join(name);
+        let file = fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path).with_path(&path)?;
+        Ok((file, path))
     }
 
     /// Bring the work tree and index up to date for the written paths when HEAD is the

@@ -43,6 +43,12 @@ pub struct Rule {
     pub threshold: u32,
 }
 
+impl std::fmt::Display for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} may change {} with {} signature(s)", self.role, self.paths.join(", "), self.threshold)
+    }
+}
+
 impl Rule {
     /// Whether the rule covers anything under the top-level path `top`.
     fn touches(&self, top: &str) -> bool {

@@ -166,21 +166,11 @@ fn describe(
         if prev.rules != entry.rules {
             out.push_str("rules now:\n");
             for r in &prev.rules {
-                out.push_str(&format!(
-                    "  - {} may change {} with {} signature(s)\n",
-                    r.role,
-                    r.paths.join(", "),
-                    r.threshold
-                ));
+                out.push_str(&format!("  - {r}\n"));
             }
             out.push_str("rules after signing:\n");
             for r in &entry.rules {
-                out.push_str(&format!(
-                    "  + {} may change {} with {} signature(s)\n",
-                    r.role,
-                    r.paths.join(", "),
-                    r.threshold
-                ));
+                out.push_str(&format!("  + {r}\n"));
             }
         }
     }

@@ -90,12 +90,7 @@ pub fn run(_args: Args, session: &Session<'_>) -> Result<u8> {
     out.push_str(&format!("in force  entry {} ({}) at {}: {}\n", f.seq, f.hash, f.at, f.note));
     out.push_str(&format!("admins    {} (threshold {})\n", f.admins.join(", "), f.admin_threshold));
     for r in &f.rules {
-        out.push_str(&format!(
-            "rule      {} may change {} with {} signature(s)\n",
-            r.role,
-            r.paths.join(", "),
-            r.threshold
-        ));
+        out.push_str(&format!("rule      {r}\n"));
     }
     for p in &status.pending {
         let have: Vec<String> = p

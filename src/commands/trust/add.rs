@@ -82,20 +82,8 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
         kept = comments_kept;
         Ok(bytes)
     })?;
-    if !kept {
-        ui.warn(format!("{} was rewritten; its comments were not kept", identities::PATH));
-    }
-    let push = crate::commands::after_write(repo, &args.push, Some(&signer), ui)?;
-    if ui.json() {
-        let mut value = serde_json::to_value(&entry)?;
-        value["fingerprint"] = keys::fingerprint(&public).into();
-        value["governance"] = serde_json::to_value(&signed)?;
-        ui.out_json(&crate::act::sync::WithPush { value: &value, push })?;
-    } else {
-        crate::commands::governance::report_signed(ui, &signed, None)?;
-        if signed.landed {
-            ui.status(format!("trusted {principal} ({}) as {}", keys::fingerprint(&public), args.role));
-        }
-    }
-    Ok(0)
+    let mut value = serde_json::to_value(&entry)?;
+    value["fingerprint"] = keys::fingerprint(&public).into();
+    let done = format!("trusted {principal} ({}) as {}", keys::fingerprint(&public), args.role);
+    super::report(repo, ui, &args.push, &signer, kept, &signed, value, done)
 }

@@ -41,6 +41,35 @@ pub struct SignerArgs {
     pub signer_file: Option<PathBuf>,
 }
 
+/// After a signed edit of the trust file: say whether its comments survived, push, and
+/// report what was signed (`value` in JSON, `done` once it is in force).
+#[allow(clippy::too_many_arguments)]
+fn report(
+    repo: &crate::store::repo::ChangeRepo,
+    ui: &crate::text::ui::Ui,
+    push: &crate::act::sync::PushArgs,
+    signer: &KeyArgs,
+    kept: bool,
+    signed: &crate::trust::change::Signed,
+    mut value: serde_json::Value,
+    done: String,
+) -> Result<u8> {
+    if !kept {
+        ui.warn(format!("{} was rewritten; its comments were not kept", crate::trust::identities::PATH));
+    }
+    let push = crate::commands::after_write(repo, push, Some(signer), ui)?;
+    if ui.json() {
+        value["governance"] = serde_json::to_value(signed)?;
+        ui.out_json(&crate::act::sync::WithPush { value: &value, push })?;
+    } else {
+        crate::commands::governance::report_signed(ui, signed, None)?;
+        if signed.landed {
+            ui.status(done);
+        }
+    }
+    Ok(0)
+}
+
 impl SignerArgs {
     pub fn key_args(&self) -> KeyArgs {
         KeyArgs { key: self.signer.clone(), key_file: self.signer_file.clone() }

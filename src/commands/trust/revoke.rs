@@ -44,18 +44,7 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
         kept = comments_kept;
         Ok(bytes)
     })?;
-    if !kept {
-        ui.warn(format!("{} was rewritten; its comments were not kept", identities::PATH));
-    }
-    let push = crate::commands::after_write(repo, &args.push, Some(&signer), ui)?;
-    if ui.json() {
-        let value = serde_json::json!({"principal": principal, "revoked_at": revoked_at, "governance": &signed});
-        ui.out_json(&crate::act::sync::WithPush { value: &value, push })?;
-    } else {
-        crate::commands::governance::report_signed(ui, &signed, None)?;
-        if signed.landed {
-            ui.status(format!("revoked {principal} as of {revoked_at}"));
-        }
-    }
-    Ok(0)
+    let value = serde_json::json!({"principal": principal, "revoked_at": revoked_at});
+    let done = format!("revoked {principal} as of {revoked_at}");
+    super::report(repo, ui, &args.push, &signer, kept, &signed, value, done)
 }
