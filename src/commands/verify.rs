@@ -75,7 +75,9 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
             let cx = Context::new(&config.repo_id, &trust, !crate::model::policy_data::sponsor_may_approve(&snapshot)?)
                 .with_history(change::key_history(&repo)?);
             let ids: Vec<(String, git2::Oid)> = if args.ids.is_empty() {
-                verify::all(&snapshot)?
+                let (ids, mut stray) = verify::all_checked(&snapshot)?;
+                problems.append(&mut stray);
+                ids
             } else {
                 let mut ids = Vec::new();
                 for prefix in &args.ids {

@@ -410,10 +410,40 @@ pub fn files_in(
 
 /// Every proposal on the branch: id and directory tree.
 pub fn all(snapshot: &crate::store::repo::Snapshot<'_>) -> crate::error::Result<Vec<(String, git2::Oid)>> {
-    let mut out = Vec::new();
-    for (_, shard) in snapshot.list("proposals")? {
-        out.extend(snapshot.list_tree(shard)?);
+    Ok(all_checked(snapshot)?.0)
+}
+
+/// [`all`], and a problem for every entry under `proposals/` that is not a proposal
+/// directory where its id says (a stray file or directory, a file in place of a shard).
+pub fn all_checked(
+    snapshot: &crate::store::repo::Snapshot<'_>,
+) -> crate::error::Result<(Vec<(String, git2::Oid)>, Vec<Problem>)> {
+    let (mut out, mut problems) = (Vec::new(), Vec::new());
+    let stray = |path: String, why: &str| Problem { proposal: path, line: None, message: why.to_owned() };
+    if let Some(oid) = snapshot.entry_id("proposals")?
+        && snapshot.list_tree(oid).is_err()
+    {
+        problems.push(stray("proposals".to_owned(), "a file where the proposals directory should be"));
+    }
+    for (shard, oid) in snapshot.list("proposals")? {
+        let Ok(entries) = snapshot.list_tree(oid) else {
+            problems.push(stray(format!("proposals/{shard}"), "a file where a shard directory should be"));
+            continue;
+        };
+        for (id, tree) in entries {
+            let valid = id.len() == crate::model::proposal::ID_LEN
+                && id.chars().all(crate::model::proposal::is_id_char)
+                && id.get(..2) == Some(shard.as_str());
+            if !valid {
+                problems
+                    .push(stray(format!("proposals/{shard}/{id}"), "not a proposal: a stray name under proposals/"));
+            } else if snapshot.list_tree(tree).is_err() {
+                problems.push(stray(format!("proposals/{shard}/{id}"), "a file where a proposal directory should be"));
+            } else {
+                out.push((id, tree));
+            }
+        }
     }
     out.sort();
-    Ok(out)
+    Ok((out, problems))
 }

@@ -57,7 +57,7 @@ pub fn is_id_char(c: char) -> bool {
 
 /// `proposals/<aa>/<id>`: sharded by the first two characters so no tree grows without bound.
 pub fn dir(id: &str) -> String {
-    format!("proposals/{}/{id}", &id[..2])
+    format!("proposals/{}/{id}", id.get(..2).unwrap_or(id))
 }
 
 pub fn intent_path(id: &str) -> String {

@@ -351,7 +351,8 @@ fn check(
 const CLOCK_SKEW_SECS: i64 = 300;
 
 fn short(digest: &str) -> &str {
-    &digest[..digest.len().min(19)]
+    // By characters: a statement is untrusted text and may hold multi-byte ones.
+    digest.char_indices().nth(19).map_or(digest, |(at, _)| &digest[..at])
 }
 
 /// Whether the valid approvals fill the required slots: each approver fills at most one

@@ -200,3 +200,36 @@ fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::Digest;
     sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
+
+#[test]
+fn malformed_names_and_digests_are_problems_never_a_panic() {
+    let repo = Repo::new();
+    let id = repo.propose(INTENT);
+    let key = repo.key("olive");
+    assert_eq!(repo.run(&["approve", &id, "--yes", "--key-file", key.to_str().unwrap()]).code, 0);
+    // A digest with a multi-byte character where a short form is cut.
+    let dir = repo.file(&format!("proposals/{}/{id}/approvals", &id[..2]));
+    let file = std::fs::read_dir(&dir).unwrap().next().unwrap().unwrap().path();
+    let text = std::fs::read_to_string(&file).unwrap();
+    let start = text.find("intent: sha256:").unwrap() + "intent: sha256:".len();
+    std::fs::write(&file, format!("{}ééééééééééé{}", &text[..start], &text[start + 22..])).unwrap();
+    // Stray names where proposals live, and a file where a proposal directory should be.
+    for (path, body) in
+        [("proposals/zz/x", "x"), ("proposals/a€/zzzzzzzzzz/intent.yaml", "x"), ("proposals/zz/zzzzzzzzzz", "x")]
+    {
+        let full = repo.file(path);
+        std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+        std::fs::write(full, body).unwrap();
+    }
+    git(repo.path(), &["add", "-A"]);
+    git(repo.path(), &["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "hostile"]);
+    for args in [&["verify"][..], &["show", &id], &["list"]] {
+        let r = repo.run(args);
+        assert_ne!(r.code, 101, "{args:?} panicked: {}", r.stderr);
+    }
+    let r = repo.run(&["verify"]);
+    assert_eq!(r.code, 5, "{}", r.stdout);
+    assert!(r.stdout.contains("proposals/zz/x: not a proposal"), "{}", r.stdout);
+    assert!(r.stdout.contains("proposals/a€/zzzzzzzzzz: not a proposal"), "{}", r.stdout);
+    assert!(r.stdout.contains("proposals/zz/zzzzzzzzzz: a file where a proposal directory should be"), "{}", r.stdout);
+}
