@@ -409,15 +409,16 @@ pub fn files_in(
 }
 
 /// Every proposal on the branch: id and directory tree.
-pub fn all(snapshot: &crate::store::repo::Snapshot<'_>) -> crate::error::Result<Vec<(String, git2::Oid)>> {
+/// Proposal ids with the ids of their directory trees.
+pub type Listed = Vec<(String, git2::Oid)>;
+
+pub fn all(snapshot: &crate::store::repo::Snapshot<'_>) -> crate::error::Result<Listed> {
     Ok(all_checked(snapshot)?.0)
 }
 
 /// [`all`], and a problem for every entry under `proposals/` that is not a proposal
 /// directory where its id says (a stray file or directory, a file in place of a shard).
-pub fn all_checked(
-    snapshot: &crate::store::repo::Snapshot<'_>,
-) -> crate::error::Result<(Vec<(String, git2::Oid)>, Vec<Problem>)> {
+pub fn all_checked(snapshot: &crate::store::repo::Snapshot<'_>) -> crate::error::Result<(Listed, Vec<Problem>)> {
     let (mut out, mut problems) = (Vec::new(), Vec::new());
     let stray = |path: String, why: &str| Problem { proposal: path, line: None, message: why.to_owned() };
     if let Some(oid) = snapshot.entry_id("proposals")?
