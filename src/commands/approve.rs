@@ -9,7 +9,7 @@ use crate::model::config::Event;
 use crate::model::proposal;
 use crate::model::proposal::State;
 use crate::store::repo::ChangeRepo;
-use crate::text::ui::{Style, Ui};
+use crate::text::ui::{Style, Ui, escape_controls};
 use crate::trust::approval::Verdict;
 use crate::trust::keys::KeyArgs;
 
@@ -192,14 +192,18 @@ pub fn render(ui: &Ui, detail: &proposal::Detail, review: &Review, plan: Option<
         "{} {}  {} on {} ({}) by {}\n",
         ui.paint(Style::Bold, "proposal"),
         ui.paint(Style::Bold, &detail.id),
-        detail.action,
-        detail.targets.join(", "),
-        detail.environment,
-        detail.agent
+        escape_controls(&detail.action),
+        escape_controls(&detail.targets.join(", ")),
+        escape_controls(&detail.environment),
+        escape_controls(&detail.agent)
     );
-    out.push_str(&format!("  reason: {}\n\n{}\n", detail.reason, ui.paint(Style::Bold, "intent.yaml")));
+    out.push_str(&format!(
+        "  reason: {}\n\n{}\n",
+        escape_controls(&detail.reason),
+        ui.paint(Style::Bold, "intent.yaml")
+    ));
     for line in detail.intent_text.lines() {
-        out.push_str(&format!("  {line}\n"));
+        out.push_str(&format!("  {}\n", escape_controls(line)));
     }
     out.push_str(&format!(
         "\n{} {}\n",

@@ -78,14 +78,15 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
     let mut table = Table::new();
     table.load_preset(presets::NOTHING).set_header(["ID", "STATE", "AGENT", "ACTION", "ENV", "TARGETS", "CREATED"]);
     for p in &shown {
+        let esc = |s: &str| crate::text::ui::escape_controls(s).into_owned();
         table.add_row([
-            p.id.as_str(),
-            p.state.as_str(),
-            &p.agent,
-            &p.action,
-            &p.environment,
-            &p.targets.join(","),
-            &crate::text::time::short(&p.created_at),
+            esc(&p.id),
+            p.state.as_str().to_owned(),
+            esc(&p.agent),
+            esc(&p.action),
+            esc(&p.environment),
+            esc(&p.targets.join(",")),
+            esc(&crate::text::time::short(&p.created_at)),
         ]);
     }
     ui.out(format!("{}\n", table.to_string().lines().map(str::trim_end).collect::<Vec<_>>().join("\n")))?;

@@ -5,7 +5,7 @@ use crate::error::Result;
 use crate::model::decision::Verdict;
 use crate::model::proposal;
 use crate::store::repo::ChangeRepo;
-use crate::text::ui::Style;
+use crate::text::ui::{Style, escape_controls};
 
 /// Show one proposal: its intent, state and evidence
 #[derive(Debug, clap::Args)]
@@ -73,7 +73,7 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
         ("intent", format!("{} ({})", detail.path, detail.intent_digest)),
     ];
     for (label, value) in rows {
-        out.push_str(&format!("  {:<12} {value}\n", ui.paint(Style::Dim, label)));
+        out.push_str(&format!("  {:<12} {}\n", ui.paint(Style::Dim, label), escape_controls(&value)));
     }
     if let Some(bytes) = &plan {
         out.push_str(&format!("\n{}\n", ui.paint(Style::Bold, "plan")));
@@ -108,14 +108,16 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
                 let mark = if a.valid {
                     ui.paint(Style::Green, "valid")
                 } else {
-                    ui.paint(Style::Red, &format!("does not count: {}", a.reason))
+                    ui.paint(Style::Red, &format!("does not count: {}", escape_controls(&a.reason)))
                 };
                 out.push_str(&format!(
                     "  {:<10} {verdict:<8} {}  until {}  {mark}\n",
-                    a.principal, a.created_at, a.not_after
+                    escape_controls(&a.principal),
+                    escape_controls(&a.created_at),
+                    escape_controls(&a.not_after)
                 ));
                 if !a.comment.is_empty() {
-                    out.push_str(&format!("             \"{}\"\n", a.comment.replace('\n', " ")));
+                    out.push_str(&format!("             \"{}\"\n", escape_controls(&a.comment.replace('\n', " "))));
                 }
             }
             if let Some(who) = &r.vetoed_by {
@@ -150,7 +152,7 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
     }
     out.push_str(&format!("\n{}\n", ui.paint(Style::Bold, "intent.yaml")));
     for line in detail.intent_text.lines() {
-        out.push_str(&format!("  {line}\n"));
+        out.push_str(&format!("  {}\n", escape_controls(line)));
     }
     out.push_str(&format!("\n{}\n", ui.paint(Style::Bold, "evidence")));
     for e in &detail.evidence {

@@ -158,6 +158,52 @@ pub fn schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(Intent)).expect("schema serializes")
 }
 
+/// Strings (keys included) that carry terminal control characters or bidirectional
+/// overrides: what an approver reads must be what it is, so they are refused outright.
+fn controls(node: &yaml::Node, path: &str, out: &mut Vec<Problem>) {
+    let bad = |s: &str| {
+        s.chars().find(|&c| {
+            (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        })
+    };
+    let report = |c: char, path: &str, pos: yaml::Pos, out: &mut Vec<Problem>| {
+        out.push(
+            Problem::new(
+                format!(
+                    "U+{:04X} in a string: intents may not hold control characters or bidirectional overrides",
+                    c as u32
+                ),
+                path,
+                pos.line,
+                pos.column,
+            )
+            .width(pos.width),
+        );
+    };
+    match &node.value {
+        yaml::Value::Str(s) => {
+            if let Some(c) = bad(s) {
+                report(c, path, node.pos, out);
+            }
+        }
+        yaml::Value::Seq(items) => {
+            for (i, item) in items.iter().enumerate() {
+                controls(item, &format!("{path}[{i}]"), out);
+            }
+        }
+        yaml::Value::Map(entries) => {
+            for (key, value) in entries {
+                let child = yaml::join(path, &key.name);
+                if let Some(c) = bad(&key.name) {
+                    report(c, &child, key.pos, out);
+                }
+                controls(value, &child, out);
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Validate intent bytes read from `name`. Every problem is reported at once.
 pub fn parse(bytes: Vec<u8>, name: &str) -> Result<Parsed, Error> {
     parse_checked(bytes, name, |_| Vec::new())
@@ -199,6 +245,7 @@ pub fn parse_checked(bytes: Vec<u8>, name: &str, extra: impl Fn(&yaml::Node) -> 
     let schema = schema();
     let mut problems = Checker::new(&schema).check(&node);
     problems.extend(extra(&node));
+    controls(&node, "", &mut problems);
     problems.sort_by_key(|p| (p.line, p.column));
     let with_text = Source { name: name.to_owned(), text: Some(text.clone()) };
     if !problems.is_empty() {

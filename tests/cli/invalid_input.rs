@@ -160,3 +160,25 @@ spec:
     {"error":{"code":"invalid-input","column":1,"file":"<stdin>","hints":["`clearance schema intent` prints the JSON Schema of an intent"],"line":5,"message":"<stdin> is not a valid intent (2 problems)","path":"spec.reason","problems":[{"column":1,"line":5,"message":"missing field `reason`","path":"spec.reason"},{"column":3,"line":9,"message":"unknown field `reasn`, did you mean `reason`?","path":"spec.reasn"}]}}
     "#);
 }
+
+#[test]
+fn control_characters_are_refused_at_propose_and_shown_escaped_when_committed() {
+    let repo = Repo::new();
+    let hidden = INTENT.replace(
+        "reason: Migrated to orders-db-small, see CHG-4471",
+        "reason: \"Routine restart\\e[8m (actually deletes prod)\\u202e\"",
+    );
+    let r = run_stdin(repo.path(), &["propose", "-f", "-"], hidden.as_bytes());
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("U+001B in a string"), "{}", r.stderr);
+    assert!(r.stderr.contains("spec.reason"), "{}", r.stderr);
+    // Committed with plain git instead (as a modified clearance could): shown escaped.
+    let id = repo.propose(INTENT);
+    let path = repo.file(&format!("proposals/{}/{id}/intent.yaml", &id[..2]));
+    // YAML escapes: the file is plain text, the string it holds is not.
+    fs::write(&path, &hidden).unwrap();
+    crate::common::git(repo.path(), &["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "sneaky"]);
+    let r = repo.run(&["show", &id]);
+    assert!(!r.stdout.contains('\u{1b}') && !r.stdout.contains('\u{202e}'), "raw control characters printed");
+    assert!(r.stdout.contains("\\e[8m") && r.stdout.contains("\\u{202e}"), "{}{}", r.stdout, r.stderr);
+}
