@@ -78,6 +78,9 @@ impl<'a> Context<'a> {
     }
 }
 
+/// How far ahead of this machine's clock a signed time may be.
+const CLOCK_SKEW_SECS: i64 = 300;
+
 /// Evidence signatures waiting for batch verification, tagged with where they came from.
 pub type Signatures = keys::Batch<(String, usize, String)>;
 
@@ -141,6 +144,8 @@ pub fn proposal(files: &Files, cx: &Context<'_>, signatures: &mut Signatures, ou
     let lines: Vec<&str> = files.evidence.lines().filter(|l| !l.is_empty()).collect();
     let mut entries: Vec<Entry> = Vec::with_capacity(lines.len());
     let mut prev: Option<&str> = None;
+    let mut last_at: Option<jiff::Timestamp> = None;
+    let now = crate::text::time::now();
     for (i, raw) in lines.iter().enumerate() {
         let n = i + 1;
         let entry: Entry = match serde_json::from_str(raw) {
@@ -162,6 +167,20 @@ pub fn proposal(files: &Files, cx: &Context<'_>, signatures: &mut Signatures, ou
             problem(Some(n), "hash chain broken: `prev` does not match the line before (an earlier line was edited, removed or reordered)".to_owned());
         }
         prev = Some(raw);
+        // Signed claims of time are bounded by order: never before the line they follow,
+        // never ahead of this machine's clock.
+        match entry.at.parse::<jiff::Timestamp>() {
+            Err(_) => problem(Some(n), format!("`at` is not an RFC 3339 time: `{}`", entry.at)),
+            Ok(at) => {
+                if last_at.is_some_and(|last| at < last) {
+                    problem(Some(n), format!("dated {at}, before the line it follows (backdated?)"));
+                }
+                if at.as_second() > now.as_second() + CLOCK_SKEW_SECS {
+                    problem(Some(n), format!("dated {at}, in the future"));
+                }
+                last_at = Some(at);
+            }
+        }
         check_signature(&entry, id, cx, signatures, &mut problem, n);
         entries.push(entry);
     }

@@ -1,31 +1,63 @@
 //! Files outside git objects: the work tree and the caches under `.git/clearance/`.
+//!
+//! Repository content is data: a symlink an agent committed never redirects a write. Temp
+//! files get random names and are created exclusively, never through a link.
 
-use std::fs::{self, File};
+use std::fs;
 use std::io::Write as _;
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
 
-use crate::error::{IoContext, Result};
+use crate::error::{Error, IoContext, Result};
 
 /// Write a file so that readers see either the old or the new content, never half of it.
+/// The temporary file is created exclusively (`O_EXCL|O_NOFOLLOW`) under a random name, and
+/// the rename replaces a symlink at `dest` rather than following it.
 pub fn write_atomic(dest: &Path, bytes: &[u8], executable: bool) -> Result<()> {
     let dir = dest.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir).with_path(dir)?;
-    let tmp = dir.join(format!(
-        ".{}.clearance-tmp-{}",
-        dest.file_name().and_then(|n| n.to_str()).unwrap_or("f"),
-        std::process::id()
-    ));
-    {
-        let mut f = File::create(&tmp).with_path(&tmp)?;
-        f.write_all(bytes).with_path(&tmp)?;
-        f.sync_all().with_path(&tmp)?;
+    let name = dest.file_name().and_then(|n| n.to_str()).unwrap_or("f");
+    let tmp =
+        dir.join(format!(".{name}.clearance-tmp-{}", crate::text::bytes::hex(&crate::text::bytes::random::<8>()?)));
+    let mode = if executable { 0o755 } else { 0o644 };
+    let written = (|| {
+        let mut f =
+            fs::OpenOptions::new().write(true).create_new(true).custom_flags(libc::O_NOFOLLOW).mode(mode).open(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()
+    })();
+    if let Err(e) = written {
+        let _ = fs::remove_file(&tmp);
+        return Err(e).with_path(&tmp);
     }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = if executable { 0o755 } else { 0o644 };
-        fs::set_permissions(&tmp, fs::Permissions::from_mode(mode)).with_path(&tmp)?;
+    // The mode asked for, whatever the umask made of it.
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(&tmp, fs::Permissions::from_mode(mode)).with_path(&tmp)?;
+    if let Err(e) = fs::rename(&tmp, dest) {
+        let _ = fs::remove_file(&tmp);
+        return Err(e).with_path(dest);
     }
-    fs::rename(&tmp, dest).with_path(dest)?;
+    Ok(())
+}
+
+/// Refuse to write `relative` under `root` when any directory on the way is a symlink (a
+/// link committed to the repository could point anywhere).
+pub fn check_no_links(root: &Path, relative: &str) -> Result<()> {
+    let mut at = root.to_path_buf();
+    let parts: Vec<&str> = relative.split('/').collect();
+    for part in parts.iter().take(parts.len().saturating_sub(1)) {
+        at.push(part);
+        match fs::symlink_metadata(&at) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                return Err(Error::new(
+                    crate::error::ErrorKind::VerificationFailed,
+                    format!("refusing to write {relative}: {} is a symlink", at.display()),
+                )
+                .hint("a symlink in the repository never redirects a write; remove it with git"));
+            }
+            Ok(_) => {}
+            Err(_) => break,
+        }
+    }
     Ok(())
 }

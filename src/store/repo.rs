@@ -480,6 +480,7 @@ impl ChangeRepo {
             let dest = workdir.join(path);
             match content {
                 Some((bytes, executable)) => {
+                    crate::store::fs::check_no_links(workdir, path)?;
                     crate::store::fs::write_atomic(&dest, bytes, executable)?;
                     index.add_path(Path::new(path))?;
                 }

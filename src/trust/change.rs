@@ -218,11 +218,7 @@ pub fn sign_with(
         };
         let current = Current { chain, in_force };
         let mut entry = build(&current)?;
-        if current
-            .chain
-            .in_force()
-            .is_some_and(|p| p.tree == entry.tree && p.admins == entry.admins && p.rules == entry.rules)
-        {
+        if current.chain.in_force().is_some_and(|p| p.same_rules(&entry)) {
             return Err(Error::new(
                 ErrorKind::Conflict,
                 "nothing to sign: the change leaves the rules in force as they are",

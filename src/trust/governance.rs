@@ -135,6 +135,11 @@ impl Entry {
         Ok(())
     }
 
+    /// Whether `other` puts the same rules in force (trees, admins and rules alike).
+    pub fn same_rules(&self, other: &Entry) -> bool {
+        self.tree == other.tree && self.admins == other.admins && self.rules == other.rules
+    }
+
     /// The threshold that changes to admins and rules need.
     pub fn admin_threshold(&self) -> u32 {
         let wanted =
@@ -305,9 +310,13 @@ pub fn check(bytes: &[u8], identities: &dyn Fn(&Entry) -> Result<Option<Identiti
             Some(format!("names repository {} but the genesis names {}", entry.repo, chain.entries[0].repo))
         } else if let Some(name) = entry.tree.keys().find(|n| !GOVERNED.contains(&n.as_str())) {
             Some(format!("puts `{name}` in force, which is not a governed path"))
+        } else if entry.at.parse::<jiff::Timestamp>().is_err() {
+            Some(format!("`at` is not an RFC 3339 time: `{}`", entry.at))
+        } else if prev.is_some_and(|p| p.at.parse::<jiff::Timestamp>().ok() > entry.at.parse().ok()) {
+            Some(format!("dated {}, before the entry it follows", entry.at))
         } else if entry.admins.is_empty() {
             Some("names no admins".to_owned())
-        } else if prev.is_some_and(|p| p.tree == entry.tree && p.admins == entry.admins && p.rules == entry.rules) {
+        } else if prev.is_some_and(|p| p.same_rules(&entry)) {
             Some("changes nothing".to_owned())
         } else {
             // The trust file is read only when a role other than admin may sign.
@@ -507,9 +516,11 @@ fn check_repo_id(repo_id: &str, root: &str) -> Result<()> {
     }
 }
 
-/// On first use (nothing pinned yet), the genesis must be the one the branch's history
-/// started with: a log deleted and begun again under a new genesis is refused.
-fn first_genesis(repo: &ChangeRepo, root: &str) -> Result<()> {
+/// The first time this machine meets a repository, its history must agree with the log:
+/// every earlier version of the log on the branch began with this genesis, and the log's
+/// valid entries now extend every earlier version's. A log deleted and begun again, or cut
+/// back to an earlier entry, is refused even by a machine that never saw it before.
+fn history_extends(repo: &ChangeRepo, chain: &Chain) -> Result<()> {
     let Some(head) = repo.head()? else { return Ok(()) };
     let mut walk = repo.git.revwalk()?;
     walk.push(head)?;
@@ -520,19 +531,19 @@ fn first_genesis(repo: &ChangeRepo, root: &str) -> Result<()> {
         if !seen.insert(entry.id()) {
             continue;
         }
-        let blob = repo.git.find_blob(entry.id())?;
-        let first = blob.content().split(|b| *b == b'\n').next().unwrap_or_default();
-        let Ok(genesis) = serde_json::from_slice::<Entry>(first) else { continue };
-        let theirs = digest(&genesis.line());
-        if hex_of(&theirs) != hex_of(root) {
+        let bytes = repo.git.find_blob(entry.id())?.content().to_vec();
+        let earlier = check(&bytes, &|e| identities_in(&repo.git, e));
+        let n = earlier.hashes.len();
+        if chain.hashes.get(..n) != Some(&earlier.hashes[..]) {
+            let what = match earlier.root() {
+                Some(r) if Some(r) != chain.root() => format!("began with genesis {r}"),
+                _ => format!("had {n} valid entries that the log in force does not extend"),
+            };
             return Err(Error::new(
                 ErrorKind::VerificationFailed,
-                format!(
-                    "the governance log began with genesis {theirs} (commit {}), but now begins with {root}",
-                    commit.id()
-                ),
+                format!("the governance log in commit {} {what}; it was cut or replaced since", commit.id()),
             )
-            .hint("someone replaced the genesis; if the repository really started over, give its root with --root"));
+            .hint("restore the log from a clone that has it; if the repository really started over, give its root with --root and remove this machine's state for it"));
         }
     }
     Ok(())
@@ -545,7 +556,7 @@ pub struct LogGovernor {
 }
 
 impl Governor for LogGovernor {
-    fn in_force(&self, repo: &ChangeRepo, branch: &Tree<'_>, log: Option<Oid>) -> Result<InForce> {
+    fn in_force(&self, repo: &ChangeRepo, _branch: &Tree<'_>, log: Option<Oid>) -> Result<InForce> {
         let pin = self.root.clone().or_else(|| pinned(repo));
         let Some(log) = log else {
             return Err(match pin {
@@ -564,23 +575,21 @@ impl Governor for LogGovernor {
             let why = chain.problem.map(|p| format!("line {}: {}", p.line, p.message)).unwrap_or_default();
             return Err(Error::new(ErrorKind::VerificationFailed, format!("{LOG} has no valid genesis: {why}")));
         };
-        check_repo_id(&chain.entries[0].repo, root)?;
-        if pin.is_none() {
-            first_genesis(repo, root)?;
+        if let Some(p) = pin.as_ref().filter(|p| hex_of(p) != hex_of(root)) {
+            return Err(Error::new(
+                ErrorKind::VerificationFailed,
+                format!("this repository's genesis is {root}, but the root pinned for it is {p}"),
+            )
+            .hint("a different or rewritten repository; if it really replaced the old one, remove the pin under $XDG_STATE_HOME/clearance/pins"));
         }
-        match &pin {
-            Some(p) if hex_of(p) != hex_of(root) => {
-                return Err(Error::new(
-                    ErrorKind::VerificationFailed,
-                    format!("this repository's genesis is {root}, but the root pinned for it is {p}"),
-                )
-                .hint("a different or rewritten repository; if it really replaced the old one, remove the pin under $XDG_STATE_HOME/clearance/pins"));
-            }
-            Some(_) => {}
-            None => remember(pin_path(repo), root.as_bytes()),
+        check_repo_id(&chain.entries[0].repo, root)?;
+        if !known_root(root) {
+            history_extends(repo, &chain)?;
+        }
+        if pin.is_none() {
+            remember(pin_path(repo), root.as_bytes());
         }
         check_seen(&chain)?;
-        let _ = branch;
         let mut entries = BTreeMap::new();
         for (name, id) in &entry.tree {
             entries.insert(name.clone(), Oid::from_str(id)?);

@@ -530,7 +530,11 @@ fn a_genesis_begun_again_is_refused_by_a_machine_that_never_saw_the_repository()
     let executor = tempfile::TempDir::new().unwrap();
     let r = clearance(repo.path()).env("XDG_STATE_HOME", executor.path()).args(["list"]).output().unwrap();
     assert_eq!(r.status.code(), Some(5));
-    assert!(String::from_utf8_lossy(&r.stderr).contains("the governance log began with genesis"));
+    assert!(
+        String::from_utf8_lossy(&r.stderr).contains("began with genesis"),
+        "{}",
+        String::from_utf8_lossy(&r.stderr)
+    );
 }
 
 #[test]
@@ -543,4 +547,30 @@ fn whitespace_around_a_log_line_is_not_a_rollback() {
     commit_as_agent(&repo, "whitespace");
     let r = repo.run(&["list"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
+}
+
+#[test]
+fn a_log_cut_back_is_refused_by_a_machine_that_never_saw_the_longer_one() {
+    let repo = Repo::new();
+    let log = repo.file("governance/log.jsonl");
+    let before = fs::read_to_string(&log).unwrap();
+    let status: serde_json::Value =
+        serde_json::from_str(&repo.run(&["governance", "status", "--format", "json"]).stdout).unwrap();
+    let root = status["root"].as_str().unwrap().to_owned();
+    let r = repo.run(&["trust", "revoke", "sam", "--signer-file", repo.key("admin").to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    fs::write(&log, &before).unwrap();
+    git(repo.path(), &["checkout", "HEAD~1", "--", "trust/identities.yaml"]);
+    commit_as_agent(&repo, "undo the revocation");
+    // A fresh CI executor, given the root: the history shows the longer log.
+    let fresh = tempfile::TempDir::new().unwrap();
+    let out = clearance(repo.path())
+        .env("XDG_STATE_HOME", fresh.path())
+        .env("CLEARANCE_ROOT", &root)
+        .args(["list"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(5), "{stderr}");
+    assert!(stderr.contains("does not extend; it was cut or replaced since"), "{stderr}");
 }

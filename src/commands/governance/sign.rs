@@ -131,13 +131,11 @@ fn from_work_tree(repo: &crate::store::repo::ChangeRepo, current: &Current, args
         }
     }
     let prev = current.chain.in_force();
-    if prev.is_some_and(|p| p.tree == entry.tree && p.admins == entry.admins && p.rules == entry.rules) {
+    if prev.is_some_and(|p| p.same_rules(&entry)) {
         return Err(Error::not_found("nothing to sign: the work tree's governed files are the rules in force")
             .hint("edit trust/, policies/, clearance.yaml, providers/ or graph/ first, or co-sign a pending change by its digest"));
     }
-    let same = change::pending(repo)?
-        .into_iter()
-        .find(|p| p.prev == entry.prev && p.tree == entry.tree && p.admins == entry.admins && p.rules == entry.rules);
+    let same = change::pending(repo)?.into_iter().find(|p| p.prev == entry.prev && p.same_rules(&entry));
     Ok(same.unwrap_or(entry))
 }
 
@@ -148,7 +146,12 @@ fn describe(
     entry: &Entry,
     proposed: git2::Oid,
 ) -> Result<String> {
-    let mut out = format!("governance entry {} — {}\n", entry.seq, crate::text::ui::escape_controls(&entry.note));
+    let mut out = format!(
+        "governance entry {} — {} (dated {})\n",
+        entry.seq,
+        crate::text::ui::escape_controls(&entry.note),
+        crate::text::ui::escape_controls(&entry.at)
+    );
     let diff = change::diff_text(repo.scratch()?, current.in_force, proposed)?;
     if !diff.is_empty() {
         out.push('\n');
