@@ -374,6 +374,10 @@ impl ChangeRepo {
         for _ in 0..CAS_RETRIES {
             let snapshot = self.snapshot()?;
             let (writes, value) = plan(&snapshot)?;
+            // Refused before anything is committed: the work tree would follow a committed link.
+            if let Some(workdir) = self.git.workdir().filter(|_| self.checked_out()) {
+                writes.iter().try_for_each(|w| crate::store::fs::check_no_links(workdir, &w.path))?;
+            }
             let tree = build_tree(&self.git, snapshot.tree.as_ref(), &writes)?;
             let tree = self.git.find_tree(tree)?;
             let who = signature(actor)?;

@@ -182,3 +182,22 @@ fn control_characters_are_refused_at_propose_and_shown_escaped_when_committed() 
     assert!(!r.stdout.contains('\u{1b}') && !r.stdout.contains('\u{202e}'), "raw control characters printed");
     assert!(r.stdout.contains("\\e[8m") && r.stdout.contains("\\u{202e}"), "{}{}", r.stdout, r.stderr);
 }
+
+#[test]
+fn a_committed_symlink_never_redirects_a_write() {
+    let repo = Repo::new();
+    let id = repo.propose(INTENT);
+    // The agent replaces the proposal's approvals directory with a link to a place outside.
+    let outside = tempfile::TempDir::new().unwrap();
+    let approvals = repo.file(&format!("proposals/{}/{id}/approvals", &id[..2]));
+    std::os::unix::fs::symlink(outside.path(), &approvals).unwrap();
+    crate::common::git(repo.path(), &["add", "-A"]);
+    crate::common::git(repo.path(), &["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "link"]);
+    let head = repo.head();
+    let key = repo.key("olive");
+    let r = repo.run(&["approve", &id, "--yes", "--key-file", key.to_str().unwrap()]);
+    assert_eq!(r.code, 5, "{}", r.stderr);
+    assert!(r.stderr.contains("is a symlink"), "{}", r.stderr);
+    assert_eq!(fs::read_dir(outside.path()).unwrap().count(), 0, "nothing was written outside");
+    assert_eq!(repo.head(), head, "nothing was committed");
+}
