@@ -117,7 +117,7 @@ pub fn plan(repo: &ChangeRepo, prefix: &str, key: &KeyArgs) -> Result<Outcome> {
     let provider = provider_for(repo, &l.context.config, &l.review.intent.intent.spec.action)?;
     let ikey = idempotency_key(&l.context.config.repo_id, &l.id, &l.review.digests.intent);
     let request = Request::new(Operation::Plan, &l.id, &ikey, &l.review.intent.document);
-    let outcome = provider.run(repo.git.workdir(), &request)?;
+    let outcome = provider.run(&request)?;
     let mut plan = serde_json::to_vec_pretty(&outcome)?;
     plan.push(b'\n');
     let payload = serde_json::json!({
@@ -211,7 +211,7 @@ pub fn apply(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remot
     let Start { loaded: l, who, provider, ikey, resumed, .. } = start;
     let id = l.id.clone();
     let request = Request::new(Operation::Apply, &id, &ikey, &l.review.intent.document);
-    let outcome = provider.run(repo.git.workdir(), &request)?;
+    let outcome = provider.run(&request)?;
     record(
         repo,
         &id,
@@ -225,7 +225,7 @@ pub fn apply(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remot
     if let (true, Some(check)) = (outcome.ok(), &l.review.intent.intent.spec.verify) {
         let vprovider = provider_for(repo, &l.context.config, &check.action)?;
         let request = Request::new(Operation::Verify, &id, &ikey, &l.review.intent.document);
-        let v = vprovider.run(repo.git.workdir(), &request)?;
+        let v = vprovider.run(&request)?;
         record(
             repo,
             &id,
@@ -254,6 +254,17 @@ struct Start {
     resumed: bool,
     /// Held until the provider is done: no second run of this change on this machine.
     _running: std::fs::File,
+}
+
+/// Which machine this is, as a digest (of /etc/machine-id, else the host name): enough to
+/// tell this machine's runs from others' without naming it.
+fn host_id() -> String {
+    let id = std::fs::read_to_string("/etc/machine-id")
+        .ok()
+        .filter(|s| !s.trim().is_empty())
+        .or_else(|| std::fs::read_to_string("/proc/sys/kernel/hostname").ok())
+        .unwrap_or_default();
+    crate::text::bytes::digest(id.trim().as_bytes())
 }
 
 /// Time beyond the provider's timeouts that a lease lasts.
@@ -340,11 +351,11 @@ fn start(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remote: O
     }
     let who = signer(&l.context, key, &[Role::Executor, Role::Admin], "apply")?;
     let provider = provider_for(repo, &l.context.config, &l.review.intent.intent.spec.action)?;
-    provider.preflight(repo.git.workdir())?;
+    provider.preflight()?;
     let mut lease = crate::text::time::parse_duration(&provider.provider.timeout).unwrap_or(Duration::from_secs(300));
     if let Some(check) = &l.review.intent.intent.spec.verify {
         let vprovider = provider_for(repo, &l.context.config, &check.action)?;
-        vprovider.preflight(repo.git.workdir())?;
+        vprovider.preflight()?;
         lease += crate::text::time::parse_duration(&vprovider.provider.timeout).unwrap_or(Duration::from_secs(300));
     }
     // One run at a time on this machine; a crashed one left no lock behind.
@@ -352,9 +363,11 @@ fn start(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remote: O
         Error::new(ErrorKind::Conflict, format!("{id} is being applied by another process on this machine"))
     })?;
     let now = crate::text::time::now();
-    // Another executor's run is not resumed while its lease lasts: it may still be running.
+    // A run is not resumed while its lease lasts, unless it was this machine's (whose run
+    // lock proves it is over): executors that share one identity run on many machines.
+    let host = host_id();
     if let Some(s) = &started
-        && s.actor != who.name
+        && (s.actor != who.name || s.payload.get("host").and_then(|h| h.as_str()) != Some(host.as_str()))
         && let Some(until) = lease_until(s)
         && until > now
     {
@@ -374,6 +387,7 @@ fn start(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remote: O
             "idempotency_key": ikey,
             "run": nonce,
             "lease_until": crate::text::time::rfc3339(lease_until),
+            "host": host,
             "resumes": seen,
             "intent_digest": l.review.digests.intent,
             "plan_digest": l.review.digests.plan,

@@ -119,11 +119,11 @@ pub fn redact(text: &[u8], secrets: &[String]) -> String {
 }
 
 impl Provider {
-    /// What can be known before a change is recorded as started: the command can be found
-    /// and executed, and every declared secret can be read. Checked first, so a provider that
-    /// could never start does not leave a change `applying` with nothing run.
-    pub fn preflight(&self, name: &str, workdir: Option<&std::path::Path>) -> Result<()> {
-        let program = self.program(workdir);
+    /// Whether the program (installed on the executor: on PATH or at an absolute path) can be
+    /// found and executed. Checked before a change is recorded as started, so a provider
+    /// that could never start does not leave a change `applying` with nothing run.
+    fn installed(&self, name: &str) -> Result<()> {
+        let program = self.program();
         let runnable = |path: &std::path::Path| {
             use std::os::unix::fs::PermissionsExt;
             std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
@@ -135,39 +135,27 @@ impl Provider {
                 .is_some_and(|paths| std::env::split_paths(&paths).any(|d| runnable(&d.join(&program))))
         };
         if !found {
-            let hint = if workdir.is_none() && program.starts_with('.') {
-                "a relative command needs a work tree (this repository is bare): give an absolute path in clearance.yaml"
-            } else {
-                "check `command` under `providers:` in clearance.yaml"
-            };
             return Err(Error::invalid(format!(
                 "provider `{name}`: cannot run `{program}`: not found or not executable"
             ))
-            .hint(hint));
+            .hint("check `command` under `providers:` in clearance.yaml"));
         }
-        self.secrets.iter().try_for_each(|(var, src)| secret_value(var, src).map(drop))
+        Ok(())
     }
 
-    /// The program to start: `clearance` is this very binary (its built-in providers), a
-    /// `../` command is relative to the work tree.
-    fn program(&self, workdir: Option<&std::path::Path>) -> String {
+    /// The program to start: `clearance` is this very binary (its built-in providers).
+    fn program(&self) -> String {
         if self.command[0] == "clearance"
             && let Ok(me) = std::env::current_exe()
         {
             return me.display().to_string();
         }
-        match (workdir, self.command[0].starts_with("../")) {
-            (Some(dir), true) => dir.join(&self.command[0]).display().to_string(),
-            _ => self.command[0].clone(),
-        }
+        self.command[0].clone()
     }
 
-    /// Run `operation`. `Err` only when the provider cannot be started at all; a provider
-    /// that fails, times out or answers garbage gives an `Outcome` that is not `ok`.
-    pub fn run(&self, name: &str, workdir: Option<&std::path::Path>, request: &Request<'_>) -> Result<Outcome> {
-        self.run_program(name, &self.program(workdir), workdir, request)
-    }
-
+    /// Run `operation` as `program` in `dir`. `Err` only when the provider cannot be started
+    /// at all; a provider that fails, times out or answers garbage gives an `Outcome` that
+    /// is not `ok`.
     fn run_program(
         &self,
         name: &str,
@@ -274,57 +262,56 @@ impl Provider {
     }
 }
 
-/// A provider ready to run: its declaration in force and, when its argv names files of
-/// the repository (`./providers/x.sh`, or `[/bin/sh, ./providers/x.sh]`), the whole
-/// `providers/` tree as the rules in force hold it. Such a provider runs in a private
-/// directory holding a copy of exactly those bytes, never in the work tree, where anyone
-/// who can commit could replace a script or what it sources.
+/// A provider ready to run: its declaration in force, and the `providers/` tree as the
+/// rules in force hold it. Every provider runs in a private directory holding a copy of
+/// exactly those bytes, never in the work tree, where anyone who can commit could put a
+/// script, a file it sources or a configuration it reads from its working directory.
+/// Relative paths in its argv (`./providers/x.sh`, `[bash, providers/x.sh]`) resolve there.
 pub struct Ready {
     pub name: String,
     pub provider: Provider,
-    /// `providers/...` paths and contents, when the argv refers to the repository.
-    kept: Option<Vec<(String, Vec<u8>)>>,
-}
-
-/// Whether an argv element names a path in the repository.
-fn in_repo(arg: &str) -> bool {
-    arg.starts_with("./")
+    /// `providers/...` paths and contents, in force.
+    kept: Vec<(String, Vec<u8>)>,
 }
 
 impl Ready {
     pub fn new(name: &str, provider: &Provider, snapshot: &crate::store::repo::Snapshot<'_>) -> Result<Ready> {
-        let mut kept = None;
-        if provider.command.iter().any(|a| in_repo(a)) {
-            let mut files = Vec::new();
-            collect(snapshot, "providers", &mut files)?;
-            for arg in provider.command.iter().filter(|a| in_repo(a)) {
-                let path = arg.trim_start_matches("./");
-                if !files.iter().any(|(p, _)| p == path) {
-                    return Err(Error::invalid(format!("provider `{name}`: {path} is not in the rules in force"))
-                        .hint("keep provider scripts under providers/ and sign them into force with `clearance governance sign`"));
-                }
+        let mut kept = Vec::new();
+        collect(snapshot, "providers", &mut kept)?;
+        if let Some(arg) = provider.command.iter().find(|a| a.starts_with("../") || a.contains("/../")) {
+            return Err(Error::invalid(format!("provider `{name}`: `{arg}` reaches outside the repository"))
+                .hint("give an absolute path for a program installed on the executor"));
+        }
+        let program = &provider.command[0];
+        if program.contains('/') && !program.starts_with('/') {
+            let path = program.trim_start_matches("./");
+            if !kept.iter().any(|(p, _)| p == path) {
+                return Err(Error::invalid(format!("provider `{name}`: {path} is not in the rules in force")).hint(
+                    "keep provider scripts under providers/ and sign them into force with `clearance governance sign`",
+                ));
             }
-            kept = Some(files);
         }
         Ok(Ready { name: name.to_owned(), provider: provider.clone(), kept })
     }
 
-    /// [`Provider::preflight`], for a provider kept in the repository only its secrets.
-    pub fn preflight(&self, workdir: Option<&std::path::Path>) -> Result<()> {
-        match &self.kept {
-            Some(_) => self.provider.secrets.iter().try_for_each(|(var, src)| secret_value(var, src).map(drop)),
-            None => self.provider.preflight(&self.name, workdir),
+    /// What can be known before a change is recorded as started: the program can be found
+    /// (a script in force, this binary, or an executable on PATH or at an absolute path)
+    /// and every declared secret can be read.
+    pub fn preflight(&self) -> Result<()> {
+        let program = &self.provider.command[0];
+        if !program.contains('/') || program.starts_with('/') {
+            self.provider.installed(&self.name)?;
         }
+        self.provider.secrets.iter().try_for_each(|(var, src)| secret_value(var, src).map(drop))
     }
 
-    pub fn run(&self, workdir: Option<&std::path::Path>, request: &Request<'_>) -> Result<Outcome> {
-        let Some(files) = &self.kept else {
-            return self.provider.run(&self.name, workdir, request);
-        };
-        let copy = PrivateCopy::new(&self.name, files)?;
-        let program = match self.provider.command[0].strip_prefix("./") {
-            Some(path) => copy.dir.join(path).display().to_string(),
-            None => self.provider.command[0].clone(),
+    pub fn run(&self, request: &Request<'_>) -> Result<Outcome> {
+        let copy = PrivateCopy::new(&self.name, &self.kept)?;
+        let command = &self.provider.command[0];
+        let program = if command.contains('/') && !command.starts_with('/') {
+            copy.dir.join(command.trim_start_matches("./")).display().to_string()
+        } else {
+            self.provider.program()
         };
         self.provider.run_program(&self.name, &program, Some(&copy.dir), request)
     }

@@ -227,8 +227,7 @@ fn providers(repo: &ChangeRepo, checks: &mut Vec<Check>) {
     let Ok(snapshot) = repo.snapshot() else { return };
     let Ok(config) = crate::model::config::Config::load(&snapshot) else { return };
     for (name, provider) in &config.providers {
-        let ready = crate::act::provider::Ready::new(name, provider, &snapshot)
-            .and_then(|r| r.preflight(repo.git.workdir()).map(|()| r));
+        let ready = crate::act::provider::Ready::new(name, provider, &snapshot).and_then(|r| r.preflight().map(|()| r));
         match ready {
             Ok(_) => checks.push(ok("provider", format!("`{name}` can start, its secrets are readable"))),
             Err(e) => checks.push(bad(

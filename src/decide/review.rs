@@ -63,8 +63,8 @@ pub fn approvals_dir(id: &str) -> String {
 }
 
 /// What an approval binds of the provider that would run `action`: its argv, its
-/// environment, the names of its secrets, its timeout and, when it runs files kept in the
-/// repository, the id of the `providers/` tree in force. A provider swapped after review voids it.
+/// environment, the names of its secrets, its timeout and the id of the `providers/` tree in
+/// force (where it runs). A provider swapped after review voids it.
 pub fn provider_digest(
     snapshot: &Snapshot<'_>,
     config: &crate::model::config::Config,
@@ -72,11 +72,8 @@ pub fn provider_digest(
 ) -> Result<Option<String>> {
     let name = action.split_once('.').map_or(action, |(p, _)| p);
     let Some(provider) = config.providers.get(name) else { return Ok(None) };
-    // Whatever of the repository it runs: the whole providers/ tree in force.
-    let script = match provider.command.iter().any(|a| a.starts_with("./")) {
-        true => snapshot.entry_id("providers")?.map(|oid| oid.to_string()),
-        false => None,
-    };
+    // Every provider runs among the providers/ files in force: all of them are bound.
+    let script = snapshot.entry_id("providers")?.map(|oid| oid.to_string());
     let definition = serde_json::json!({
         "name": name,
         "command": provider.command,

@@ -458,7 +458,7 @@ fn a_script_run_through_an_interpreter_or_sourcing_others_runs_as_in_force() {
     fs::write(repo.file("providers/spy.sh"), script).unwrap();
     let config = fs::read_to_string(repo.file("clearance.yaml"))
         .unwrap()
-        .replace("command: [./providers/spy.sh]", "command: [/bin/sh, ./providers/spy.sh]");
+        .replace("command: [./providers/spy.sh]", "command: [/bin/sh, providers/spy.sh]");
     fs::write(repo.file("clearance.yaml"), config).unwrap();
     repo.commit_rules("through sh");
     let id = repo.propose(&intent("staging", "ok"));
