@@ -144,7 +144,7 @@ pub fn signer(repo: &ChangeRepo, current: &Current, entry: &Entry, key: &Private
         .map(|i| format!("`{}` ({})", i.principal, i.role))
         .unwrap_or_else(|| format!("key {}", keys::fingerprint(key.public_key())));
     let wanted: Vec<String> = needs.iter().map(|n| format!("{} of `{}` for {}", n.threshold, n.role, n.why)).collect();
-    Err(Error::new(ErrorKind::Denied, format!("{who} may not sign this change to the rules; nothing was written"))
+    Err(Error::invalid(format!("{who} may not sign this change to the rules; nothing was written"))
         .hint(format!("it needs signatures: {}", wanted.join(", ")))
         .hint("an admin signs it with `clearance governance sign`"))
 }

@@ -59,7 +59,7 @@ fn an_agent_adding_itself_as_approver_and_admin_gains_nothing() {
     // Nor can the agent's key sign the change into force.
     let head = repo.head();
     let r = repo.run(&["governance", "sign", "--yes", "--key-file", repo.key("deploy-bot").to_str().unwrap()]);
-    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(r.stderr.contains("`deploy-bot` (agent) may not sign this change to the rules"), "{}", r.stderr);
     assert_eq!(repo.head(), head, "nothing was written");
 }
@@ -83,7 +83,7 @@ fn trust_add_without_an_allowed_key_is_refused_and_writes_nothing() {
             "--signer-file",
             repo.key(signer).to_str().unwrap(),
         ]);
-        assert_eq!(r.code, 3, "{signer}: {}", r.stderr);
+        assert_eq!(r.code, 1, "{signer}: {}", r.stderr);
         assert!(r.stderr.contains("may not sign this change to the rules"), "{signer}: {}", r.stderr);
         assert_eq!(repo.head(), head, "{signer}: nothing was written");
     }

@@ -2,7 +2,7 @@ use serde::Serialize;
 
 use crate::commands::Session;
 use crate::error::Result;
-use crate::text::ui::Style;
+use crate::text::ui::{Style, escape_controls};
 use crate::trust::change::{self, Unauthorized};
 use crate::trust::governance::{self, Problem, Tally};
 
@@ -101,7 +101,13 @@ pub fn run(_args: Args, session: &Session<'_>) -> Result<u8> {
             })
             .collect();
         let stale = if p.stale { ui.paint(Style::Red, " stale: made against older rules") } else { String::new() };
-        out.push_str(&format!("pending   {} entry {} {}: {}{stale}\n", p.digest, p.seq, p.note, have.join("; ")));
+        out.push_str(&format!(
+            "pending   {} entry {} {}: {}{stale}\n",
+            p.digest,
+            p.seq,
+            escape_controls(&p.note),
+            escape_controls(&have.join("; "))
+        ));
     }
     for u in &status.unauthorized {
         out.push_str(&format!("{}\n", describe(ui, u)));
@@ -122,15 +128,15 @@ pub fn run(_args: Args, session: &Session<'_>) -> Result<u8> {
 /// One line about a governed file that is not in force.
 pub fn describe(ui: &crate::text::ui::Ui, u: &Unauthorized) -> String {
     let by = match (&u.commit, &u.author) {
-        (Some(c), Some(a)) => format!(" by {a} in {}", &c[..c.len().min(12)]),
+        (Some(c), Some(a)) => format!(" by {} in {}", escape_controls(a), c.get(..12).unwrap_or(c)),
         _ => String::new(),
     };
+    let path = escape_controls(&u.path);
     match &u.pending {
-        Some(d) => format!("{} {}{by}: waiting for signatures ({d})", ui.paint(Style::Yellow, "pending  "), u.path),
+        Some(d) => format!("{} {path}{by}: waiting for signatures ({d})", ui.paint(Style::Yellow, "pending  ")),
         None => format!(
-            "{} {}{by}: edited without the signatures the rules require; not in force",
-            ui.paint(Style::Red, "unsigned "),
-            u.path
+            "{} {path}{by}: edited without the signatures the rules require; not in force",
+            ui.paint(Style::Red, "unsigned ")
         ),
     }
 }
