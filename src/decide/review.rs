@@ -114,6 +114,7 @@ pub fn review_with(
         decision: evaluation.decision.digest(),
         provider: provider_digest(snapshot, &context.config, &parsed.intent.spec.action)?,
     };
+    let history = key_history(snapshot)?;
     let facts = Facts {
         repo_id: &context.config.repo_id,
         proposal: id,
@@ -124,6 +125,7 @@ pub fn review_with(
         decision: &digests.decision,
         provider: digests.provider.as_deref(),
         max_expiry: crate::model::policy_data::max_approval_expiry(snapshot)?,
+        history: history.as_ref(),
         now,
         sponsor_is_self: !crate::model::policy_data::sponsor_may_approve(snapshot)?,
         signatures: None,
@@ -201,4 +203,16 @@ fn signed_rejection(
     let bytes = serde_json::to_vec(&unsigned).ok()?;
     crate::trust::keys::verify(&key, crate::trust::keys::NS_EVIDENCE, &bytes, &sig).ok()?;
     Some(identity.groups.clone())
+}
+
+/// Which key each principal held when, from the governance log on the snapshot's branch.
+fn key_history(snapshot: &Snapshot<'_>) -> Result<Option<crate::trust::governance::KeyHistory>> {
+    let Some(tree) = snapshot.branch_tree() else { return Ok(None) };
+    let git = snapshot.git();
+    match crate::trust::governance::chain_at(git, tree)? {
+        Some(chain) => Ok(Some(crate::trust::governance::key_history(&chain, &|e| {
+            crate::trust::governance::identities_in(git, e)
+        })?)),
+        None => Ok(None),
+    }
 }

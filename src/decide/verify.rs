@@ -238,6 +238,7 @@ pub fn proposal(files: &Files, cx: &Context<'_>, signatures: &mut Signatures, ou
     let facts = Facts {
         provider: None,
         max_expiry: None,
+        history: Some(&cx.history),
         repo_id: cx.repo_id,
         proposal: id,
         agent: &agent,

@@ -302,6 +302,7 @@ fn settle(repo: &ChangeRepo, snapshot: &Snapshot<'_>, proposals: &mut [Summary])
             decision: &r.decision,
             provider: None,
             max_expiry,
+            history: None,
             now,
             sponsor_is_self,
             signatures: Some(&signatures),

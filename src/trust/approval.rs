@@ -168,6 +168,8 @@ pub struct Facts<'a> {
     pub decision: &'a str,
     /// The provider definition now; `None` when the caller does not judge it.
     pub provider: Option<&'a str>,
+    /// Which key each approver held when, from the governance log; `None`: the keys now.
+    pub history: Option<&'a crate::trust::governance::KeyHistory>,
     /// The longest validity policy data allows an approval, judged when it is judged
     /// (not only when it is signed); `None`: no cap.
     pub max_expiry: Option<std::time::Duration>,
@@ -266,8 +268,18 @@ fn check(
     if !matches!(identity.role, Role::Approver | Role::Admin) {
         return Err(format!("`{}` has role {}, not approver", s.approver, identity.role));
     }
-    let key_text =
-        identity.key.as_deref().ok_or_else(|| format!("`{}` has no key in trust/identities.yaml", s.approver))?;
+    let created: jiff::Timestamp = s.created_at.parse().map_err(|_| format!("bad created-at `{}`", s.created_at))?;
+    // The key the rules in force trusted for the approver when it signed (after a re-key,
+    // its earlier approvals still stand), else the one trusted now.
+    let held = facts.history.and_then(|h| h.get(&s.approver)).and_then(|spans| {
+        spans.iter().find(|sp| sp.from.is_none_or(|f| f <= created) && sp.until.is_none_or(|u| created < u))
+    });
+    let key_text = match held {
+        Some(span) => span.key.as_str(),
+        None => {
+            identity.key.as_deref().ok_or_else(|| format!("`{}` has no key in trust/identities.yaml", s.approver))?
+        }
+    };
     let key = keys::parse_public(key_text).map_err(|e| format!("`{}`: {}", s.approver, e.message))?;
     // Each approver's statement lives under its key's name: a copy under another name
     // would fill a second slot.
@@ -291,7 +303,6 @@ fn check(
             cache.learn(entry);
         }
     }
-    let created: jiff::Timestamp = s.created_at.parse().map_err(|_| format!("bad created-at `{}`", s.created_at))?;
     if let Some(revoked) = &identity.revoked_at {
         let revoked: jiff::Timestamp = revoked.parse().map_err(|_| format!("bad revoked_at for `{}`", s.approver))?;
         if created >= revoked {

@@ -244,3 +244,42 @@ fn a_re_keyed_agent_s_earlier_proposal_verifies_and_applies_with_the_key_it_had(
     let r = crate::common::feed(cmd, later.as_bytes());
     assert_eq!(r.code, 1, "{}", r.stderr);
 }
+
+#[test]
+fn a_re_keyed_approver_s_earlier_approval_still_counts() {
+    let repo = Repo::new();
+    let id = repo.propose(INTENT);
+    approve(&repo, &id, "ivan");
+    let new_key = repo.path().with_file_name("ivan-2");
+    assert_eq!(repo.run(&["key", "new", "ivan", "--file", new_key.to_str().unwrap()]).code, 0);
+    let at = |args: &[&str]| -> crate::common::Run {
+        crate::common::clearance(repo.path())
+            .env("CLEARANCE_NOW", "2026-05-14T10:30:00Z")
+            .args(args)
+            .output()
+            .unwrap()
+            .into()
+    };
+    let r = at(&[
+        "trust",
+        "add",
+        "ivan",
+        "--role",
+        "approver",
+        "--group",
+        "team-orders",
+        "--group",
+        "security",
+        "--key",
+        &format!("{}.pub", new_key.display()),
+        "--replace",
+        "--signer-file",
+        repo.key("admin").to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let shown: serde_json::Value = serde_json::from_str(&at(&["show", &id, "--format", "json"]).stdout).unwrap();
+    let ivan = shown["approvals"].as_array().unwrap().iter().find(|a| a["principal"] == "ivan").unwrap();
+    assert_eq!(ivan["valid"], true, "{ivan:#}");
+    let r = at(&["verify", &id]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+}
