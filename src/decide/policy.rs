@@ -19,7 +19,13 @@ pub const DIR: &str = "policies";
 pub struct Policy {
     engine: regorus::Engine,
     pub files: Vec<String>,
+    /// Which of the four rules some file of package `clearance` defines: an undefined one
+    /// is empty (or false), as in OPA, not an error.
+    defined: std::collections::BTreeSet<&'static str>,
 }
+
+/// The rules of package `clearance` that clearance reads.
+const RULES: [&str; 4] = ["deny", "warn", "approvals", "auto_approve"];
 
 /// A `.rego` file on the branch.
 pub struct RegoFile {
@@ -60,9 +66,19 @@ impl Policy {
             check_interval: NonZeroU32::new(64).expect("non-zero"),
         });
         let mut loaded = Vec::new();
+        let mut defined = std::collections::BTreeSet::new();
+        let package = regex::Regex::new(r"(?m)^\s*package\s+clearance\s*$").expect("valid regex");
+        let head = regex::Regex::new(r"(?m)^\s*(?:default\s+)?([A-Za-z_][A-Za-z0-9_]*)\b").expect("valid regex");
         for file in files(snapshot)? {
             if is_test(&file.path) && !with_tests {
                 continue;
+            }
+            if !is_test(&file.path) && package.is_match(&file.text) {
+                for name in head.captures_iter(&file.text).filter_map(|c| c.get(1)) {
+                    if let Some(rule) = RULES.iter().find(|r| **r == name.as_str()) {
+                        defined.insert(*rule);
+                    }
+                }
             }
             engine.add_policy(file.path.clone(), file.text).map_err(|e| {
                 Error::invalid(format!("policy {} does not compile: {e}", file.path))
@@ -89,7 +105,7 @@ impl Policy {
             }
             engine.add_data(to_rego(&data)?).map_err(|e| Error::invalid(format!("{path}: {e}")))?;
         }
-        Ok(Policy { engine, files: loaded })
+        Ok(Policy { engine, files: loaded, defined })
     }
 
     /// Evaluate the four rules for `input`. Errors, timeouts and malformed results are
@@ -109,6 +125,9 @@ impl Policy {
 
     /// A rule of package `clearance`; undefined is `null`.
     fn eval(&mut self, rule: &str) -> Result<serde_json::Value> {
+        if !self.defined.contains(rule) {
+            return Ok(serde_json::Value::Null);
+        }
         let value = self.engine.eval_rule(format!("data.clearance.{rule}")).map_err(|e| {
             Error::invalid(format!("policy evaluation of `{rule}` failed: {e}"))
                 .hint("fail closed: nothing was cleared")

@@ -298,3 +298,25 @@ fn schemas_describe_what_clearance_reads_and_reports() {
         assert!(schema(doc)["properties"].get(field).is_some(), "{doc} schema lacks {field}");
     }
 }
+
+#[test]
+fn a_policy_that_defines_only_some_rules_decides_with_the_rest_empty() {
+    let repo = Repo::new();
+    // A conftest user's first policy: only deny and approvals.
+    for entry in fs::read_dir(repo.file("policies")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "rego") {
+            fs::remove_file(path).unwrap();
+        }
+    }
+    commit_file(
+        &repo,
+        "policies/first.rego",
+        "package clearance\n\nimport rego.v1\n\ndeny contains \"no prod on fridays\" if input.now.weekday == \"Friday\"\n\napprovals contains {\"group\": \"team-orders\", \"count\": 1}\n",
+    );
+    let (code, v) = check(&repo, STAGING_RESTART);
+    assert_eq!(code, 4, "{v:#}");
+    assert_eq!(v["decision"]["warn"], serde_json::json!([]));
+    assert_eq!(v["decision"]["auto_approve"], false);
+    assert_eq!(v["decision"]["approvals"][0]["group"], "team-orders");
+}
