@@ -250,6 +250,20 @@ impl ChangeRepo {
         }
         let short = self.branch_short().to_owned();
         let tracking = self.git.references_glob(&format!("refs/remotes/*/{short}"))?.flatten().find_map(|r| r.target());
+        // A branch named on purpose must exist somewhere: a typo must not start a branch
+        // where no approver will ever look.
+        if tracking.is_none() && std::env::var("CLEARANCE_BRANCH").is_ok_and(|b| !b.is_empty()) {
+            let known: Vec<String> = self
+                .git
+                .branches(None)?
+                .flatten()
+                .filter_map(|(b, _)| b.name().ok().flatten().map(str::to_owned))
+                .collect();
+            return Err(Error::not_found(format!(
+                "CLEARANCE_BRANCH names `{short}`, which is neither a branch here nor on a remote"
+            ))
+            .hint(format!("branches here: {}", if known.is_empty() { "none".to_owned() } else { known.join(", ") })));
+        }
         let start = tracking.or_else(|| self.git.head().ok().and_then(|h| h.target()));
         if let Some(start) = start {
             self.git.reference(&self.branch, start, false, "clearance: start the branch")?;

@@ -432,6 +432,15 @@ fn a_ci_checkout_with_a_detached_head_names_its_branch() {
     let refused = propose(&origin.key("deploy-bot"), &ci, &restart(1), &["--push"]);
     assert_eq!(refused.code, 1, "{}", refused.stderr);
     assert!(refused.stderr.contains("CLEARANCE_BRANCH=main"), "{}", refused.stderr);
+    // A typo in the branch name starts no branch of its own: it is refused, naming the branches.
+    let mut typo = clearance(&ci);
+    typo.env("CLEARANCE_BRANCH", "nope").env("CLEARANCE_KEY_FILE", origin.key("deploy-bot"));
+    let r = propose_with(typo, &restart(1), &["--push"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("`nope`, which is neither a branch here nor on a remote"), "{}", r.stderr);
+    let listed: Run = clearance(&ci).env("CLEARANCE_BRANCH", "nope").args(["list"]).output().unwrap().into();
+    assert_eq!(listed.code, 1, "{}", listed.stderr);
+    assert!(git(&ci, &["branch", "--list", "nope"]).is_empty(), "no branch was made");
     let mut cmd = clearance(&ci);
     cmd.env("CLEARANCE_BRANCH", "main").env("CLEARANCE_KEY_FILE", origin.key("deploy-bot"));
     let r = propose_with(cmd, &restart(1), &["--push"]);
