@@ -13,8 +13,11 @@ use crate::trust::keys::KeyArgs;
 
 /// Propose a change: validate an intent and commit it to the change repository
 ///
-/// Prints the new proposal's id on stdout. Every problem in the intent is reported at
-/// once, with file, line, column and field path, and nothing is written.
+/// Prints the new proposal's id on stdout. An invalid intent writes nothing: every problem
+/// is reported at once, with file, line, column and field path. A valid intent that policy
+/// denies is committed all the same, as evidence of the attempt, and exits 3. The same agent
+/// proposing the same bytes for the same `metadata.run` again (a retry) gets the first
+/// proposal's id back (`duplicate_of` in JSON) and nothing new is written.
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Examples:\n  clearance propose -f intent.yaml\n  id=$(generate-intent | clearance propose -f -)\n  clearance propose -f intent.yaml --dry-run --format json"
@@ -54,7 +57,7 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
     let outcome = propose::propose(repo, &parsed, &name, signer.as_ref())?;
     let code = if outcome.state == State::Denied { 3 } else { 0 };
     let mut push = None;
-    if let Some(id) = &outcome.id {
+    if let (Some(id), None) = (&outcome.id, &outcome.duplicate_of) {
         push = crate::commands::after_write(repo, &args.push, Some(&args.key), ui)?;
         let mut events = vec![Event::Proposed];
         match outcome.state {
@@ -77,6 +80,13 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
         other => ui.paint(Style::Yellow, other.as_str()),
     };
     match &outcome.id {
+        Some(id) if outcome.duplicate_of.is_some() => {
+            ui.out(format!("{id}\n"))?;
+            ui.status(format!(
+                "already proposed as {} ({state}): the same agent run with the same intent; nothing new was filed",
+                ui.paint(Style::Bold, id)
+            ));
+        }
         Some(id) => {
             ui.out(format!("{id}\n"))?;
             ui.status(format!("proposed {} ({state}): {what}", ui.paint(Style::Bold, id)));

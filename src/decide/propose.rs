@@ -31,6 +31,10 @@ pub struct Outcome {
     pub commit: Option<String>,
     pub decision: Option<Decision>,
     pub blast_radius: Option<BlastRadius>,
+    /// Set when the same agent already proposed these exact bytes for the same
+    /// `metadata.run` (a retry): that proposal's id, and nothing new was written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duplicate_of: Option<String>,
 }
 
 /// Problems with the targets of a located intent: each must be a service in the graph.
@@ -109,7 +113,20 @@ pub fn propose(repo: &ChangeRepo, parsed: &Parsed, name: &str, signer: Option<&P
         commit: None,
         decision: None,
         blast_radius: None,
+        duplicate_of: None,
     };
+    // An agent retrying after a timeout gets the proposal it already filed, not a second:
+    // same agent, same run, same bytes.
+    if intent.metadata.run.is_some()
+        && !dry_run
+        && let Some(first) = retried(repo, parsed)?
+    {
+        outcome.id = Some(first.id.clone());
+        outcome.state = first.state;
+        outcome.created_at = first.created_at;
+        outcome.duplicate_of = Some(first.id);
+        return Ok(outcome);
+    }
     let evaluation = if dry_run {
         decide(&repo.snapshot()?)?
     } else {
@@ -168,4 +185,30 @@ pub fn propose(repo: &ChangeRepo, parsed: &Parsed, name: &str, signer: Option<&P
     outcome.decision = Some(evaluation.decision);
     outcome.blast_radius = Some(evaluation.blast_radius);
     Ok(outcome)
+}
+
+/// The proposal these exact intent bytes were already filed as by the same agent (when
+/// not withdrawn): its summary matches, and its `proposed` entry names the same digest.
+fn retried(repo: &ChangeRepo, parsed: &Parsed) -> Result<Option<crate::model::index::Summary>> {
+    let intent = &parsed.intent;
+    let snapshot = repo.snapshot()?;
+    let targets: Vec<String> = intent.spec.targets.iter().map(|t| t.0.clone()).collect();
+    for p in crate::model::index::load_at(repo, &snapshot)?.proposals {
+        if p.agent != intent.metadata.agent
+            || p.action != intent.spec.action
+            || p.environment != intent.spec.environment
+            || p.targets != targets
+            || p.state == State::Withdrawn
+        {
+            continue;
+        }
+        let log = snapshot.read(&proposal::evidence_path(&p.id))?.unwrap_or_default();
+        let first = evidence::parse(&log, "evidence.jsonl")?.into_iter().next();
+        if first.and_then(|e| e.payload.get("intent_digest").and_then(|d| d.as_str()).map(str::to_owned))
+            == Some(parsed.digest.clone())
+        {
+            return Ok(Some(p));
+        }
+    }
+    Ok(None)
 }

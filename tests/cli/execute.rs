@@ -388,3 +388,29 @@ fn this_machine_says_where_secrets_and_its_key_come_from() {
     let stdout = String::from_utf8_lossy(&r.stdout);
     assert!(stdout.contains("config.yaml") && stdout.contains("envv"), "{stdout}");
 }
+
+#[test]
+fn a_retried_proposal_returns_the_first_instead_of_filing_a_second() {
+    let repo = Repo::new();
+    let first = crate::common::run_stdin(
+        repo.path(),
+        &["propose", "-f", "-", "--format", "json"],
+        crate::common::INTENT.as_bytes(),
+    );
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let first: serde_json::Value = serde_json::from_str(&first.stdout).unwrap();
+    let head = repo.head();
+    let again = crate::common::run_stdin(
+        repo.path(),
+        &["propose", "-f", "-", "--format", "json"],
+        crate::common::INTENT.as_bytes(),
+    );
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    let again: serde_json::Value = serde_json::from_str(&again.stdout).unwrap();
+    assert_eq!(again["id"], first["id"]);
+    assert_eq!(again["duplicate_of"], first["id"]);
+    assert_eq!(repo.head(), head, "nothing new was committed");
+    // Another run of the agent is another proposal.
+    let other = repo.propose(&crate::common::INTENT.replace("run-2026-05-14-0019", "run-2026-05-14-0020"));
+    assert_ne!(serde_json::Value::String(other), first["id"]);
+}

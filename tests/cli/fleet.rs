@@ -36,7 +36,7 @@ fn stats_count_autonomy_per_agent() {
             .unwrap();
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     }
-    repo.propose(INTENT);
+    repo.propose(&INTENT.replace("run-2026-05-14-0019", "run-2"));
     // Read after the approvals were signed (a signature from the future counts for nothing).
     let stats = |args: &[&str]| -> crate::common::Run {
         crate::common::clearance(repo.path())

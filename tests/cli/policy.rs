@@ -126,7 +126,9 @@ fn budgets_count_what_the_agent_already_spent_today() {
     let repo = Repo::new();
     let costly = INTENT.replace("budget_usd: 0.35", "budget_usd: 30");
     assert_eq!(run_stdin(repo.path(), &["propose", "-f", "-"], costly.as_bytes()).code, 0);
-    let r = run_stdin(repo.path(), &["propose", "-f", "-"], costly.as_bytes());
+    // Another run of the agent (the same run again would be a retry of the first).
+    let again = costly.replace("run-2026-05-14-0019", "run-2026-05-14-0020");
+    let r = run_stdin(repo.path(), &["propose", "-f", "-"], again.as_bytes());
     assert_eq!(r.code, 3, "{}", r.stderr);
     assert!(r.stderr.contains("daily budget"), "{}", r.stderr);
     // A day later the budget is fresh again.

@@ -61,8 +61,8 @@ fn ambiguous_prefix_lists_the_candidates() {
     // and look up by the 2-character shard plus padding that cannot match.
     let mut ids: Vec<String> = Vec::new();
     let mut pair = None;
-    for _ in 0..200 {
-        let id = repo.propose(INTENT);
+    for n in 0..200 {
+        let id = repo.propose(&INTENT.replace("run-2026-05-14-0019", &format!("run-{n}")));
         if let Some(other) = ids.iter().find(|o| o[..2] == id[..2]) {
             pair = Some((other.clone(), id.clone()));
             break;

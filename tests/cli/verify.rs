@@ -7,7 +7,10 @@ use crate::common::{INTENT, Repo, git};
 
 /// A proposal approved by olive and sam, on a repo with a clean `verify`.
 fn approved(repo: &Repo) -> String {
-    let id = repo.propose(INTENT);
+    // Each its own agent run: the same run and bytes again would be a retry of the first.
+    static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let run = RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let id = repo.propose(&INTENT.replace("run-2026-05-14-0019", &format!("run-{run}")));
     for who in ["olive", "sam"] {
         let r = repo.run(&["approve", &id, "--key-file", repo.key(who).to_str().unwrap(), "--yes"]);
         assert_eq!(r.code, 0, "{}", r.stderr);
@@ -48,7 +51,7 @@ fn an_intent_edited_after_approval() {
 fn an_approval_copied_to_another_proposal() {
     let repo = Repo::new();
     let id = approved(&repo);
-    let other = repo.propose(INTENT);
+    let other = repo.propose(&INTENT.replace("run-2026-05-14-0019", "run-2"));
     let dir = repo.path().join(format!("proposals/{}/{id}/approvals", &id[..2]));
     let file = fs::read_dir(&dir).unwrap().next().unwrap().unwrap().path();
     let target = repo.path().join(format!("proposals/{}/{other}/approvals", &other[..2]));
