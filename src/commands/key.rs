@@ -76,12 +76,18 @@ pub fn run(command: Command, session: &Session<'_>) -> Result<u8> {
             let v = match file {
                 Some(path) => {
                     let public = keys::write_file(&path, &key, force)?;
+                    let file = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+                    // Remembered so `key list` shows it; best effort (the file is what counts).
+                    let _ = keys::remember(
+                        &name,
+                        keys::Made::File { public: keys::public_openssh(key.public_key()), file },
+                    );
                     ui.status(format!("wrote {} (0600) and {}", path.display(), public.display()));
                     view(name, &key, Some(path))
                 }
                 None => {
                     let backend = keys::store_keyring(&name, &key, force)?;
-                    keys::remember(&name, &keys::public_openssh(key.public_key()))?;
+                    keys::remember(&name, keys::Made::Keyring(keys::public_openssh(key.public_key())))?;
                     ui.status(format!("stored `{name}` in the {backend} keyring"));
                     view(name, &key, None)
                 }
@@ -96,9 +102,13 @@ pub fn run(command: Command, session: &Session<'_>) -> Result<u8> {
             if known.is_empty() {
                 ui.status("no keys yet; create one with `clearance key new NAME`");
             }
-            for (name, public) in known {
-                let fp = keys::parse_public(&public).map(|k| keys::fingerprint(&k)).unwrap_or_default();
-                ui.out(format!("{name}\t{fp}\n"))?;
+            for (name, made) in known {
+                let fp = keys::parse_public(made.public()).map(|k| keys::fingerprint(&k)).unwrap_or_default();
+                let place = match &made {
+                    keys::Made::Keyring(_) => "keyring".to_owned(),
+                    keys::Made::File { file, .. } => format!("file {}", file.display()),
+                };
+                ui.out(format!("{name}\t{fp}\t{place}\n"))?;
             }
             Ok(0)
         }

@@ -188,8 +188,15 @@ pub fn load_keyring(name: &str) -> Result<PrivateKey> {
             Err(e) => return Err(Error::io(format!("{backend} keyring: {e}"))),
         }
     }
-    Err(Error::not_found(format!("no key named `{name}` in the keyring ({})", reasons.join("; ")))
-        .hint("create one with `clearance key new NAME`"))
+    let made = remembered().ok().and_then(|all| all.get(name).cloned());
+    let hint = match made {
+        Some(Made::File { file, .. }) => format!("`{name}` was made as a key file: use --key-file {}", file.display()),
+        _ if reasons.iter().any(|r| !r.ends_with(": none")) => {
+            "no keyring is reachable here (no desktop session?): keep the key in a file, `clearance key new NAME --file PATH`, and use --key-file".to_owned()
+        }
+        _ => "create one with `clearance key new NAME` (or `--file PATH` for a key file)".to_owned(),
+    };
+    Err(Error::not_found(format!("no key named `{name}` in the keyring ({})", reasons.join("; "))).hint(hint))
 }
 
 /// Write `key` to `path` (mode 0600) and its public half to `path.pub`.
@@ -251,8 +258,29 @@ fn registry_path() -> Result<PathBuf> {
         .join("keys.json"))
 }
 
-/// Names and public keys of the keyring keys created here (keyrings cannot be listed).
-pub fn remembered() -> Result<std::collections::BTreeMap<String, String>> {
+/// A key made on this machine: its public half, and the file holding it (none: the keyring).
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum Made {
+    /// The public key of a key in the keyring (how the registry first stored them).
+    Keyring(String),
+    File {
+        public: String,
+        file: PathBuf,
+    },
+}
+
+impl Made {
+    pub fn public(&self) -> &str {
+        match self {
+            Made::Keyring(public) | Made::File { public, .. } => public,
+        }
+    }
+}
+
+/// Names and public keys of the keys created here, in the keyring or in files (keyrings
+/// cannot be listed).
+pub fn remembered() -> Result<std::collections::BTreeMap<String, Made>> {
     let path = registry_path()?;
     match std::fs::read(&path) {
         Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| Error::invalid(format!("{}: {e}", path.display()))),
@@ -260,9 +288,9 @@ pub fn remembered() -> Result<std::collections::BTreeMap<String, String>> {
     }
 }
 
-pub fn remember(name: &str, public: &str) -> Result<()> {
+pub fn remember(name: &str, made: Made) -> Result<()> {
     let mut all = remembered()?;
-    all.insert(name.to_owned(), public.to_owned());
+    all.insert(name.to_owned(), made);
     let path = registry_path()?;
     crate::store::fs::write_atomic(&path, &serde_json::to_vec_pretty(&all)?, false)
 }

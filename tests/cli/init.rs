@@ -154,3 +154,25 @@ fn trust_edits_keep_the_files_comments() {
     assert!(after.contains("  - principal: deploy-bot\n    revoked_at: \"2026-05-14T09:00:00Z\"\n"), "{after}");
     assert_eq!(git(&dir, &["status", "--porcelain"]), "");
 }
+
+#[test]
+fn a_key_made_in_a_file_is_listed_and_named_when_asked_for_by_name() {
+    let tmp = tempfile::TempDir::new().unwrap();
+    let config = tmp.path().join("config");
+    let file = tmp.path().join("olive-key");
+    let run = |args: &[&str]| -> crate::common::Run {
+        crate::common::clearance(tmp.path())
+            .env("XDG_CONFIG_HOME", &config)
+            .env("CLEARANCE_KEYRING", "keyutils")
+            .args(args)
+            .output()
+            .unwrap()
+            .into()
+    };
+    assert_eq!(run(&["key", "new", "olive-file", "--file", file.to_str().unwrap()]).code, 0);
+    let listed = run(&["key", "list"]);
+    assert!(listed.stdout.contains("olive-file") && listed.stdout.contains("file "), "{}", listed.stdout);
+    let shown = run(&["key", "show", "olive-file"]);
+    assert_ne!(shown.code, 0);
+    assert!(shown.stderr.contains("was made as a key file: use --key-file"), "{}", shown.stderr);
+}
