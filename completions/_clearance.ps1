@@ -851,11 +851,29 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Validate a service graph: the branch''s, or FILE before you commit it')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the services of the graph in force: what intents may name as targets')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Build the service graph from another source of truth')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'clearance;graph;check' {
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more: how long the command took')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more: how long the command took')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'clearance;graph;list' {
+            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Only services this team owns')
+            [CompletionResult]::new('--tier', '--tier', [CompletionResultType]::ParameterName, 'Only services of this tier (0 most critical .. 3)')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
@@ -920,11 +938,15 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         }
         'clearance;graph;help' {
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Validate a service graph: the branch''s, or FILE before you commit it')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the services of the graph in force: what intents may name as targets')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Build the service graph from another source of truth')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'clearance;graph;help;check' {
+            break
+        }
+        'clearance;graph;help;list' {
             break
         }
         'clearance;graph;help;import' {
@@ -1140,10 +1162,14 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         }
         'clearance;help;graph' {
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Validate a service graph: the branch''s, or FILE before you commit it')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the services of the graph in force: what intents may name as targets')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Build the service graph from another source of truth')
             break
         }
         'clearance;help;graph;check' {
+            break
+        }
+        'clearance;help;graph;list' {
             break
         }
         'clearance;help;graph;import' {

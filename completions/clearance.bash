@@ -151,6 +151,9 @@ _clearance() {
             clearance__subcmd__graph,import)
                 cmd="clearance__subcmd__graph__subcmd__import"
                 ;;
+            clearance__subcmd__graph,list)
+                cmd="clearance__subcmd__graph__subcmd__list"
+                ;;
             clearance__subcmd__graph__subcmd__help,check)
                 cmd="clearance__subcmd__graph__subcmd__help__subcmd__check"
                 ;;
@@ -159,6 +162,9 @@ _clearance() {
                 ;;
             clearance__subcmd__graph__subcmd__help,import)
                 cmd="clearance__subcmd__graph__subcmd__help__subcmd__import"
+                ;;
+            clearance__subcmd__graph__subcmd__help,list)
+                cmd="clearance__subcmd__graph__subcmd__help__subcmd__list"
                 ;;
             clearance__subcmd__graph__subcmd__help__subcmd__import,backstage)
                 cmd="clearance__subcmd__graph__subcmd__help__subcmd__import__subcmd__backstage"
@@ -279,6 +285,9 @@ _clearance() {
                 ;;
             clearance__subcmd__help__subcmd__graph,import)
                 cmd="clearance__subcmd__help__subcmd__graph__subcmd__import"
+                ;;
+            clearance__subcmd__help__subcmd__graph,list)
+                cmd="clearance__subcmd__help__subcmd__graph__subcmd__list"
                 ;;
             clearance__subcmd__help__subcmd__graph__subcmd__import,backstage)
                 cmd="clearance__subcmd__help__subcmd__graph__subcmd__import__subcmd__backstage"
@@ -1005,7 +1014,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__graph)
-            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version check import help"
+            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version check list import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1057,7 +1066,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__graph__subcmd__help)
-            opts="check import help"
+            opts="check list import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1115,6 +1124,20 @@ _clearance() {
         clearance__subcmd__graph__subcmd__help__subcmd__import__subcmd__backstage)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__graph__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1221,6 +1244,40 @@ _clearance() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__graph__subcmd__list)
+            opts="-q -v -h -V --owner --tier --repo --format --root --no-color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --owner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tier)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1439,7 +1496,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__help__subcmd__graph)
-            opts="check import"
+            opts="check list import"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1483,6 +1540,20 @@ _clearance() {
         clearance__subcmd__help__subcmd__graph__subcmd__import__subcmd__backstage)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__help__subcmd__graph__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -786,10 +786,27 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand check 'Validate a service graph: the branch''s, or FILE before you commit it'
+            cand list 'List the services of the graph in force: what intents may name as targets'
             cand import 'Build the service graph from another source of truth'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'clearance;graph;check'= {
+            cand --repo 'The change repository [default: discovered from the current directory]'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
+            cand --no-color 'Never use color (also NO_COLOR)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more: how long the command took'
+            cand --verbose 'Say more: how long the command took'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'clearance;graph;list'= {
+            cand --owner 'Only services this team owns'
+            cand --tier 'Only services of this tier (0 most critical .. 3)'
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
@@ -848,10 +865,13 @@ set edit:completion:arg-completer[clearance] = {|@words|
         }
         &'clearance;graph;help'= {
             cand check 'Validate a service graph: the branch''s, or FILE before you commit it'
+            cand list 'List the services of the graph in force: what intents may name as targets'
             cand import 'Build the service graph from another source of truth'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'clearance;graph;help;check'= {
+        }
+        &'clearance;graph;help;list'= {
         }
         &'clearance;graph;help;import'= {
             cand backstage 'Turn Backstage catalog entities (Component, Resource, API, System) into a graph'
@@ -1022,9 +1042,12 @@ set edit:completion:arg-completer[clearance] = {|@words|
         }
         &'clearance;help;graph'= {
             cand check 'Validate a service graph: the branch''s, or FILE before you commit it'
+            cand list 'List the services of the graph in force: what intents may name as targets'
             cand import 'Build the service graph from another source of truth'
         }
         &'clearance;help;graph;check'= {
+        }
+        &'clearance;help;graph;list'= {
         }
         &'clearance;help;graph;import'= {
             cand backstage 'Turn Backstage catalog entities (Component, Resource, API, System) into a graph'

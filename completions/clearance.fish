@@ -617,20 +617,21 @@ complete -c clearance -n "__fish_clearance_using_subcommand doctor" -s q -l quie
 complete -c clearance -n "__fish_clearance_using_subcommand doctor" -s v -l verbose -d 'Say more: how long the command took'
 complete -c clearance -n "__fish_clearance_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c clearance -n "__fish_clearance_using_subcommand doctor" -s V -l version -d 'Print version'
-complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check import help" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check import help" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check list import help" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
+complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check list import help" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
-complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check import help" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
-complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check import help" -l no-color -d 'Never use color (also NO_COLOR)'
-complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check import help" -s q -l quiet -d 'Print only data and errors'
-complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check import help" -s v -l verbose -d 'Say more: how long the command took'
-complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check import help" -s h -l help -d 'Print help'
-complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check import help" -s V -l version -d 'Print version'
-complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check import help" -f -a "check" -d 'Validate a service graph: the branch\'s, or FILE before you commit it'
-complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check import help" -f -a "import" -d 'Build the service graph from another source of truth'
-complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check list import help" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check list import help" -l no-color -d 'Never use color (also NO_COLOR)'
+complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check list import help" -s q -l quiet -d 'Print only data and errors'
+complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check list import help" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check list import help" -s h -l help -d 'Print help'
+complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check list import help" -s V -l version -d 'Print version'
+complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check list import help" -f -a "check" -d 'Validate a service graph: the branch\'s, or FILE before you commit it'
+complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check list import help" -f -a "list" -d 'List the services of the graph in force: what intents may name as targets'
+complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check list import help" -f -a "import" -d 'Build the service graph from another source of truth'
+complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check list import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from check" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from check" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
@@ -642,6 +643,19 @@ complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_se
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Say more: how long the command took'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from list" -l owner -d 'Only services this team owns' -r
+complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from list" -l tier -d 'Only services of this tier (0 most critical .. 3)' -r
+complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from list" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
+complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from list" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+json\t''
+dot\t''
+mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from list" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from list" -l no-color -d 'Never use color (also NO_COLOR)'
+complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
+complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from import" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from import" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
@@ -656,6 +670,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_se
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from import" -f -a "backstage" -d 'Turn Backstage catalog entities (Component, Resource, API, System) into a graph'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from import" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from help" -f -a "check" -d 'Validate a service graph: the branch\'s, or FILE before you commit it'
+complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the services of the graph in force: what intents may name as targets'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from help" -f -a "import" -d 'Build the service graph from another source of truth'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c clearance -n "__fish_clearance_using_subcommand schema" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
@@ -734,4 +749,5 @@ complete -c clearance -n "__fish_clearance_using_subcommand help; and __fish_see
 complete -c clearance -n "__fish_clearance_using_subcommand help; and __fish_seen_subcommand_from governance" -f -a "log" -d 'List the entries of the governance log, oldest first'
 complete -c clearance -n "__fish_clearance_using_subcommand help; and __fish_seen_subcommand_from governance" -f -a "adopt" -d 'Give a repository made before governance its genesis, signed by its first admin'
 complete -c clearance -n "__fish_clearance_using_subcommand help; and __fish_seen_subcommand_from graph" -f -a "check" -d 'Validate a service graph: the branch\'s, or FILE before you commit it'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and __fish_seen_subcommand_from graph" -f -a "list" -d 'List the services of the graph in force: what intents may name as targets'
 complete -c clearance -n "__fish_clearance_using_subcommand help; and __fish_seen_subcommand_from graph" -f -a "import" -d 'Build the service graph from another source of truth'

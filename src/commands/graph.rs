@@ -20,6 +20,18 @@ pub enum Command {
         /// A graph file (YAML, or JSON when it ends in .json) [default: the graph on the branch]
         file: Option<PathBuf>,
     },
+    /// List the services of the graph in force: what intents may name as targets
+    #[command(
+        after_help = "Examples:\n  clearance graph list\n  clearance graph list --owner team-payments --tier 0\n  clearance graph list --format json | jq -r '.[].id'"
+    )]
+    List {
+        /// Only services this team owns
+        #[arg(long)]
+        owner: Option<String>,
+        /// Only services of this tier (0 most critical .. 3)
+        #[arg(long, value_parser = clap::value_parser!(u8).range(0..=3))]
+        tier: Option<u8>,
+    },
     /// Build the service graph from another source of truth
     #[command(subcommand)]
     Import(Import),
@@ -62,6 +74,7 @@ pub fn run(command: Command, session: &Session<'_>) -> Result<u8> {
     let (repo, ui) = (session.repo_path, session.ui);
     match command {
         Command::Check { file } => check(file.as_deref(), repo, ui),
+        Command::List { owner, tier } => list(session, owner.as_deref(), tier),
         Command::Import(Import::Backstage { files, commit, key, push }) => import(&files, commit, &key, &push, session),
     }
 }
@@ -154,5 +167,36 @@ fn import(
             graph::PATHS[0],
         ));
     }
+    Ok(0)
+}
+
+/// The services of the graph in force, filtered.
+fn list(session: &Session<'_>, owner: Option<&str>, tier: Option<u8>) -> Result<u8> {
+    let (repo, ui) = (session.repo()?, session.ui);
+    let graph = graph::load(&repo.snapshot()?)?;
+    let services: Vec<&graph::Service> = graph
+        .services
+        .iter()
+        .filter(|s| owner.is_none_or(|o| s.owners.iter().any(|x| x == o)))
+        .filter(|s| tier.is_none_or(|t| s.tier == t))
+        .collect();
+    if ui.json() {
+        ui.out_json(&services)?;
+        return Ok(0);
+    }
+    let mut table = comfy_table::Table::new();
+    table.load_preset(comfy_table::presets::NOTHING).set_header(["SERVICE", "TIER", "OWNERS", "DATA", "DEPENDS ON"]);
+    for s in &services {
+        let esc = |t: &str| crate::text::ui::escape_controls(t).into_owned();
+        table.add_row([
+            esc(&s.id),
+            s.tier.to_string(),
+            esc(&s.owners.join(",")),
+            esc(&s.data.join(",")),
+            s.depends_on.len().to_string(),
+        ]);
+    }
+    ui.out(format!("{}\n", table.to_string().lines().map(str::trim_end).collect::<Vec<_>>().join("\n")))?;
+    ui.status(format!("{} of {} services", services.len(), graph.services.len()));
     Ok(0)
 }

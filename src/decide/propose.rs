@@ -44,8 +44,9 @@ pub fn target_problems(graph: &Compiled, node: &yaml::Node) -> Vec<Problem> {
         if graph.find(&target).is_none() {
             let mut message = format!("unknown target `{target}`: not a service in the graph");
             let known: Vec<&str> = graph.ids().collect();
-            if let Some(near) = crate::text::schema_check::closest(&target, &known) {
-                message.push_str(&format!(", did you mean `{near}`?"));
+            match crate::text::schema_check::closest(&target, &known) {
+                Some(near) => message.push_str(&format!(", did you mean `{near}`?")),
+                None => message.push_str(" (`clearance graph list` shows the services)"),
             }
             problems.push(Problem::new(message, path, pos.line, pos.column).width(pos.width));
         }

@@ -345,3 +345,18 @@ fn regex_lite_escape(s: &str) -> String {
         })
         .collect()
 }
+
+#[test]
+fn graph_list_shows_what_intents_may_target() {
+    let repo = Repo::new();
+    let r = repo.run(&["graph", "list", "--owner", "team-payments", "--tier", "0", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let services: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let ids: Vec<&str> = services.as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["checkout", "payments", "payments-db"]);
+    // An unknown target with nothing close points there.
+    let far = crate::common::INTENT.replace("[orders-db-old]", "[zzzzzzzzzzzz]");
+    let r = crate::common::run_stdin(repo.path(), &["propose", "-f", "-"], far.as_bytes());
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("`clearance graph list` shows the services"), "{}", r.stderr);
+}
