@@ -41,6 +41,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one proposal: its intent, state and evidence')
             [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Run the provider''s dry run and commit it as plan.json (earlier approvals go stale)')
             [CompletionResult]::new('approve', 'approve', [CompletionResultType]::ParameterValue, 'Approve a proposal by signing exactly what you reviewed')
+            [CompletionResult]::new('inbox', 'inbox', [CompletionResultType]::ParameterValue, 'What waits for you: pending proposals your key''s principal can approve, oldest first')
             [CompletionResult]::new('reject', 'reject', [CompletionResultType]::ParameterValue, 'Reject a proposal: a signed veto by an eligible approver')
             [CompletionResult]::new('withdraw', 'withdraw', [CompletionResultType]::ParameterValue, 'Take a proposal back (the proposing agent, or an admin)')
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Execute a cleared change through its provider, exactly once')
@@ -208,6 +209,23 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--anyway', '--anyway', [CompletionResultType]::ParameterName, 'Approve even when the approval fills no missing slot (already cleared, vetoed, or needing other groups)')
             [CompletionResult]::new('--push', '--push', [CompletionResultType]::ParameterName, 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine''s record) [default with `sync: auto`]')
             [CompletionResult]::new('--no-push', '--no-push', [CompletionResultType]::ParameterName, 'Keep this write local even with `sync: auto` in clearance.yaml (for apply: even when the repository has a remote)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more: how long the command took')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more: how long the command took')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'clearance;inbox' {
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Sign with the key of this name from the OS keyring')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'Sign with this OpenSSH private key file (mode 0600)')
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
@@ -1013,6 +1031,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one proposal: its intent, state and evidence')
             [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Run the provider''s dry run and commit it as plan.json (earlier approvals go stale)')
             [CompletionResult]::new('approve', 'approve', [CompletionResultType]::ParameterValue, 'Approve a proposal by signing exactly what you reviewed')
+            [CompletionResult]::new('inbox', 'inbox', [CompletionResultType]::ParameterValue, 'What waits for you: pending proposals your key''s principal can approve, oldest first')
             [CompletionResult]::new('reject', 'reject', [CompletionResultType]::ParameterValue, 'Reject a proposal: a signed veto by an eligible approver')
             [CompletionResult]::new('withdraw', 'withdraw', [CompletionResultType]::ParameterValue, 'Take a proposal back (the proposing agent, or an admin)')
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Execute a cleared change through its provider, exactly once')
@@ -1057,6 +1076,9 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             break
         }
         'clearance;help;approve' {
+            break
+        }
+        'clearance;help;inbox' {
             break
         }
         'clearance;help;reject' {

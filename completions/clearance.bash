@@ -49,6 +49,9 @@ _clearance() {
             clearance,help)
                 cmd="clearance__subcmd__help"
                 ;;
+            clearance,inbox)
+                cmd="clearance__subcmd__inbox"
+                ;;
             clearance,init)
                 cmd="clearance__subcmd__init"
                 ;;
@@ -213,6 +216,9 @@ _clearance() {
                 ;;
             clearance__subcmd__help,help)
                 cmd="clearance__subcmd__help__subcmd__help"
+                ;;
+            clearance__subcmd__help,inbox)
+                cmd="clearance__subcmd__help__subcmd__inbox"
                 ;;
             clearance__subcmd__help,init)
                 cmd="clearance__subcmd__help__subcmd__init"
@@ -398,7 +404,7 @@ _clearance() {
 
     case "${cmd}" in
         clearance)
-            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust governance doctor graph schema provider generate help"
+            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version demo init new propose list show plan approve inbox reject withdraw apply rollback verify stats sync evidence blast check policy key trust governance doctor graph schema provider generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1286,7 +1292,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__help)
-            opts="demo init new propose list show plan approve reject withdraw apply rollback verify stats sync evidence blast check policy key trust governance doctor graph schema provider generate help"
+            opts="demo init new propose list show plan approve inbox reject withdraw apply rollback verify stats sync evidence blast check policy key trust governance doctor graph schema provider generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1566,6 +1572,20 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__help__subcmd__inbox)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1936,6 +1956,40 @@ _clearance() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__inbox)
+            opts="-q -v -h -V --key --key-file --repo --format --root --no-color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

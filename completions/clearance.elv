@@ -38,6 +38,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand show 'Show one proposal: its intent, state and evidence'
             cand plan 'Run the provider''s dry run and commit it as plan.json (earlier approvals go stale)'
             cand approve 'Approve a proposal by signing exactly what you reviewed'
+            cand inbox 'What waits for you: pending proposals your key''s principal can approve, oldest first'
             cand reject 'Reject a proposal: a signed veto by an eligible approver'
             cand withdraw 'Take a proposal back (the proposing agent, or an admin)'
             cand apply 'Execute a cleared change through its provider, exactly once'
@@ -197,6 +198,22 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --anyway 'Approve even when the approval fills no missing slot (already cleared, vetoed, or needing other groups)'
             cand --push 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine''s record) [default with `sync: auto`]'
             cand --no-push 'Keep this write local even with `sync: auto` in clearance.yaml (for apply: even when the repository has a remote)'
+            cand --no-color 'Never use color (also NO_COLOR)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more: how long the command took'
+            cand --verbose 'Say more: how long the command took'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'clearance;inbox'= {
+            cand --key 'Sign with the key of this name from the OS keyring'
+            cand --key-file 'Sign with this OpenSSH private key file (mode 0600)'
+            cand --repo 'The change repository [default: discovered from the current directory]'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
@@ -931,6 +948,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand show 'Show one proposal: its intent, state and evidence'
             cand plan 'Run the provider''s dry run and commit it as plan.json (earlier approvals go stale)'
             cand approve 'Approve a proposal by signing exactly what you reviewed'
+            cand inbox 'What waits for you: pending proposals your key''s principal can approve, oldest first'
             cand reject 'Reject a proposal: a signed veto by an eligible approver'
             cand withdraw 'Take a proposal back (the proposing agent, or an admin)'
             cand apply 'Execute a cleared change through its provider, exactly once'
@@ -967,6 +985,8 @@ set edit:completion:arg-completer[clearance] = {|@words|
         &'clearance;help;plan'= {
         }
         &'clearance;help;approve'= {
+        }
+        &'clearance;help;inbox'= {
         }
         &'clearance;help;reject'= {
         }

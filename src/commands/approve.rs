@@ -142,36 +142,10 @@ fn pick(repo: &ChangeRepo, key: &KeyArgs, ui: &Ui) -> Result<String> {
     if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
         return Err(Error::usage("give a proposal ID: choosing one needs a terminal"));
     }
-    let snapshot = repo.snapshot()?;
-    let signer = key.load()?;
-    let identities = crate::trust::identities::Identities::load(&snapshot)?;
-    let identity = identities.by_key(signer.public_key()).ok_or_else(|| {
-        Error::invalid(format!(
-            "your key {} is not in trust/identities.yaml",
-            crate::trust::keys::fingerprint(signer.public_key())
-        ))
-    })?;
-    let (me, groups) = (identity.principal.clone(), identity.groups.clone());
-    let mine = format!("{}.json", crate::trust::keys::fingerprint_hex(signer.public_key()));
-    let proposals = crate::model::index::load_at(repo, &snapshot)?.proposals;
-    let open: Vec<_> = proposals.iter().filter(|p| p.state == State::Pending && p.agent != me).collect();
-    // What waits for me: a slot my groups can fill, and not signed by me already.
-    let pending: Vec<_> = open
-        .iter()
-        .filter(|p| {
-            let required = p.recorded.as_ref().map(|r| r.approvals.as_slice()).unwrap_or_default();
-            let fits = required.is_empty() || required.iter().any(|q| groups.contains(&q.group));
-            fits && !p.approvals.iter().any(|(file, _)| file.ends_with(&mine))
-        })
-        .collect();
+    let (me, pending) = approve::waiting_for(repo, key)?;
     if pending.is_empty() {
-        return Err(Error::new(
-            ErrorKind::NotFound,
-            format!(
-                "nothing waits for `{me}`: {} pending proposal(s) need other groups or have your signature",
-                open.len()
-            ),
-        ));
+        return Err(Error::new(ErrorKind::NotFound, format!("nothing waits for `{me}`"))
+            .hint("`clearance list --state pending` shows every pending proposal"));
     }
     let items: Vec<String> = pending
         .iter()

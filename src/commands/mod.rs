@@ -21,6 +21,7 @@ pub mod evidence;
 pub mod generate;
 pub mod governance;
 pub mod graph;
+pub mod inbox;
 pub mod init;
 pub mod key;
 pub mod list;
@@ -97,6 +98,7 @@ pub enum Command {
     Show(show::Args),
     Plan(plan::Args),
     Approve(approve::Args),
+    Inbox(inbox::Args),
     Reject(reject::Args),
     Withdraw(withdraw::Args),
     Apply(apply::Args),
@@ -165,6 +167,7 @@ pub fn run(cli: Cli, ui: &Ui) -> Result<u8> {
         Command::Show(args) => show::run(args, session),
         Command::Plan(args) => plan::run(args, session),
         Command::Approve(args) => approve::run(args, session),
+        Command::Inbox(args) => inbox::run(args, session),
         Command::Withdraw(args) => withdraw::run(args, session),
         Command::Apply(args) => apply::run(args, session),
         Command::Rollback(args) => rollback::run(args, session),

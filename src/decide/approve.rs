@@ -181,6 +181,52 @@ pub fn sign(
     })
 }
 
+/// Who a key signs as, and the pending proposals that wait for it: filed by someone else,
+/// asking for a group it is in (or for any approver), and not signed by it yet. Oldest
+/// first: the longest waiting is the most urgent.
+pub fn waiting_for(repo: &ChangeRepo, key: &KeyArgs) -> Result<(String, Vec<crate::model::index::Summary>)> {
+    let snapshot = repo.snapshot()?;
+    let signer = key.load()?;
+    let identities = crate::trust::identities::Identities::load(&snapshot)?;
+    let identity = identities.by_key(signer.public_key()).ok_or_else(|| {
+        Error::invalid(format!("your key {} is not in trust/identities.yaml", keys::fingerprint(signer.public_key())))
+    })?;
+    let (me, groups) = (identity.principal.clone(), identity.groups.clone());
+    if !matches!(identity.role, Role::Approver | Role::Admin) {
+        return Err(Error::invalid(format!("`{me}` is trusted as {}, not as an approver", identity.role)));
+    }
+    let mine = format!("{}.json", keys::fingerprint_hex(signer.public_key()));
+    let mut waiting: Vec<_> = crate::model::index::load_at(repo, &snapshot)?
+        .proposals
+        .into_iter()
+        .filter(|p| p.state == State::Pending && p.agent != me)
+        .filter(|p| !p.approvals.iter().any(|(file, _)| file.ends_with(&mine)))
+        .collect();
+    // The groups each asks for, as recorded when it was filed (the index keeps them only
+    // for proposals with approvals; the others are read from their first evidence line).
+    let mut fits = Vec::with_capacity(waiting.len());
+    for p in &waiting {
+        let required = match &p.recorded {
+            Some(r) => r.approvals.clone(),
+            None => {
+                let log = snapshot.read(&proposal::evidence_path(&p.id))?.unwrap_or_default();
+                let first = evidence::parse(&log, "evidence.jsonl")?.into_iter().next();
+                first
+                    .and_then(|e| e.payload.get("decision")?.get("approvals").cloned())
+                    .and_then(|a| serde_json::from_value(a).ok())
+                    .unwrap_or_default()
+            }
+        };
+        fits.push(
+            required.is_empty() || required.iter().any(|q: &crate::trust::approval::Quorum| groups.contains(&q.group)),
+        );
+    }
+    let mut fits = fits.into_iter();
+    waiting.retain(|_| fits.next().unwrap_or(false));
+    waiting.sort_by(|a, b| a.created_at.cmp(&b.created_at).then_with(|| a.id.cmp(&b.id)));
+    Ok((me, waiting))
+}
+
 /// Whether one more approval, by `principal` of `groups`, fills a slot that is missing now
 /// (the matching may move others to make room, so it is tried, not guessed).
 pub fn fills_a_slot(review: &Review, principal: &str, groups: &[String]) -> bool {

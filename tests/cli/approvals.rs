@@ -286,3 +286,31 @@ fn list_catches_a_forged_approval_after_it_verified_the_real_one() {
     git(repo.path(), &["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "forge"]);
     assert!(!approved(&repo), "the forged statement is verified, and fails");
 }
+
+#[test]
+fn the_inbox_holds_what_waits_for_you_oldest_first() {
+    let repo = Repo::new();
+    // Needs team-orders and security; olive is team-orders, sam security, dana sponsors it.
+    let first = repo.propose(INTENT);
+    let second = repo.propose_at(&INTENT.replace("run-2026-05-14-0019", "run-2"), "2026-05-14T09:45:00Z");
+    let inbox = |who: &str| -> Vec<String> {
+        let key = repo.key(who);
+        let r = crate::common::clearance(repo.path())
+            .env("CLEARANCE_NOW", "2026-05-14T10:00:00Z")
+            .args(["inbox", "--key-file", key.to_str().unwrap(), "--format", "json"])
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&r.stdout).unwrap();
+        v.as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap().to_owned()).collect()
+    };
+    assert_eq!(inbox("olive"), [first.clone(), second.clone()]);
+    assert_eq!(approve(&repo, &first, "olive", &[]).code, 0);
+    assert_eq!(inbox("olive"), std::slice::from_ref(&second), "signed by olive: no longer waits for her");
+    assert_eq!(inbox("sam"), [first, second], "still waits for security");
+    // An executor has no inbox: it approves nothing.
+    let r = crate::common::clearance(repo.path())
+        .args(["inbox", "--key-file", repo.key("runner").to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&r.stderr).contains("`runner` is trusted as executor, not as an approver"));
+}

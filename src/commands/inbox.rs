@@ -1,0 +1,62 @@
+use crate::commands::Session;
+use crate::decide::approve;
+use crate::error::Result;
+use crate::text::ui::escape_controls;
+use crate::trust::keys::KeyArgs;
+
+/// What waits for you: pending proposals your key's principal can approve, oldest first
+///
+/// A proposal waits for you when someone else filed it, its policy asks for a group you are
+/// in (or for any approver), and you have not signed it yet. `clearance approve` with no ID
+/// picks from the same list.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  clearance inbox --key olive\n  clearance inbox --format json | jq -r '.[].id'")]
+pub struct Args {
+    #[command(flatten)]
+    pub key: KeyArgs,
+}
+
+pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
+    let (repo, ui) = (&session.repo()?, session.ui);
+    let (me, waiting) = approve::waiting_for(repo, &args.key)?;
+    if ui.json() {
+        let rows: Vec<serde_json::Value> = waiting
+            .iter()
+            .map(|p| {
+                serde_json::json!({
+                    "id": p.id, "agent": p.agent, "action": p.action, "environment": p.environment,
+                    "targets": p.targets, "created_at": p.created_at,
+                    "needs": p.recorded.as_ref().map(|r| &r.approvals),
+                })
+            })
+            .collect();
+        ui.out_json(&rows)?;
+        return Ok(0);
+    }
+    if waiting.is_empty() {
+        ui.status(format!("nothing waits for `{me}`"));
+        return Ok(0);
+    }
+    let mut table = comfy_table::Table::new();
+    table.load_preset(comfy_table::presets::NOTHING).set_header([
+        "ID",
+        "ACTION",
+        "ENV",
+        "TARGETS",
+        "AGENT",
+        "WAITING SINCE",
+    ]);
+    for p in &waiting {
+        table.add_row([
+            p.id.clone(),
+            escape_controls(&p.action).into_owned(),
+            escape_controls(&p.environment).into_owned(),
+            escape_controls(&p.targets.join(",")).into_owned(),
+            escape_controls(&p.agent).into_owned(),
+            crate::text::time::short(&p.created_at),
+        ]);
+    }
+    ui.out(format!("{}\n", table.to_string().lines().map(str::trim_end).collect::<Vec<_>>().join("\n")))?;
+    ui.status(format!("{} proposal(s) wait for `{me}`; `clearance approve ID` to review one", waiting.len()));
+    Ok(0)
+}
