@@ -1,7 +1,8 @@
 //! `clearance new`: intents from the templates in `templates/intents/`.
 //!
-//! A template is an intent with `{{key}}` and `{{key|default}}` placeholders. Values are
-//! inserted as plain YAML scalars only when they are simple tokens; anything else is
+//! A template is an intent with `{{key}}` and `{{key|default}}` placeholders, typed with
+//! `{{key:int}}` or `{{key:bool}}` where the value must be a number or true/false. Values
+//! are inserted as plain YAML scalars only when they are simple tokens; anything else is
 //! inserted as a quoted string, so no value can change the document's structure.
 
 use std::collections::BTreeMap;
@@ -47,8 +48,22 @@ pub fn render(name: &str, sets: &BTreeMap<String, String>) -> Result<String> {
             .ok_or_else(|| Error::io(format!("template {name}: unclosed placeholder")))?;
         let inner = &rest[start + 2..end];
         let (key, default) = inner.split_once('|').map_or((inner, None), |(k, d)| (k, Some(d)));
+        let (key, kind) = key.split_once(':').map_or((key, None), |(k, t)| (k, Some(t)));
         match sets.get(key).map(String::as_str).or(default) {
-            Some(value) => out.push_str(&scalar(value)),
+            Some(value) => {
+                let fits = match kind {
+                    Some("int") => value.parse::<u64>().is_ok(),
+                    Some("bool") => matches!(value, "true" | "false"),
+                    _ => true,
+                };
+                if !fits {
+                    return Err(Error::usage(format!(
+                        "--set {key}={value}: expected {}",
+                        if kind == Some("int") { "a whole number" } else { "true or false" }
+                    )));
+                }
+                out.push_str(&scalar(value));
+            }
             None => missing.push(key.to_owned()),
         }
         used.insert(key.to_owned());
@@ -87,6 +102,9 @@ mod tests {
             ("agent", "deploy-bot"),
             ("target", "search"),
             ("replicas", "3"),
+            ("previous_replicas", "2"),
+            ("previous", "false"),
+            ("environment", "staging"),
             ("secret", "db-password"),
             ("flag", "new-checkout"),
             ("migration", "0042_add_index"),
@@ -94,7 +112,7 @@ mod tests {
         for (name, text) in TEMPLATES {
             let used: BTreeMap<String, String> = all
                 .iter()
-                .filter(|(k, _)| text.contains(&format!("{{{{{k}")))
+                .filter(|(k, _)| ["}}", "|", ":"].iter().any(|end| text.contains(&format!("{{{{{k}{end}"))))
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect();
             let rendered = render(name, &used).unwrap();
@@ -124,10 +142,45 @@ mod tests {
                 .contains("--set replicas=...")
         );
         assert!(
-            render("scale", &sets(&[("agent", "a"), ("target", "t"), ("replicas", "2"), ("replica", "3")]))
+            render(
+                "scale",
+                &sets(&[
+                    ("agent", "a"),
+                    ("target", "t"),
+                    ("replicas", "2"),
+                    ("previous_replicas", "1"),
+                    ("replica", "3")
+                ])
+            )
+            .unwrap_err()
+            .message
+            .contains("no key `replica`")
+        );
+    }
+
+    #[test]
+    fn typed_values_are_checked_and_rollbacks_name_the_state_to_return_to() {
+        let scale = |replicas: &str| {
+            render(
+                "scale",
+                &sets(&[("agent", "a"), ("target", "t"), ("replicas", replicas), ("previous_replicas", "2")]),
+            )
+        };
+        assert!(scale("four").unwrap_err().message.contains("--set replicas=four: expected a whole number"));
+        assert!(scale("4").unwrap().contains("rollback: {action: k8s.scale, params: {replicas: 2}}"));
+        // No guessing what the rollback restores: it must be said.
+        assert!(
+            render("toggle-flag", &sets(&[("agent", "a"), ("flag", "f"), ("value", "false")]))
                 .unwrap_err()
                 .message
-                .contains("no key `replica`")
+                .contains("--set previous=...")
+        );
+        // Nothing defaults to production.
+        assert!(
+            render("rotate-secret", &sets(&[("agent", "a"), ("target", "t"), ("secret", "s")]))
+                .unwrap_err()
+                .message
+                .contains("--set environment=...")
         );
     }
 }

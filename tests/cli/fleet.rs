@@ -5,7 +5,18 @@ use crate::common::{INTENT, Repo, run_stdin};
 #[test]
 fn a_template_fills_into_a_proposal() {
     let repo = Repo::new();
-    let r = repo.run(&["new", "scale", "--set", "agent=deploy-bot", "--set", "target=search", "--set", "replicas=4"]);
+    let r = repo.run(&[
+        "new",
+        "scale",
+        "--set",
+        "agent=deploy-bot",
+        "--set",
+        "target=search",
+        "--set",
+        "replicas=4",
+        "--set",
+        "previous_replicas=2",
+    ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("replicas: 4"), "{}", r.stdout);
     let p = run_stdin(repo.path(), &["propose", "-f", "-"], r.stdout.as_bytes());
