@@ -28,7 +28,12 @@ impl std::fmt::Display for Format {
 
 pub struct Ui {
     pub format: Format,
+    /// Colour is on for at least one of stdout and stderr (what `paint` produces).
     pub color: bool,
+    /// Whether each stream takes colour: a stream that is not a terminal gets none, so
+    /// `clearance show > file` writes plain text even from a terminal.
+    color_out: bool,
+    color_err: bool,
     pub quiet: bool,
     pub verbose: u8,
 }
@@ -46,13 +51,42 @@ pub enum Style {
 
 impl Ui {
     pub fn new(format: Format, no_color: bool, quiet: bool, verbose: u8) -> Ui {
-        let color =
-            !no_color && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal();
-        Ui { format, color, quiet, verbose }
+        let wanted = !no_color
+            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            && std::env::var("TERM").map_or(true, |t| t != "dumb");
+        let (stdout, stderr) = (std::io::stdout().is_terminal(), std::io::stderr().is_terminal());
+        Ui {
+            format,
+            color: wanted && (stdout || stderr),
+            color_out: wanted && stdout,
+            color_err: wanted && stderr,
+            quiet,
+            verbose,
+        }
     }
 
     pub fn json(&self) -> bool {
         self.format == Format::Json
+    }
+
+    /// `text` for a stream: as painted when the stream takes colour, else without the
+    /// colour sequences `paint` added (repository text never holds any: it is escaped).
+    fn for_stream<'t>(&self, text: &'t str, takes_color: bool) -> std::borrow::Cow<'t, str> {
+        if takes_color || !self.color || !text.contains('\u{1b}') {
+            return std::borrow::Cow::Borrowed(text);
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(at) = rest.find("\u{1b}[") {
+            out.push_str(&rest[..at]);
+            rest = &rest[at..];
+            match rest.find('m') {
+                Some(end) => rest = &rest[end + 1..],
+                None => break,
+            }
+        }
+        out.push_str(rest);
+        std::borrow::Cow::Owned(out)
     }
 
     pub fn paint(&self, style: Style, text: &str) -> String {
@@ -73,18 +107,19 @@ impl Ui {
     /// A status line on stderr, silenced by `-q`.
     pub fn status(&self, message: impl AsRef<str>) {
         if !self.quiet {
-            eprintln!("{}", message.as_ref());
+            eprintln!("{}", self.for_stream(message.as_ref(), self.color_err));
         }
     }
 
     pub fn warn(&self, message: impl AsRef<str>) {
-        eprintln!("{} {}", self.paint(Style::Yellow, "warning:"), message.as_ref());
+        let line = format!("{} {}", self.paint(Style::Yellow, "warning:"), message.as_ref());
+        eprintln!("{}", self.for_stream(&line, self.color_err));
     }
 
     /// Write data to stdout.
     pub fn out(&self, text: impl AsRef<str>) -> Result<()> {
         let mut stdout = std::io::stdout().lock();
-        stdout.write_all(text.as_ref().as_bytes()).map_err(Error::from)?;
+        stdout.write_all(self.for_stream(text.as_ref(), self.color_out).as_bytes()).map_err(Error::from)?;
         stdout.flush().map_err(Error::from)
     }
 

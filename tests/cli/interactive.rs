@@ -55,3 +55,22 @@ fn answering_no_writes_nothing_and_yes_writes_one_signed_approval() {
     assert_eq!(approvals[0]["comment"], "snapshot verified");
     assert_eq!(repo.status(), "");
 }
+
+#[test]
+fn output_redirected_from_a_terminal_is_plain_text() {
+    let repo = Repo::new();
+    let id = repo.propose(INTENT);
+    let out = repo.path().with_file_name("shown.txt");
+    let mut cmd = Command::new("sh");
+    cmd.args(["-c", &format!("'{BIN}' show {id} > '{}'; echo done", out.display())])
+        .current_dir(repo.path())
+        .env_remove("NO_COLOR")
+        .env("CLEARANCE_NOW", "2026-05-14T09:30:00Z")
+        .env("TERM", "xterm");
+    let mut session = Session::spawn(cmd).expect("spawn in a pty");
+    session.set_expect_timeout(Some(Duration::from_secs(20)));
+    session.expect("done").unwrap();
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains(&format!("proposal {id}")), "{text}");
+    assert!(!text.contains('\u{1b}'), "colour codes in a file: {text:?}");
+}
