@@ -120,6 +120,7 @@ fn confirm(prepared: &approve::Prepared, verdict: Verdict, comment: Option<Strin
         Verdict::Reject => "Reject",
     };
     let sure = dialoguer::Confirm::new()
+        .wait_for_newline(true)
         .with_prompt(format!("{verb} {} as {}?", prepared.id, prepared.principal))
         .default(false)
         .interact()

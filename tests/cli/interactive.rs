@@ -34,14 +34,15 @@ fn answering_no_writes_nothing_and_yes_writes_one_signed_approval() {
     session.expect("blast radius: 1 service impacted").unwrap();
     session.expect("policy decision: requires 1 from security, 1 from team-orders").unwrap();
     session.expect(format!("Approve {id} as olive?").as_str()).unwrap();
-    session.send("n").unwrap();
+    session.send_line("n").unwrap();
     session.expect("not signed; nothing was written").unwrap();
     session.expect(Eof).unwrap();
     assert_eq!(repo.head(), head, "answering No must not write");
 
     let mut session = approve_in_pty(&repo, &id);
     session.expect(format!("Approve {id} as olive?").as_str()).unwrap();
-    session.send("y").unwrap();
+    // `y` and Enter: the Enter is the answer's, not the comment's.
+    session.send_line("y").unwrap();
     session.expect("Comment").unwrap();
     session.send_line("snapshot verified").unwrap();
     session.expect(format!("approved {id} as olive").as_str()).unwrap();

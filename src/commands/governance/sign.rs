@@ -63,6 +63,7 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
             return Err(Error::usage("signing needs a terminal to confirm; pass --yes to sign without asking"));
         }
         let sure = dialoguer::Confirm::new()
+            .wait_for_newline(true)
             .with_prompt(format!("Sign entry {} as {principal}?", entry.seq))
             .default(false)
             .interact()
