@@ -263,8 +263,9 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             break
         }
         'clearance;withdraw' {
-            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'Why, recorded in evidence')
-            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, recorded in evidence')
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'Why, recorded in evidence (`--comment` as in approve)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, recorded in evidence (`--comment` as in approve)')
+            [CompletionResult]::new('--comment', '--comment', [CompletionResultType]::ParameterName, 'Why, recorded in evidence (`--comment` as in approve)')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Sign with the key of this name from the OS keyring')
             [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'Sign with this OpenSSH private key file (mode 0600)')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')

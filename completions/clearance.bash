@@ -3042,13 +3042,17 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__withdraw)
-            opts="-m -q -v -h -V --reason --key --key-file --push --no-push --repo --format --root --no-color --quiet --verbose --help --version"
+            opts="-m -q -v -h -V --comment --reason --key --key-file --push --no-push --repo --format --root --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --comment)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

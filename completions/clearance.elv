@@ -249,8 +249,9 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --version 'Print version'
         }
         &'clearance;withdraw'= {
-            cand -m 'Why, recorded in evidence'
-            cand --reason 'Why, recorded in evidence'
+            cand -m 'Why, recorded in evidence (`--comment` as in approve)'
+            cand --reason 'Why, recorded in evidence (`--comment` as in approve)'
+            cand --comment 'Why, recorded in evidence (`--comment` as in approve)'
             cand --key 'Sign with the key of this name from the OS keyring'
             cand --key-file 'Sign with this OpenSSH private key file (mode 0600)'
             cand --repo 'The change repository [default: discovered from the current directory]'

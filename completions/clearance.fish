@@ -222,7 +222,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand reject" -s q -l quie
 complete -c clearance -n "__fish_clearance_using_subcommand reject" -s v -l verbose -d 'Say more: how long the command took'
 complete -c clearance -n "__fish_clearance_using_subcommand reject" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand reject" -s V -l version -d 'Print version'
-complete -c clearance -n "__fish_clearance_using_subcommand withdraw" -s m -l reason -d 'Why, recorded in evidence' -r
+complete -c clearance -n "__fish_clearance_using_subcommand withdraw" -s m -l reason -l comment -d 'Why, recorded in evidence (`--comment` as in approve)' -r
 complete -c clearance -n "__fish_clearance_using_subcommand withdraw" -l key -d 'Sign with the key of this name from the OS keyring' -r
 complete -c clearance -n "__fish_clearance_using_subcommand withdraw" -l key-file -d 'Sign with this OpenSSH private key file (mode 0600)' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand withdraw" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F

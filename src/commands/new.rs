@@ -51,13 +51,21 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
     }
     let name = args.template.unwrap_or_default();
     let text = new_intent::render(&name, &sets)?;
-    crate::model::intent::parse(text.clone().into_bytes(), &format!("template {name}"))?;
-    match args.output {
-        Some(path) => {
+    let parsed = crate::model::intent::parse(text.clone().into_bytes(), &format!("template {name}"))?;
+    match (args.output, ui.json()) {
+        (Some(path), json) => {
             crate::store::fs::write_atomic(&path, text.as_bytes(), false)?;
-            ui.status(format!("wrote {}", path.display()));
+            if json {
+                ui.out_json(&serde_json::json!({"template": name, "path": path, "digest": parsed.digest}))?;
+            } else {
+                ui.status(format!("wrote {}", path.display()));
+            }
         }
-        None => ui.out(text)?,
+        // The intent as a document, and its YAML text as it would be proposed.
+        (None, true) => ui.out_json(&serde_json::json!({
+            "template": name, "intent": parsed.document, "yaml": text, "digest": parsed.digest,
+        }))?,
+        (None, false) => ui.out(text)?,
     }
     Ok(0)
 }

@@ -8,8 +8,8 @@ use crate::trust::keys::KeyArgs;
 #[command(after_help = "Examples:\n  clearance withdraw 7k3m --key-file agent.key -m 'superseded by 9x2q'")]
 pub struct Args {
     pub id: String,
-    /// Why, recorded in evidence
-    #[arg(long, short = 'm')]
+    /// Why, recorded in evidence (`--comment` as in approve)
+    #[arg(long, short = 'm', visible_alias = "comment")]
     pub reason: Option<String>,
     #[command(flatten)]
     pub key: KeyArgs,

@@ -73,3 +73,23 @@ fn stats_count_autonomy_per_agent() {
     assert_eq!(only["overall"]["proposals"], 1);
     assert!(repo.run(&["stats"]).stdout.contains("(all)"));
 }
+
+#[test]
+fn a_template_answers_in_json_when_asked() {
+    let repo = Repo::new();
+    let r = repo.run(&[
+        "new",
+        "restart-service",
+        "--set",
+        "agent=deploy-bot",
+        "--set",
+        "target=search",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["intent"]["spec"]["targets"][0], "search");
+    assert!(v["yaml"].as_str().unwrap().contains("action: k8s.restart"));
+    assert!(v["digest"].as_str().unwrap().starts_with("sha256:"));
+}
