@@ -142,6 +142,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
+            cand --wide 'Show every column in full, however wide the terminal'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'

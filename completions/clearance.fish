@@ -140,6 +140,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand list" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand list" -l wide -d 'Show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand list" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand list" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand list" -s v -l verbose -d 'Say more: how long the command took'

@@ -26,6 +26,9 @@ pub struct Args {
     /// Show at most this many
     #[arg(short = 'n', long)]
     pub limit: Option<usize>,
+    /// Show every column in full, however wide the terminal
+    #[arg(long)]
+    pub wide: bool,
 }
 
 impl Args {
@@ -77,6 +80,16 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
     }
     let mut table = Table::new();
     table.load_preset(presets::NOTHING).set_header(["ID", "STATE", "AGENT", "ACTION", "ENV", "TARGETS", "CREATED"]);
+    // Fit the terminal: long cells wrap within their column (`--wide`: never).
+    if let Some(width) = ui.width().filter(|_| !args.wide) {
+        table.set_content_arrangement(comfy_table::ContentArrangement::Dynamic).set_width(width);
+        // Ids and states stay whole: they are what people copy and scan.
+        for column in [0, 1] {
+            if let Some(c) = table.column_mut(column) {
+                c.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+            }
+        }
+    }
     for p in &shown {
         let esc = |s: &str| crate::text::ui::escape_controls(s).into_owned();
         table.add_row([

@@ -69,6 +69,21 @@ impl Ui {
         self.format == Format::Json
     }
 
+    /// How wide a table on stdout may be: `COLUMNS` when set, else the terminal's width
+    /// when stdout is one; `None` (no limit) for pipes and files.
+    pub fn width(&self) -> Option<u16> {
+        if let Some(cols) = std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<u16>().ok()) {
+            return Some(cols.max(20));
+        }
+        if !std::io::stdout().is_terminal() {
+            return None;
+        }
+        // SAFETY: TIOCGWINSZ fills a winsize struct we own; a failure leaves it zeroed.
+        let mut size: libc::winsize = unsafe { std::mem::zeroed() };
+        let ok = unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut size) } == 0;
+        (ok && size.ws_col > 0).then_some(size.ws_col.max(20))
+    }
+
     /// `text` for a stream: as painted when the stream takes colour, else without the
     /// colour sequences `paint` added (repository text never holds any: it is escaped).
     fn for_stream<'t>(&self, text: &'t str, takes_color: bool) -> std::borrow::Cow<'t, str> {

@@ -93,3 +93,32 @@ fn a_template_answers_in_json_when_asked() {
     assert!(v["yaml"].as_str().unwrap().contains("action: k8s.restart"));
     assert!(v["digest"].as_str().unwrap().starts_with("sha256:"));
 }
+
+#[test]
+fn list_fits_the_terminal_and_wide_shows_everything() {
+    let repo = Repo::new();
+    let many = INTENT.replace("[orders-db-old]", "[orders-db-old, orders-db, catalog-db, search-index, feature-flags]");
+    repo.propose(&many);
+    let list = |columns: &str, extra: &[&str]| -> String {
+        let mut args = vec!["list"];
+        args.extend_from_slice(extra);
+        let out = crate::common::clearance(repo.path()).env("COLUMNS", columns).args(&args).output().unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let narrow = list("60", &[]);
+    let widest = narrow.lines().map(|l| l.chars().count()).max().unwrap();
+    assert!(widest <= 60, "{widest} columns in a 60-column terminal:\n{narrow}");
+    assert!(narrow.lines().count() > 2, "long cells wrap rather than vanish:\n{narrow}");
+    let id = roomy_id(&repo);
+    assert!(narrow.contains(&id), "the id stays whole:\n{narrow}");
+    let wide = list("60", &["--wide"]);
+    assert!(wide.lines().any(|l| l.chars().count() > 60), "--wide keeps every column whole:\n{wide}");
+    let roomy = list("200", &[]);
+    assert_eq!(roomy.lines().count(), 2, "one line a proposal when it fits:\n{roomy}");
+}
+
+fn roomy_id(repo: &Repo) -> String {
+    let out = repo.run(&["list", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    v[0]["id"].as_str().unwrap().to_owned()
+}
