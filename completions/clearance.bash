@@ -404,7 +404,7 @@ _clearance() {
 
     case "${cmd}" in
         clearance)
-            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version demo init new propose list show plan approve inbox reject withdraw apply rollback verify stats sync evidence blast check policy key trust governance doctor graph schema provider generate help"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version demo init new propose list show plan approve inbox reject withdraw apply rollback verify stats sync evidence blast check policy key trust governance doctor graph schema provider generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -422,6 +422,10 @@ _clearance() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -430,7 +434,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__apply)
-            opts="-q -v -h -V --resume --key --key-file --push --no-push --repo --format --root --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --resume --key --key-file --push --no-push --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -456,6 +460,10 @@ _clearance() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -464,7 +472,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__approve)
-            opts="-m -y -q -v -h -V --key --key-file --comment --expires --yes --anyway --push --no-push --repo --format --root --no-color --quiet --verbose --help --version"
+            opts="-m -y -q -v -h -V --key --key-file --comment --expires --yes --anyway --push --no-push --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -502,6 +510,10 @@ _clearance() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -510,7 +522,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__blast)
-            opts="-q -v -h -V --env --depth --repo --format --root --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --env --depth --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -536,6 +548,10 @@ _clearance() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -544,7 +560,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__check)
-            opts="-f -q -v -h -V --file --rules --repo --format --root --no-color --quiet --verbose --help --version"
+            opts="-f -q -v -h -V --file --rules --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -574,6 +590,10 @@ _clearance() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -582,7 +602,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__demo)
-            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -597,6 +617,10 @@ _clearance() {
                     return 0
                     ;;
                 --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -608,7 +632,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__doctor)
-            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -623,6 +647,10 @@ _clearance() {
                     return 0
                     ;;
                 --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -634,7 +662,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__evidence)
-            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version export help"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -652,6 +680,10 @@ _clearance() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -660,7 +692,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__evidence__subcmd__export)
-            opts="-o -q -v -h -V --output --repo --format --root --no-color --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --output --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -683,6 +715,10 @@ _clearance() {
                     return 0
                     ;;
                 --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -736,7 +772,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__generate)
-            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version completions man"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version completions man"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -751,6 +787,10 @@ _clearance() {
                     return 0
                     ;;
                 --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -762,7 +802,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__governance)
-            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version sign status log adopt help"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version sign status log adopt help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -780,6 +820,10 @@ _clearance() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -788,7 +832,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__governance__subcmd__adopt)
-            opts="-q -v -h -V --admin --admin-threshold --key --key-file --repo --format --root --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --admin --admin-threshold --key --key-file --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -819,6 +863,10 @@ _clearance() {
                     return 0
                     ;;
                 --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -914,7 +962,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__governance__subcmd__log)
-            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -932,6 +980,10 @@ _clearance() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -940,7 +992,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__governance__subcmd__sign)
-            opts="-m -y -q -v -h -V --key --key-file --message --add-admin --remove-admin --admin-threshold --yes --push --no-push --repo --format --root --no-color --quiet --verbose --help --version"
+            opts="-m -y -q -v -h -V --key --key-file --message --add-admin --remove-admin --admin-threshold --yes --push --no-push --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -986,6 +1038,10 @@ _clearance() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -994,7 +1050,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__governance__subcmd__status)
-            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1012,6 +1068,10 @@ _clearance() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1020,7 +1080,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__graph)
-            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version check list import help"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version check list import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1038,6 +1098,10 @@ _clearance() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1046,7 +1110,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__graph__subcmd__check)
-            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1061,6 +1125,10 @@ _clearance() {
                     return 0
                     ;;
                 --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1156,7 +1224,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__graph__subcmd__import)
-            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version backstage help"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version backstage help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1174,6 +1242,10 @@ _clearance() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1182,7 +1254,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__graph__subcmd__import__subcmd__backstage)
-            opts="-q -v -h -V --commit --key --key-file --push --no-push --repo --format --root --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --commit --key --key-file --push --no-push --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1205,6 +1277,10 @@ _clearance() {
                     return 0
                     ;;
                 --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1258,7 +1334,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__graph__subcmd__list)
-            opts="-q -v -h -V --owner --tier --repo --format --root --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --owner --tier --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1281,6 +1357,10 @@ _clearance() {
                     return 0
                     ;;
                 --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1964,7 +2044,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__inbox)
-            opts="-q -v -h -V --key --key-file --repo --format --root --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --key --key-file --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1990,6 +2070,10 @@ _clearance() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1998,7 +2082,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__init)
-            opts="-q -v -h -V --bare --admin --admin-threshold --key --key-file --repo --format --root --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --bare --admin --admin-threshold --key --key-file --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2032,6 +2116,10 @@ _clearance() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2040,7 +2128,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__key)
-            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version new list show export help"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version new list show export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2058,6 +2146,10 @@ _clearance() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2066,7 +2158,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__key__subcmd__export)
-            opts="-q -v -h -V --file --repo --format --root --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --file --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2085,6 +2177,10 @@ _clearance() {
                     return 0
                     ;;
                 --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2180,7 +2276,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__key__subcmd__list)
-            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2195,6 +2291,10 @@ _clearance() {
                     return 0
                     ;;
                 --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2206,7 +2306,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__key__subcmd__new)
-            opts="-q -v -h -V --file --force --repo --format --root --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --file --force --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2225,6 +2325,10 @@ _clearance() {
                     return 0
                     ;;
                 --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2236,7 +2340,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__key__subcmd__show)
-            opts="-q -v -h -V --file --repo --format --root --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --file --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2258,6 +2362,10 @@ _clearance() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2266,7 +2374,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__list)
-            opts="-n -q -v -h -V --state --agent --env --target --limit --wide --repo --format --root --no-color --quiet --verbose --help --version"
+            opts="-n -q -v -h -V --state --agent --env --target --limit --wide --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2308,6 +2416,10 @@ _clearance() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2316,7 +2428,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__new)
-            opts="-o -q -v -h -V --set --output --list --repo --format --root --no-color --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --set --output --list --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2346,6 +2458,10 @@ _clearance() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2354,7 +2470,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__plan)
-            opts="-q -v -h -V --key --key-file --push --no-push --repo --format --root --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --key --key-file --push --no-push --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2380,6 +2496,10 @@ _clearance() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2388,7 +2508,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__policy)
-            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version test help"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version test help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2403,6 +2523,10 @@ _clearance() {
                     return 0
                     ;;
                 --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2456,7 +2580,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__policy__subcmd__test)
-            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2474,6 +2598,10 @@ _clearance() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2482,7 +2610,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__propose)
-            opts="-f -q -v -h -V --file --dry-run --key --key-file --push --no-push --repo --format --root --no-color --quiet --verbose --help --version"
+            opts="-f -q -v -h -V --file --dry-run --key --key-file --push --no-push --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2516,6 +2644,10 @@ _clearance() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2524,7 +2656,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__provider)
-            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version file plan apply verify rollback"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version file plan apply verify rollback"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2542,6 +2674,10 @@ _clearance() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2550,7 +2686,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__reject)
-            opts="-m -y -q -v -h -V --key --key-file --comment --expires --yes --anyway --push --no-push --repo --format --root --no-color --quiet --verbose --help --version"
+            opts="-m -y -q -v -h -V --key --key-file --comment --expires --yes --anyway --push --no-push --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2588,6 +2724,10 @@ _clearance() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2596,7 +2736,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__rollback)
-            opts="-q -v -h -V --key --key-file --push --no-push --repo --format --root --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --key --key-file --push --no-push --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2622,6 +2762,10 @@ _clearance() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2630,7 +2774,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__schema)
-            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version intent graph decision config identities local"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version intent graph decision config identities local"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2645,6 +2789,10 @@ _clearance() {
                     return 0
                     ;;
                 --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2656,7 +2804,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__show)
-            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2674,6 +2822,10 @@ _clearance() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2682,7 +2834,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__stats)
-            opts="-q -v -h -V --since --agent --repo --format --root --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --since --agent --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2708,6 +2860,10 @@ _clearance() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2716,7 +2872,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__sync)
-            opts="-q -v -h -V --remote --key --key-file --repo --format --root --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --remote --key --key-file --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2746,6 +2902,10 @@ _clearance() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2754,7 +2914,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__trust)
-            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version add list revoke allowed-signers help"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version add list revoke allowed-signers help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2772,6 +2932,10 @@ _clearance() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2780,7 +2944,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__trust__subcmd__add)
-            opts="-q -v -h -V --role --group --key --sponsor --allow-action --allow-env --replace --signer --signer-file --push --no-push --repo --format --root --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --role --group --key --sponsor --allow-action --allow-env --replace --signer --signer-file --push --no-push --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2830,6 +2994,10 @@ _clearance() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2838,7 +3006,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__trust__subcmd__allowed__subcmd__signers)
-            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2853,6 +3021,10 @@ _clearance() {
                     return 0
                     ;;
                 --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2948,7 +3120,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__trust__subcmd__list)
-            opts="-q -v -h -V --repo --format --root --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2966,6 +3138,10 @@ _clearance() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2974,7 +3150,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__trust__subcmd__revoke)
-            opts="-q -v -h -V --at --signer --signer-file --push --no-push --repo --format --root --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --at --signer --signer-file --push --no-push --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3004,6 +3180,10 @@ _clearance() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3012,7 +3192,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__verify)
-            opts="-q -v -h -V --bundle --repo --format --root --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --bundle --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3034,6 +3214,10 @@ _clearance() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3042,7 +3226,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__withdraw)
-            opts="-m -q -v -h -V --comment --reason --key --key-file --push --no-push --repo --format --root --no-color --quiet --verbose --help --version"
+            opts="-m -q -v -h -V --comment --reason --key --key-file --push --no-push --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3077,6 +3261,10 @@ _clearance() {
                     return 0
                     ;;
                 --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_clearance_global_optspecs
-    string join \n repo= format= root= no-color q/quiet v/verbose h/help V/version
+    string join \n repo= format= root= lock-timeout= no-color q/quiet v/verbose h/help V/version
 end
 
 function __fish_clearance_needs_command
@@ -30,6 +30,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_needs_command" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_needs_command" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_needs_command" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_needs_command" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_needs_command" -s v -l verbose -d 'Say more: how long the command took'
@@ -70,6 +71,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand demo" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand demo" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand demo" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand demo" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand demo" -s v -l verbose -d 'Say more: how long the command took'
@@ -85,6 +87,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand init" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand init" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand init" -l bare -d 'Create a bare repository (no work tree), e.g. for a server'
 complete -c clearance -n "__fish_clearance_using_subcommand init" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand init" -s q -l quiet -d 'Print only data and errors'
@@ -99,6 +102,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand new" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand new" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand new" -l list -d 'List the templates'
 complete -c clearance -n "__fish_clearance_using_subcommand new" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand new" -s q -l quiet -d 'Print only data and errors'
@@ -114,6 +118,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand propose" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand propose" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand propose" -l dry-run -d 'Validate and show the outcome without writing (or signing) anything'
 complete -c clearance -n "__fish_clearance_using_subcommand propose" -l push -d 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine\'s record) [default with `sync: auto`]'
 complete -c clearance -n "__fish_clearance_using_subcommand propose" -l no-push -d 'Keep this write local even with `sync: auto` in clearance.yaml (for apply: even when the repository has a remote)'
@@ -140,6 +145,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand list" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand list" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand list" -l wide -d 'Show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand list" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand list" -s q -l quiet -d 'Print only data and errors'
@@ -152,6 +158,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand show" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand show" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand show" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand show" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand show" -s v -l verbose -d 'Say more: how long the command took'
@@ -165,6 +172,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand plan" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand plan" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand plan" -l push -d 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine\'s record) [default with `sync: auto`]'
 complete -c clearance -n "__fish_clearance_using_subcommand plan" -l no-push -d 'Keep this write local even with `sync: auto` in clearance.yaml (for apply: even when the repository has a remote)'
 complete -c clearance -n "__fish_clearance_using_subcommand plan" -l no-color -d 'Never use color (also NO_COLOR)'
@@ -182,6 +190,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand approve" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand approve" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand approve" -s y -l yes -d 'Do not ask; required without a terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand approve" -l anyway -d 'Approve even when the approval fills no missing slot (already cleared, vetoed, or needing other groups)'
 complete -c clearance -n "__fish_clearance_using_subcommand approve" -l push -d 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine\'s record) [default with `sync: auto`]'
@@ -199,6 +208,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand inbox" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand inbox" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand inbox" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand inbox" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand inbox" -s v -l verbose -d 'Say more: how long the command took'
@@ -214,6 +224,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand reject" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand reject" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand reject" -s y -l yes -d 'Do not ask; required without a terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand reject" -l anyway -d 'Approve even when the approval fills no missing slot (already cleared, vetoed, or needing other groups)'
 complete -c clearance -n "__fish_clearance_using_subcommand reject" -l push -d 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine\'s record) [default with `sync: auto`]'
@@ -232,6 +243,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand withdraw" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand withdraw" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand withdraw" -l push -d 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine\'s record) [default with `sync: auto`]'
 complete -c clearance -n "__fish_clearance_using_subcommand withdraw" -l no-push -d 'Keep this write local even with `sync: auto` in clearance.yaml (for apply: even when the repository has a remote)'
 complete -c clearance -n "__fish_clearance_using_subcommand withdraw" -l no-color -d 'Never use color (also NO_COLOR)'
@@ -247,6 +259,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand apply" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand apply" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand apply" -l resume -d 'Re-run a change whose earlier run crashed after `apply-started`'
 complete -c clearance -n "__fish_clearance_using_subcommand apply" -l push -d 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine\'s record) [default with `sync: auto`]'
 complete -c clearance -n "__fish_clearance_using_subcommand apply" -l no-push -d 'Keep this write local even with `sync: auto` in clearance.yaml (for apply: even when the repository has a remote)'
@@ -263,6 +276,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand rollback" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand rollback" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand rollback" -l push -d 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine\'s record) [default with `sync: auto`]'
 complete -c clearance -n "__fish_clearance_using_subcommand rollback" -l no-push -d 'Keep this write local even with `sync: auto` in clearance.yaml (for apply: even when the repository has a remote)'
 complete -c clearance -n "__fish_clearance_using_subcommand rollback" -l no-color -d 'Never use color (also NO_COLOR)'
@@ -277,6 +291,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand verify" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand verify" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand verify" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand verify" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand verify" -s v -l verbose -d 'Say more: how long the command took'
@@ -290,6 +305,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand stats" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand stats" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand stats" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand stats" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand stats" -s v -l verbose -d 'Say more: how long the command took'
@@ -304,6 +320,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand sync" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand sync" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand sync" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand sync" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand sync" -s v -l verbose -d 'Say more: how long the command took'
@@ -315,6 +332,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand evidence; and not __fish_seen_subcommand_from export help" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand evidence; and not __fish_seen_subcommand_from export help" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand evidence; and not __fish_seen_subcommand_from export help" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand evidence; and not __fish_seen_subcommand_from export help" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand evidence; and not __fish_seen_subcommand_from export help" -s v -l verbose -d 'Say more: how long the command took'
@@ -329,6 +347,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand evidence; and __fish_seen_subcommand_from export" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand evidence; and __fish_seen_subcommand_from export" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand evidence; and __fish_seen_subcommand_from export" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand evidence; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand evidence; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Say more: how long the command took'
@@ -344,6 +363,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand blast" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand blast" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand blast" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand blast" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand blast" -s v -l verbose -d 'Say more: how long the command took'
@@ -358,6 +378,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand check" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand check" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand check" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand check" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand check" -s v -l verbose -d 'Say more: how long the command took'
@@ -369,6 +390,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand policy; and not __fish_seen_subcommand_from test help" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand policy; and not __fish_seen_subcommand_from test help" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand policy; and not __fish_seen_subcommand_from test help" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand policy; and not __fish_seen_subcommand_from test help" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand policy; and not __fish_seen_subcommand_from test help" -s v -l verbose -d 'Say more: how long the command took'
@@ -382,6 +404,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand policy; and __fish_seen_subcommand_from test" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand policy; and __fish_seen_subcommand_from test" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand policy; and __fish_seen_subcommand_from test" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand policy; and __fish_seen_subcommand_from test" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand policy; and __fish_seen_subcommand_from test" -s v -l verbose -d 'Say more: how long the command took'
@@ -395,6 +418,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand key; and not __fish_seen_subcommand_from new list show export help" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand key; and not __fish_seen_subcommand_from new list show export help" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand key; and not __fish_seen_subcommand_from new list show export help" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and not __fish_seen_subcommand_from new list show export help" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and not __fish_seen_subcommand_from new list show export help" -s v -l verbose -d 'Say more: how long the command took'
@@ -412,6 +436,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from new" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from new" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from new" -l force -d 'Replace an existing key of that name'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from new" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from new" -s q -l quiet -d 'Print only data and errors'
@@ -424,6 +449,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from list" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from list" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more: how long the command took'
@@ -436,6 +462,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from show" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from show" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more: how long the command took'
@@ -448,6 +475,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from export" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from export" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from export" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Say more: how long the command took'
@@ -464,6 +492,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and not __fish_seen_subcommand_from add list revoke allowed-signers help" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and not __fish_seen_subcommand_from add list revoke allowed-signers help" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and not __fish_seen_subcommand_from add list revoke allowed-signers help" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and not __fish_seen_subcommand_from add list revoke allowed-signers help" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and not __fish_seen_subcommand_from add list revoke allowed-signers help" -s v -l verbose -d 'Say more: how long the command took'
@@ -492,6 +521,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -l replace -d 'Replace an existing entry for this principal'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -l push -d 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine\'s record) [default with `sync: auto`]'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -l no-push -d 'Keep this write local even with `sync: auto` in clearance.yaml (for apply: even when the repository has a remote)'
@@ -506,6 +536,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from list" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from list" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more: how long the command took'
@@ -520,6 +551,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from revoke" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from revoke" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from revoke" -l push -d 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine\'s record) [default with `sync: auto`]'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from revoke" -l no-push -d 'Keep this write local even with `sync: auto` in clearance.yaml (for apply: even when the repository has a remote)'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from revoke" -l no-color -d 'Never use color (also NO_COLOR)'
@@ -533,6 +565,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from allowed-signers" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from allowed-signers" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from allowed-signers" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from allowed-signers" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from allowed-signers" -s v -l verbose -d 'Say more: how long the command took'
@@ -549,6 +582,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and not __fish_seen_subcommand_from sign status log adopt help" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and not __fish_seen_subcommand_from sign status log adopt help" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and not __fish_seen_subcommand_from sign status log adopt help" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and not __fish_seen_subcommand_from sign status log adopt help" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and not __fish_seen_subcommand_from sign status log adopt help" -s v -l verbose -d 'Say more: how long the command took'
@@ -571,6 +605,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from sign" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from sign" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from sign" -s y -l yes -d 'Do not ask; required without a terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from sign" -l push -d 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine\'s record) [default with `sync: auto`]'
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from sign" -l no-push -d 'Keep this write local even with `sync: auto` in clearance.yaml (for apply: even when the repository has a remote)'
@@ -585,6 +620,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from status" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from status" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from status" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Say more: how long the command took'
@@ -596,6 +632,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from log" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from log" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from log" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from log" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from log" -s v -l verbose -d 'Say more: how long the command took'
@@ -611,6 +648,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from adopt" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from adopt" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from adopt" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from adopt" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from adopt" -s v -l verbose -d 'Say more: how long the command took'
@@ -627,6 +665,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand doctor" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand doctor" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand doctor" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand doctor" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand doctor" -s v -l verbose -d 'Say more: how long the command took'
@@ -638,6 +677,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check list import help" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check list import help" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check list import help" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check list import help" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check list import help" -s v -l verbose -d 'Say more: how long the command took'
@@ -653,6 +693,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from check" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from check" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from check" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Say more: how long the command took'
@@ -666,6 +707,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from list" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from list" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more: how long the command took'
@@ -677,6 +719,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from import" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from import" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from import" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Say more: how long the command took'
@@ -694,6 +737,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand schema" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand schema" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand schema" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand schema" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand schema" -s v -l verbose -d 'Say more: how long the command took'
@@ -705,6 +749,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand provider" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand provider" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand provider" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand provider" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand provider" -s v -l verbose -d 'Say more: how long the command took'
@@ -716,6 +761,7 @@ json\t''
 dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand generate" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand generate" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand generate" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand generate" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand generate" -s v -l verbose -d 'Say more: how long the command took'

@@ -8,7 +8,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::act::sync as act_sync;
 use crate::error::{Error, Result};
-use crate::store::repo::ChangeRepo;
+use crate::store::repo::{ChangeRepo, LockWait};
 use crate::text::ui::{Format, Ui};
 
 pub mod apply;
@@ -77,6 +77,9 @@ pub struct GlobalArgs {
     /// The repository's root (its genesis hash) to check it against, instead of the pin
     #[arg(long, global = true, env = "CLEARANCE_ROOT", value_name = "HASH")]
     pub root: Option<String>,
+    /// How long to wait for another clearance process writing the same repository
+    #[arg(long, global = true, env = "CLEARANCE_LOCK_TIMEOUT", value_name = "SECONDS", default_value_t = 60)]
+    pub lock_timeout: u64,
     /// Never use color (also NO_COLOR)
     #[arg(long, global = true)]
     pub no_color: bool,
@@ -134,6 +137,8 @@ pub struct Session<'a> {
     pub repo_path: Option<&'a Path>,
     /// `--root` / `CLEARANCE_ROOT`, when given.
     pub root: Option<&'a str>,
+    /// `--lock-timeout`: how long writers wait for another process's lock.
+    pub lock_timeout: std::time::Duration,
 }
 
 impl Session<'_> {
@@ -141,19 +146,35 @@ impl Session<'_> {
     /// governed paths are read from the rules in force, checked against the pinned root.
     pub fn repo(&self) -> Result<ChangeRepo> {
         let governor = crate::trust::governance::LogGovernor { root: self.root.map(str::to_owned) };
-        Ok(ChangeRepo::open(self.repo_path)?.governed_by(Box::new(governor)))
+        Ok(self.branch_repo()?.governed_by(Box::new(governor)))
     }
 
     /// The repository as committed, governed paths included: for the commands that
     /// inspect or repair governance itself.
     pub fn branch_repo(&self) -> Result<ChangeRepo> {
-        ChangeRepo::open(self.repo_path)
+        let quiet = self.ui.quiet;
+        let notice = move |path: &Path, timeout: std::time::Duration| {
+            if !quiet {
+                eprintln!(
+                    "waiting for {}: another clearance process is writing (giving up after {}s)",
+                    path.display(),
+                    timeout.as_secs()
+                );
+            }
+        };
+        let wait = LockWait { timeout: self.lock_timeout, notice: Some(Box::new(notice)) };
+        Ok(ChangeRepo::open(self.repo_path)?.waiting(wait))
     }
 }
 
 /// Run a parsed command line; returns the exit code.
 pub fn run(cli: Cli, ui: &Ui) -> Result<u8> {
-    let session = &Session { ui, repo_path: cli.global.repo.as_deref(), root: cli.global.root.as_deref() };
+    let session = &Session {
+        ui,
+        repo_path: cli.global.repo.as_deref(),
+        root: cli.global.root.as_deref(),
+        lock_timeout: std::time::Duration::from_secs(cli.global.lock_timeout),
+    };
     if matches!(ui.format, Format::Dot | Format::Mermaid) && !matches!(cli.command, Command::Blast(_)) {
         return Err(Error::usage(format!("--format {} draws graphs and only works with `clearance blast`", ui.format))
             .hint("use --format human or --format json"));

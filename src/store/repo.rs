@@ -14,10 +14,30 @@ use std::path::{Path, PathBuf};
 
 use git2::{ErrorCode, FileMode, ObjectType, Oid, Repository, Signature, Tree};
 
-use crate::error::{Error, IoContext, Result};
+use crate::error::{Error, ErrorKind, IoContext, Result};
 
 /// How often a lost compare-and-swap is retried before giving up.
 const CAS_RETRIES: usize = 20;
+/// A writer that has waited this long for the lock says so.
+const LOCK_NOTICE_AFTER: std::time::Duration = std::time::Duration::from_secs(1);
+/// The longest pause between two tries for the lock (the first ones come quicker).
+const LOCK_POLL: std::time::Duration = std::time::Duration::from_millis(20);
+
+/// How long a writer waits for the lock another process holds, and whom it tells that it
+/// is waiting (the store never prints; the command layer passes a notice that does).
+pub struct LockWait {
+    pub timeout: std::time::Duration,
+    pub notice: Option<LockNotice>,
+}
+
+/// Told the lock file's path and the timeout, once, when a writer starts to wait.
+pub type LockNotice = Box<dyn Fn(&Path, std::time::Duration)>;
+
+impl Default for LockWait {
+    fn default() -> Self {
+        LockWait { timeout: std::time::Duration::from_secs(60), notice: None }
+    }
+}
 
 pub struct ChangeRepo {
     pub git: Repository,
@@ -29,6 +49,8 @@ pub struct ChangeRepo {
     pub defer_worktree: std::cell::Cell<bool>,
     /// Decides which tree holds the rules in force; without one, snapshots read the branch.
     governor: Option<Box<dyn Governor>>,
+    /// How long a writer waits for another process's lock.
+    lock_wait: LockWait,
     /// The last answer of the governor, keyed by the governance log's blob id.
     in_force: std::cell::RefCell<Option<(Option<Oid>, std::rc::Rc<InForce>)>>,
     /// A second handle on the repository whose new objects stay in memory: trees of rules
@@ -232,6 +254,7 @@ impl ChangeRepo {
             branch,
             defer_worktree: Default::default(),
             governor: None,
+            lock_wait: LockWait::default(),
             in_force: Default::default(),
             scratch: Default::default(),
         })
@@ -322,6 +345,12 @@ impl ChangeRepo {
     }
 
     /// Route reads of governed paths through `governor` from now on.
+    /// Wait for other writers' locks as `wait` says.
+    pub fn waiting(mut self, wait: LockWait) -> Self {
+        self.lock_wait = wait;
+        self
+    }
+
     pub fn governed_by(mut self, governor: Box<dyn Governor>) -> Self {
         self.governor = Some(governor);
         self
@@ -460,10 +489,38 @@ impl ChangeRepo {
         }
     }
 
+    /// [`ChangeRepo::lock`] under another name: waits while another process holds it, tells
+    /// the [`LockWait::notice`] once it has waited a second, and gives up after the timeout.
     pub fn lock_named(&self, name: &str) -> Result<File> {
         let (file, path) = self.lock_file(name)?;
-        file.lock().with_path(&path)?;
-        Ok(file)
+        let wait = &self.lock_wait;
+        let started = std::time::Instant::now();
+        let mut told = false;
+        let mut poll = std::time::Duration::from_millis(1);
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(file),
+                Err(std::fs::TryLockError::WouldBlock) => {}
+                Err(std::fs::TryLockError::Error(e)) => return Err(e).with_path(&path),
+            }
+            let waited = started.elapsed();
+            if waited >= wait.timeout {
+                return Err(Error::new(
+                    ErrorKind::Conflict,
+                    format!("another clearance process held {} for {}s; gave up", path.display(), waited.as_secs()),
+                )
+                .hint("the holder is still running (see `fuser` or `lsof` on that file); wait for it or raise --lock-timeout")
+                .hint("nothing was written"));
+            }
+            if !told && waited >= LOCK_NOTICE_AFTER {
+                told = true;
+                if let Some(notice) = &wait.notice {
+                    notice(&path, wait.timeout);
+                }
+            }
+            std::thread::sleep(poll);
+            poll = (poll * 2).min(LOCK_POLL);
+        }
     }
 
     /// The lock file `.git/NAME`, opened (created when missing), not yet locked.

@@ -102,3 +102,41 @@ fn concurrent_trust_edits_lose_nothing() {
         assert!(listed.contains(name.as_str()), "{name} was lost:\n{listed}");
     }
 }
+
+/// Holds `.git/clearance.lock` as another clearance process would.
+fn hold_writer_lock(repo: &Repo) -> std::fs::File {
+    let path = repo.path().join(".git/clearance.lock");
+    let file = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(path).unwrap();
+    file.lock().unwrap();
+    file
+}
+
+#[test]
+fn a_held_lock_is_waited_for_out_loud_then_given_up_with_nothing_written() {
+    let repo = Repo::new();
+    let before = repo.head();
+    let held = hold_writer_lock(&repo);
+    let r = run_stdin(repo.path(), &["propose", "-f", "-", "--lock-timeout", "2"], INTENT.as_bytes());
+    drop(held);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("waiting for") && r.stderr.contains("clearance.lock"), "{}", r.stderr);
+    assert!(r.stderr.contains("gave up") && r.stderr.contains("--lock-timeout"), "{}", r.stderr);
+    assert_eq!(repo.head(), before, "nothing may be committed after giving up");
+    assert_eq!(repo.status(), "");
+}
+
+#[test]
+fn a_writer_waiting_for_the_lock_goes_on_once_it_is_released() {
+    let repo = Repo::new();
+    let held = hold_writer_lock(&repo);
+    let release = thread::spawn(move || {
+        thread::sleep(std::time::Duration::from_millis(1500));
+        drop(held);
+    });
+    let r = run_stdin(repo.path(), &["propose", "-f", "-"], INTENT.as_bytes());
+    release.join().unwrap();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("waiting for"), "the wait must be told: {}", r.stderr);
+    let listed = repo.run(&["list", "--format", "json"]);
+    assert_eq!(serde_json::from_str::<Vec<serde_json::Value>>(&listed.stdout).unwrap().len(), 1);
+}
