@@ -163,7 +163,8 @@ impl Session<'_> {
             }
         };
         let wait = LockWait { timeout: self.lock_timeout, notice: Some(Box::new(notice)) };
-        Ok(ChangeRepo::open(self.repo_path)?.waiting(wait))
+        let warn = |message: &str| eprintln!("warning: {message}");
+        Ok(ChangeRepo::open(self.repo_path)?.waiting(wait, Box::new(warn)))
     }
 }
 

@@ -30,6 +30,9 @@ pub struct LockWait {
     pub notice: Option<LockNotice>,
 }
 
+/// Told what went wrong after a write had already landed.
+pub type Warn = Box<dyn Fn(&str)>;
+
 /// Told the lock file's path and the timeout, once, when a writer starts to wait.
 pub type LockNotice = Box<dyn Fn(&Path, std::time::Duration)>;
 
@@ -51,6 +54,8 @@ pub struct ChangeRepo {
     governor: Option<Box<dyn Governor>>,
     /// How long a writer waits for another process's lock.
     lock_wait: LockWait,
+    /// Hears what went wrong after a write had already succeeded.
+    warn: Option<Warn>,
     /// The last answer of the governor, keyed by the governance log's blob id.
     in_force: std::cell::RefCell<Option<(Option<Oid>, std::rc::Rc<InForce>)>>,
     /// A second handle on the repository whose new objects stay in memory: trees of rules
@@ -255,6 +260,7 @@ impl ChangeRepo {
             defer_worktree: Default::default(),
             governor: None,
             lock_wait: LockWait::default(),
+            warn: None,
             in_force: Default::default(),
             scratch: Default::default(),
         })
@@ -345,9 +351,11 @@ impl ChangeRepo {
     }
 
     /// Route reads of governed paths through `governor` from now on.
-    /// Wait for other writers' locks as `wait` says.
-    pub fn waiting(mut self, wait: LockWait) -> Self {
+    /// Wait for other writers' locks as `wait` says; tell `warn` what went wrong after a
+    /// write had already landed.
+    pub fn waiting(mut self, wait: LockWait, warn: Warn) -> Self {
         self.lock_wait = wait;
+        self.warn = Some(warn);
         self
     }
 
@@ -414,6 +422,7 @@ impl ChangeRepo {
         mut plan: impl FnMut(&Snapshot<'_>) -> Result<(Vec<Write>, T)>,
     ) -> Result<(Oid, T)> {
         let _lock = self.lock()?;
+        let mut locked = false;
         for _ in 0..CAS_RETRIES {
             let snapshot = self.snapshot()?;
             let (writes, value) = plan(&snapshot)?;
@@ -431,19 +440,43 @@ impl ChangeRepo {
             };
             match moved {
                 Ok(_) => {
-                    if !self.defer_worktree.get() {
-                        self.sync_worktree(&writes)?;
+                    if !self.defer_worktree.get()
+                        && let Err(e) = self.sync_worktree(&writes)
+                    {
+                        // The commit landed: the write succeeded, only the checkout lags.
+                        self.warn(&worktree_lag(commit, &writes, &e));
                     }
                     return Ok((commit, value));
                 }
+                // A git command holds the branch's lock file: wait a moment for it.
+                Err(e) if e.code() == ErrorCode::Locked => {
+                    locked = true;
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                    continue;
+                }
                 // Someone moved the branch without our lock: rebuild on the new head.
-                Err(e) if matches!(e.code(), ErrorCode::Modified | ErrorCode::Exists | ErrorCode::Locked) => {
+                Err(e) if matches!(e.code(), ErrorCode::Modified | ErrorCode::Exists) => {
+                    locked = false;
                     continue;
                 }
                 Err(e) => return Err(e.into()),
             }
         }
+        if locked {
+            let path = self.git.path().join(format!("{}.lock", self.branch));
+            return Err(Error::new(ErrorKind::Conflict, format!("{} is locked by {}", self.branch, path.display()))
+                .hint("a git command is writing the branch, or one crashed and left the file behind")
+                .hint(format!("if no git command is running, remove it: rm {}", path.display()))
+                .hint("nothing was written"));
+        }
         Err(Error::io(format!("{} kept moving while writing; gave up after {CAS_RETRIES} attempts", self.branch)))
+    }
+
+    /// Tell the command layer's listener (`-q` does not silence warnings); nothing without one.
+    fn warn(&self, message: &str) {
+        if let Some(warn) = &self.warn {
+            warn(message);
+        }
     }
 
     /// Create a commit object (the branch does not move), signed by `signer` when given.
@@ -681,6 +714,22 @@ enum Pending {
     Blob(Oid, i32),
     Delete,
     Dir(BTreeMap<String, Pending>),
+}
+
+/// What to say when a commit landed but the work tree could not follow it (a stale
+/// `.git/index.lock`, a full disk): the write stands, and how to bring the checkout up.
+fn worktree_lag(commit: Oid, writes: &[Write], error: &Error) -> String {
+    let mut dirs: Vec<&str> =
+        writes.iter().map(|w| w.path.rsplit_once('/').map_or(w.path.as_str(), |(d, _)| d)).collect();
+    dirs.dedup();
+    let shown: Vec<&str> = dirs.iter().take(3).copied().collect();
+    let more = if dirs.len() > shown.len() { " ..." } else { "" };
+    format!(
+        "committed {:.12}, but the work tree and index were not updated: {error}\n  \
+         once no git command is running (remove a stale .git/index.lock), run: git checkout HEAD -- {}{more}",
+        commit.to_string(),
+        shown.join(" ")
+    )
 }
 
 fn build_tree(git: &Repository, base: Option<&Tree<'_>>, writes: &[Write]) -> Result<Oid> {

@@ -140,3 +140,45 @@ fn a_writer_waiting_for_the_lock_goes_on_once_it_is_released() {
     let listed = repo.run(&["list", "--format", "json"]);
     assert_eq!(serde_json::from_str::<Vec<serde_json::Value>>(&listed.stdout).unwrap().len(), 1);
 }
+
+#[test]
+fn a_stale_index_lock_does_not_hide_a_proposal_that_landed() {
+    let repo = Repo::new();
+    let before = repo.head();
+    std::fs::write(repo.path().join(".git/index.lock"), "").unwrap();
+    let r = run_stdin(repo.path(), &["propose", "-f", "-", "-q"], INTENT.as_bytes());
+    assert_eq!(r.code, 0, "the commit landed, so the write succeeded: {}", r.stderr);
+    let id = r.stdout.trim();
+    assert!(!id.is_empty() && !id.contains(char::is_whitespace), "the id is printed: {:?}", r.stdout);
+    assert_ne!(repo.head(), before);
+    assert!(r.stderr.contains("index.lock") && r.stderr.contains("git checkout HEAD --"), "{}", r.stderr);
+    // The advice given brings the checkout up to date.
+    std::fs::remove_file(repo.path().join(".git/index.lock")).unwrap();
+    let advice = r.stderr.lines().find(|l| l.contains("git checkout HEAD --")).unwrap();
+    let paths: Vec<&str> = advice.split("git checkout HEAD -- ").nth(1).unwrap().split_whitespace().collect();
+    assert!(paths.iter().all(|p| p.starts_with("proposals/")), "{advice}");
+    let mut args = vec!["checkout", "HEAD", "--"];
+    args.extend(paths);
+    git(repo.path(), &args);
+    assert_eq!(repo.status(), "");
+    let shown = repo.run(&["show", id]);
+    assert_eq!(shown.code, 0, "{}", shown.stderr);
+    assert_eq!(repo.run(&["verify"]).code, 0);
+}
+
+#[test]
+fn a_stale_branch_lock_is_named_with_what_to_do() {
+    let repo = Repo::new();
+    let before = repo.head();
+    let branch = git(repo.path(), &["symbolic-ref", "HEAD"]);
+    let lock = repo.path().join(".git").join(format!("{}.lock", branch.trim()));
+    std::fs::write(&lock, "").unwrap();
+    let r = run_stdin(repo.path(), &["propose", "-f", "-"], INTENT.as_bytes());
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains(&format!("{}.lock", branch.trim())) && r.stderr.contains("rm "), "{}", r.stderr);
+    assert!(r.stderr.contains("nothing was written"), "{}", r.stderr);
+    std::fs::remove_file(&lock).unwrap();
+    assert_eq!(repo.head(), before);
+    let r = run_stdin(repo.path(), &["propose", "-f", "-"], INTENT.as_bytes());
+    assert_eq!(r.code, 0, "once removed, writes go on: {}", r.stderr);
+}
