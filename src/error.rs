@@ -85,11 +85,18 @@ pub struct Details {
     pub kind: ErrorKind,
     pub message: String,
     pub source: Option<Source>,
+    /// The first [`MAX_PROBLEMS`] problems found.
     pub problems: Vec<Problem>,
+    /// How many problems past [`MAX_PROBLEMS`] were left out.
+    pub omitted: usize,
     pub hints: Vec<String>,
     /// The underlying error (I/O, git, JSON), kept so callers can tell what it was.
     pub cause: Option<Box<dyn std::error::Error + Send + Sync>>,
 }
+
+/// An error lists at most this many problems: a file with ten thousand bad entries gets
+/// a screenful and a count, not megabytes.
+pub const MAX_PROBLEMS: usize = 50;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -100,6 +107,7 @@ impl Error {
             message: message.into(),
             source: None,
             problems: Vec::new(),
+            omitted: 0,
             hints: Vec::new(),
             cause: None,
         }))
@@ -140,12 +148,15 @@ impl Error {
     }
 
     /// An input error with located problems in `source`.
-    pub fn located(message: impl Into<String>, source: Source, problems: Vec<Problem>) -> Self {
+    pub fn located(message: impl Into<String>, source: Source, mut problems: Vec<Problem>) -> Self {
+        let omitted = problems.len().saturating_sub(MAX_PROBLEMS);
+        problems.truncate(MAX_PROBLEMS);
         Error(Box::new(Details {
             kind: ErrorKind::InvalidInput,
             message: message.into(),
             source: Some(source),
             problems,
+            omitted,
             hints: Vec::new(),
             cause: None,
         }))
@@ -163,7 +174,7 @@ impl Error {
     }
 
     /// The JSON shape of docs/reference.md#command-line-and-exit-codes: `{"error": {"code", "message", "file", "line", "column", "path"}}`,
-    /// plus every problem and hint.
+    /// plus the problems (the first [`MAX_PROBLEMS`], `omitted` counting the rest) and hints.
     pub fn to_json(&self) -> serde_json::Value {
         let first = self.problems.first();
         serde_json::json!({
@@ -175,6 +186,7 @@ impl Error {
                 "column": first.map(|p| p.column),
                 "path": first.map(|p| p.path.clone()),
                 "problems": self.problems,
+                "omitted": self.omitted,
                 "hints": self.hints,
             }
         })

@@ -419,9 +419,25 @@ impl ChangeRepo {
         actor: &str,
         message: &str,
         signer: Option<&dyn CommitSigner>,
+        plan: impl FnMut(&Snapshot<'_>) -> Result<(Vec<Write>, T)>,
+    ) -> Result<(Oid, T)> {
+        let lock = self.lock()?;
+        let written = self.write_locked(actor, message, signer, plan);
+        drop(lock);
+        if let Ok((commit, _)) = &written {
+            self.pack_if_loose(*commit);
+        }
+        written
+    }
+
+    /// The body of [`ChangeRepo::transact_signed`], run under the writer lock.
+    fn write_locked<T>(
+        &self,
+        actor: &str,
+        message: &str,
+        signer: Option<&dyn CommitSigner>,
         mut plan: impl FnMut(&Snapshot<'_>) -> Result<(Vec<Write>, T)>,
     ) -> Result<(Oid, T)> {
-        let _lock = self.lock()?;
         let mut locked = false;
         for _ in 0..CAS_RETRIES {
             let snapshot = self.snapshot()?;
@@ -470,6 +486,31 @@ impl ChangeRepo {
                 .hint("nothing was written"));
         }
         Err(Error::io(format!("{} kept moving while writing; gave up after {CAS_RETRIES} attempts", self.branch)))
+    }
+
+    /// Keep loose objects bounded, as git's own commands do: when the fan-out directory of
+    /// the commit just written holds more than `gc.auto` (default 6700) spread over 256
+    /// directories, pack the loose objects (`git repack -d`, which deletes nothing a reader
+    /// could still need). `gc.auto` 0 turns it off. Best effort: a failure costs only disk.
+    fn pack_if_loose(&self, commit: Oid) {
+        let limit = self.git.config().and_then(|c| c.get_i64("gc.auto")).unwrap_or(6700);
+        if limit <= 0 {
+            return;
+        }
+        let hex = commit.to_string();
+        let dir = self.git.path().join("objects").join(hex.get(..2).unwrap_or("00"));
+        let loose = fs::read_dir(dir).map_or(0, |d| d.count());
+        if loose as i64 <= (limit + 255) / 256 {
+            return;
+        }
+        let _ = std::process::Command::new("git")
+            .arg("--git-dir")
+            .arg(self.git.path())
+            .args(["repack", "-d", "-q"])
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status();
     }
 
     /// Tell the command layer's listener (`-q` does not silence warnings); nothing without one.
@@ -800,7 +841,11 @@ pub fn tree_with(git: &Repository, base: Option<&Tree<'_>>, entries: &[(String, 
         };
         dir.insert(parts[parts.len() - 1].to_owned(), leaf);
     }
-    Ok(write_dir(git, base, &root)?.unwrap_or(git.treebuilder(None)?.write()?))
+    match write_dir(git, base, &root)? {
+        Some(tree) => Ok(tree),
+        // Written only when the tree really is empty, never as a dangling spare.
+        None => Ok(git.treebuilder(None)?.write()?),
+    }
 }
 
 /// The tree id, or `None` when nothing is left in it.

@@ -190,6 +190,10 @@ pub fn render_error(ui: &Ui, err: &Error) -> String {
             None => out.push_str(&format!("      {}\n", problem.message)),
         }
     }
+    if err.omitted > 0 {
+        let problems = if err.omitted == 1 { "problem" } else { "problems" };
+        out.push_str(&format!("  {} and {} more {problems}\n", ui.paint(Style::Cyan, "..."), err.omitted));
+    }
     for hint in &err.hints {
         out.push_str(&format!("{} {hint}\n", ui.paint(Style::Green, "hint:")));
     }

@@ -182,3 +182,42 @@ fn a_stale_branch_lock_is_named_with_what_to_do() {
     let r = run_stdin(repo.path(), &["propose", "-f", "-"], INTENT.as_bytes());
     assert_eq!(r.code, 0, "once removed, writes go on: {}", r.stderr);
 }
+
+/// `git count-objects -v` as numbers: (loose objects, packs).
+fn object_counts(repo: &Repo) -> (u64, u64) {
+    let text = git(repo.path(), &["count-objects", "-v"]);
+    let field =
+        |name: &str| text.lines().find_map(|l| l.strip_prefix(name)).map(|v| v.trim().parse().unwrap()).unwrap();
+    (field("count:"), field("packs:"))
+}
+
+#[test]
+fn writes_leave_no_dangling_empty_tree_and_loose_objects_get_packed() {
+    let repo = Repo::new();
+    let empty_tree = repo.path().join(".git/objects/4b/825dc642cb6eb9a060e54bf8d69288fbee4904");
+    // A low `gc.auto` so a few dozen writes cross it (the default is 6700, as git's).
+    git(repo.path(), &["config", "gc.auto", "1"]);
+    for i in 0..40 {
+        let intent = INTENT.replace("CHG-4471}", &format!("CHG-{i}}}"));
+        let r = run_stdin(repo.path(), &["propose", "-f", "-", "-q"], intent.as_bytes());
+        assert!(r.code == 0 || r.code == 3, "{}", r.stderr);
+        assert!(!empty_tree.exists(), "proposal {i} wrote a dangling empty tree");
+    }
+    let (loose, packs) = object_counts(&repo);
+    assert!(packs >= 1, "40 writes past gc.auto and nothing was packed");
+    assert!(loose < 100, "{loose} loose objects left after packing");
+    git(repo.path(), &["fsck", "--strict"]);
+    assert_eq!(repo.run(&["list", "--format", "json"]).code, 0);
+    let verified = repo.run(&["verify"]);
+    assert_eq!(verified.code, 0, "{verified}");
+    assert_eq!(repo.status(), "");
+
+    // `gc.auto 0` turns it off, as it does for git.
+    let repo = Repo::new();
+    git(repo.path(), &["config", "gc.auto", "0"]);
+    for i in 0..10 {
+        let intent = INTENT.replace("CHG-4471}", &format!("CHG-{i}}}"));
+        run_stdin(repo.path(), &["propose", "-f", "-", "-q"], intent.as_bytes());
+    }
+    assert_eq!(object_counts(&repo).1, 0, "gc.auto 0 must leave packing to the user");
+}

@@ -157,7 +157,7 @@ spec:
     exit: 1
     --- stdout
     --- stderr
-    {"error":{"code":"invalid-input","column":1,"file":"<stdin>","hints":["`clearance schema intent` prints the JSON Schema of an intent"],"line":5,"message":"<stdin> is not a valid intent (2 problems)","path":"spec.reason","problems":[{"column":1,"line":5,"message":"missing field `reason`","path":"spec.reason"},{"column":3,"line":9,"message":"unknown field `reasn`, did you mean `reason`?","path":"spec.reasn"}]}}
+    {"error":{"code":"invalid-input","column":1,"file":"<stdin>","hints":["`clearance schema intent` prints the JSON Schema of an intent"],"line":5,"message":"<stdin> is not a valid intent (2 problems)","omitted":0,"path":"spec.reason","problems":[{"column":1,"line":5,"message":"missing field `reason`","path":"spec.reason"},{"column":3,"line":9,"message":"unknown field `reasn`, did you mean `reason`?","path":"spec.reasn"}]}}
     "#);
 }
 
@@ -200,4 +200,21 @@ fn a_committed_symlink_never_redirects_a_write() {
     assert!(r.stderr.contains("is a symlink"), "{}", r.stderr);
     assert_eq!(fs::read_dir(outside.path()).unwrap().count(), 0, "nothing was written outside");
     assert_eq!(repo.head(), head, "nothing was committed");
+}
+
+#[test]
+fn ten_thousand_bad_targets_get_a_screenful_and_a_count() {
+    let repo = Repo::new();
+    let head = repo.head();
+    let targets: Vec<String> = (0..10_000).map(|i| format!("\"Bad Target {i}!\"")).collect();
+    let intent = INTENT.replace("targets: [orders-db-old]", &format!("targets: [{}]", targets.join(", ")));
+    let r = run_stdin(repo.path(), &["propose", "-f", "-"], intent.as_bytes());
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.len() < 50_000, "{} bytes of errors", r.stderr.len());
+    assert!(r.stderr.contains("(20001 problems)") && r.stderr.contains("and 19951 more problems"), "{}", r.stderr);
+    let json = run_stdin(repo.path(), &["propose", "-f", "-", "--format", "json"], intent.as_bytes());
+    let error: serde_json::Value = serde_json::from_str(&json.stderr).unwrap();
+    assert_eq!(error["error"]["problems"].as_array().unwrap().len(), 50);
+    assert_eq!(error["error"]["omitted"], 19951);
+    assert_eq!(repo.head(), head);
 }
