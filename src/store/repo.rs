@@ -350,7 +350,6 @@ impl ChangeRepo {
         Ok(Snapshot { commit, tree, rules, repo: &self.git })
     }
 
-    /// Route reads of governed paths through `governor` from now on.
     /// Wait for other writers' locks as `wait` says; tell `warn` what went wrong after a
     /// write had already landed.
     pub fn waiting(mut self, wait: LockWait, warn: Warn) -> Self {
@@ -359,6 +358,7 @@ impl ChangeRepo {
         self
     }
 
+    /// Route reads of governed paths through `governor` from now on.
     pub fn governed_by(mut self, governor: Box<dyn Governor>) -> Self {
         self.governor = Some(governor);
         self
@@ -760,16 +760,13 @@ enum Pending {
 /// What to say when a commit landed but the work tree could not follow it (a stale
 /// `.git/index.lock`, a full disk): the write stands, and how to bring the checkout up.
 fn worktree_lag(commit: Oid, writes: &[Write], error: &Error) -> String {
-    let mut dirs: Vec<&str> =
+    let dirs: std::collections::BTreeSet<&str> =
         writes.iter().map(|w| w.path.rsplit_once('/').map_or(w.path.as_str(), |(d, _)| d)).collect();
-    dirs.dedup();
-    let shown: Vec<&str> = dirs.iter().take(3).copied().collect();
-    let more = if dirs.len() > shown.len() { " ..." } else { "" };
     format!(
         "committed {:.12}, but the work tree and index were not updated: {error}\n  \
-         once no git command is running (remove a stale .git/index.lock), run: git checkout HEAD -- {}{more}",
+         once no git command is running (remove a stale .git/index.lock), run: git checkout HEAD -- {}",
         commit.to_string(),
-        shown.join(" ")
+        dirs.into_iter().collect::<Vec<_>>().join(" ")
     )
 }
 
