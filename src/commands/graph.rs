@@ -3,7 +3,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::commands::Session;
-use crate::error::{Error, IoContext, Result};
+use crate::error::{Error, Result};
 use crate::model::backstage;
 use crate::model::graph::{self, EdgeKind, ServiceGraph};
 use crate::store::repo::ChangeRepo;
@@ -82,8 +82,8 @@ pub fn run(command: Command, session: &Session<'_>) -> Result<u8> {
 fn check(file: Option<&Path>, repo: Option<&Path>, ui: &Ui) -> Result<u8> {
     let (name, graph) = match file {
         Some(path) => {
-            let bytes =
-                std::fs::read(path).map_err(|e| Error::not_found(format!("cannot read {}: {e}", path.display())))?;
+            let limit = crate::model::graph::MAX_GRAPH_BYTES as u64;
+            let bytes = crate::store::fs::read_bounded(path, limit, "a service graph")?;
             let name = path.display().to_string();
             let graph = ServiceGraph::parse(&bytes, &name)?;
             (name, graph)
@@ -132,7 +132,10 @@ fn import(
     let ui = session.ui;
     let mut inputs = Vec::new();
     for path in files {
-        let text = std::fs::read_to_string(path).with_path(path)?;
+        let limit = crate::model::graph::MAX_GRAPH_BYTES as u64;
+        let bytes = crate::store::fs::read_bounded(path, limit, "a catalog file")?;
+        let text =
+            String::from_utf8(bytes).map_err(|e| Error::invalid(format!("{} is not UTF-8: {e}", path.display())))?;
         inputs.push((path.display().to_string(), text));
     }
     let imported = backstage::import(&inputs)?;

@@ -39,8 +39,7 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
     let mut problems = Vec::new();
     let (proposals, entries) = match &args.bundle {
         Some(path) => {
-            let bytes =
-                std::fs::read(path).map_err(|e| Error::not_found(format!("cannot read {}: {e}", path.display())))?;
+            let bytes = crate::store::fs::read_bounded(path, verify::MAX_BUNDLE_BYTES, "a bundle")?;
             let bundle: Bundle = serde_json::from_slice(&bytes)
                 .map_err(|e| Error::invalid(format!("{} is not a clearance bundle: {e}", path.display())))?;
             if bundle.format != verify::BUNDLE_FORMAT {

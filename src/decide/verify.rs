@@ -389,6 +389,8 @@ pub struct Bundle {
 }
 
 pub const BUNDLE_FORMAT: &str = "clearance-bundle/v2";
+/// The largest bundle `verify --bundle` reads.
+pub const MAX_BUNDLE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Read one proposal's files from the branch.
 pub fn files(snapshot: &crate::store::repo::Snapshot<'_>, id: &str) -> crate::error::Result<Files> {

@@ -10,6 +10,36 @@ use std::path::Path;
 
 use crate::error::{Error, IoContext, Result};
 
+/// Read a file the user named, refusing it once it passes `limit` bytes: a regular file by
+/// its size before reading, a stream (`/dev/zero`, a pipe) after at most one byte more. `what` names the kind of
+/// input in the message, e.g. "a bundle".
+pub fn read_bounded(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>> {
+    use std::io::Read as _;
+    let file = fs::File::open(path)
+        .map_err(|e| Error::not_found(format!("cannot read {}: {e}", path.display())).caused_by(e))?;
+    let too_large =
+        || Error::invalid(format!("{} is larger than {}, the limit for {what}", path.display(), human_size(limit)));
+    // A regular file says its size: refused before reading a byte.
+    if file.metadata().is_ok_and(|m| m.is_file() && m.len() > limit) {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::new();
+    file.take(limit + 1).read_to_end(&mut bytes).with_path(path)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
+
+/// `limit` in the largest whole binary unit: 512 MiB, 64 KiB, 100 bytes.
+fn human_size(limit: u64) -> String {
+    match limit {
+        l if l >= 1 << 20 && l % (1 << 20) == 0 => format!("{} MiB", l >> 20),
+        l if l >= 1 << 10 && l % (1 << 10) == 0 => format!("{} KiB", l >> 10),
+        l => format!("{l} bytes"),
+    }
+}
+
 /// Write a file so that readers see either the old or the new content, never half of it.
 /// The temporary file is created exclusively (`O_EXCL|O_NOFOLLOW`) under a random name, and
 /// the rename replaces a symlink at `dest` rather than following it.

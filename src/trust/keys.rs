@@ -13,6 +13,8 @@ use crate::error::{Error, IoContext, Result};
 
 /// The keyring service name under which clearance stores keys.
 const KEYRING_SERVICE: &str = "clearance";
+/// Key files are a few hundred bytes; anything past this is not one.
+const MAX_KEY_FILE_BYTES: u64 = 64 * 1024;
 
 /// Namespaces of the signatures clearance makes (docs/reference.md#keys-and-signatures).
 pub const NS_APPROVAL: &str = "clearance-approval";
@@ -80,8 +82,8 @@ pub fn public_from_arg(arg: &str) -> Result<PublicKey> {
         return parse_public(arg);
     }
     let path = Path::new(arg);
-    let text =
-        std::fs::read_to_string(path).map_err(|e| Error::not_found(format!("cannot read public key {arg}: {e}")))?;
+    let bytes = crate::store::fs::read_bounded(path, MAX_KEY_FILE_BYTES, "a public key")?;
+    let text = String::from_utf8(bytes).map_err(|_| Error::invalid(format!("public key {arg} is not UTF-8")))?;
     parse_public(&text).map_err(|e| e.context(path.display()))
 }
 
@@ -235,7 +237,7 @@ pub fn load_file(path: &Path) -> Result<PrivateKey> {
         return Err(Error::invalid(format!("key file {} is readable by others (mode {mode:o})", path.display()))
             .hint(format!("chmod 600 {}", path.display())));
     }
-    let text = Zeroizing::new(std::fs::read_to_string(path).with_path(path)?);
+    let text = Zeroizing::new(crate::store::fs::read_bounded(path, MAX_KEY_FILE_BYTES, "a private key")?);
     let key = PrivateKey::from_openssh(&*text)
         .map_err(|e| Error::invalid(format!("{} is not an OpenSSH private key: {e}", path.display())))?;
     if key.is_encrypted() {

@@ -218,3 +218,31 @@ fn ten_thousand_bad_targets_get_a_screenful_and_a_count() {
     assert_eq!(error["error"]["omitted"], 19951);
     assert_eq!(repo.head(), head);
 }
+
+#[test]
+fn endless_or_huge_input_files_are_refused_at_their_limit() {
+    let repo = Repo::new();
+    let head = repo.head();
+    // A stream that never ends: read up to the limit and no further.
+    let admin = repo.key("admin");
+    let admin = admin.to_str().unwrap();
+    let r = repo.run(&["trust", "add", "eve", "--role", "approver", "--key", "/dev/zero", "--signer-file", admin]);
+    assert_eq!(r.code, 1, "{r}");
+    assert!(r.stderr.contains("/dev/zero is larger than 64 KiB, the limit for a public key"), "{r}");
+    // Sparse files that claim more than the limit: refused by their size, before reading.
+    let huge = repo.path().with_extension("huge");
+    let file = fs::File::create(&huge).unwrap();
+    file.set_len(600 << 20).unwrap();
+    let huge = huge.to_str().unwrap();
+    let r = repo.run(&["graph", "check", huge]);
+    assert_eq!(r.code, 1, "{r}");
+    assert!(r.stderr.contains("is larger than 512 MiB, the limit for a service graph"), "{r}");
+    let r = repo.run(&["verify", "--bundle", huge]);
+    assert_eq!(r.code, 1, "{r}");
+    assert!(r.stderr.contains("is larger than 256 MiB, the limit for a bundle"), "{r}");
+    let r = repo.run(&["graph", "import", "backstage", huge]);
+    assert_eq!(r.code, 1, "{r}");
+    assert!(r.stderr.contains("the limit for a catalog file"), "{r}");
+    fs::remove_file(huge).unwrap();
+    assert_eq!(repo.head(), head);
+}
