@@ -3,7 +3,8 @@
 //!
 //! Each shard (`proposals/<aa>`) is cached with the id of the tree it was built from, so
 //! after a commit only the shards whose tree changed are read again. The cache is safe to
-//! delete; a cache that does not parse, or was built from other objects, is rebuilt.
+//! delete; a cache that fails its checksum, does not parse, or was built from other objects
+//! is rebuilt.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -17,7 +18,7 @@ use crate::model::proposal::State;
 use crate::store::fs::write_atomic;
 use crate::store::repo::{ChangeRepo, Snapshot};
 
-const CACHE_VERSION: u32 = 5;
+const CACHE_VERSION: u32 = 6;
 
 /// What `list` shows of a proposal.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -78,6 +79,23 @@ fn cache_path(repo: &ChangeRepo) -> PathBuf {
     repo.cache_dir().join("proposals.json")
 }
 
+/// The cache file: the sha256 of its body on the first line, then the body. A cache edited
+/// by hand or cut short fails the sum and is rebuilt from the branch, never served.
+fn checked(body: Vec<u8>) -> Vec<u8> {
+    let mut file = crate::text::bytes::digest(&body).into_bytes();
+    file.push(b'\n');
+    file.extend(body);
+    file
+}
+
+/// The body of a cache file whose sum matches; `None` for anything else.
+fn read_checked(path: &std::path::Path) -> Option<Vec<u8>> {
+    let mut file = std::fs::read(path).ok()?;
+    let newline = file.iter().position(|&b| b == b'\n')?;
+    let body = file.split_off(newline + 1);
+    (file.get(..newline)? == crate::text::bytes::digest(&body).as_bytes()).then_some(body)
+}
+
 /// Every proposal on the branch, newest first.
 pub fn load(repo: &ChangeRepo) -> Result<Index> {
     load_at(repo, &repo.snapshot()?)
@@ -86,8 +104,7 @@ pub fn load(repo: &ChangeRepo) -> Result<Index> {
 /// Every proposal in `snapshot`, newest first.
 pub fn load_at(repo: &ChangeRepo, snapshot: &Snapshot<'_>) -> Result<Index> {
     let path = cache_path(repo);
-    let mut cache: Cache = std::fs::read(&path)
-        .ok()
+    let mut cache: Cache = read_checked(&path)
         .and_then(|bytes| serde_json::from_slice(&bytes).ok())
         .filter(|c: &Cache| c.version == CACHE_VERSION)
         .unwrap_or_default();
@@ -118,7 +135,7 @@ pub fn load_at(repo: &ChangeRepo, snapshot: &Snapshot<'_>) -> Result<Index> {
     if changed && problems.is_empty() {
         // A cache that cannot be written only costs time on the next run.
         if let Ok(bytes) = serde_json::to_vec(&cache) {
-            let _ = write_atomic(&path, &bytes, false);
+            let _ = write_atomic(&path, &checked(bytes), false);
         }
     }
     let mut proposals: Vec<Summary> = cache.shards.into_values().flat_map(|s| s.items).collect();
@@ -192,7 +209,7 @@ struct ItemView<'a> {
 }
 
 fn past_from_cache(repo: &ChangeRepo, snapshot: &Snapshot<'_>, agent: &str) -> Result<Option<Vec<Past>>> {
-    let Ok(bytes) = std::fs::read(cache_path(repo)) else { return Ok(None) };
+    let Some(bytes) = read_checked(&cache_path(repo)) else { return Ok(None) };
     let Ok(view) = serde_json::from_slice::<CacheView<'_>>(&bytes) else { return Ok(None) };
     let shards = snapshot.list("proposals")?;
     let current = view.version == CACHE_VERSION

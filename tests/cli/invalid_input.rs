@@ -246,3 +246,32 @@ fn endless_or_huge_input_files_are_refused_at_their_limit() {
     fs::remove_file(huge).unwrap();
     assert_eq!(repo.head(), head);
 }
+
+#[test]
+fn an_edited_or_cut_cache_is_rebuilt_never_served() {
+    let repo = Repo::new();
+    let id = repo.propose(INTENT);
+    let listed = |repo: &Repo| -> serde_json::Value {
+        let r = repo.run(&["list", "--format", "json"]);
+        assert_eq!(r.code, 0, "{r}");
+        serde_json::from_str(&r.stdout).unwrap()
+    };
+    assert_eq!(listed(&repo)[0]["state"], "pending");
+    let cache = repo.path().join(".git/clearance/proposals.json");
+    let text = fs::read_to_string(&cache).unwrap();
+    assert!(text.contains("\"pending\"") && text.contains("cost-optimizer"));
+    // A hand edit that flips the state and renames the agent: the sum no longer matches.
+    fs::write(&cache, text.replace("\"pending\"", "\"applied\"").replace("cost-optimizer", "someone-else")).unwrap();
+    let after = listed(&repo);
+    assert_eq!(after[0]["id"], id.as_str());
+    assert_eq!(after[0]["state"], "pending", "an edited cache was served");
+    assert_eq!(after[0]["agent"], "cost-optimizer");
+    // The agent's history (what policy sees) comes from the branch too.
+    let checked = run_stdin(repo.path(), &["check", "-f", "-", "--format", "json"], INTENT.as_bytes());
+    let checked: serde_json::Value = serde_json::from_str(&checked.stdout).unwrap();
+    assert_eq!(checked["history"]["proposals_last_hour"], 1);
+    // Cut short: rebuilt as well.
+    let text = fs::read_to_string(&cache).unwrap();
+    fs::write(&cache, &text[..text.len() / 2]).unwrap();
+    assert_eq!(listed(&repo)[0]["state"], "pending");
+}
