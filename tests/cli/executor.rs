@@ -12,6 +12,16 @@ fn show(repo: &Repo, id: &str) -> serde_json::Value {
     serde_json::from_str(&r.stdout).unwrap_or_else(|_| panic!("{}", r.stderr))
 }
 
+/// `clearance plan ID` as the executor (`runner`) would run it: must succeed.
+fn plan_as_runner(repo: &Repo, id: &str) {
+    let r = crate::common::clearance(repo.path())
+        .env("SPY_TOKEN_SOURCE", "x")
+        .args(["plan", id, "--key-file", repo.key("runner").to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(r.status.code(), Some(0), "{}", String::from_utf8_lossy(&r.stderr));
+}
+
 fn commit_as_agent(repo: &Repo, message: &str) {
     git(repo.path(), &["add", "-A"]);
     git(repo.path(), &["-c", "user.name=deploy-bot", "-c", "user.email=deploy-bot@agents", "commit", "-qm", message]);
@@ -111,12 +121,7 @@ fn a_plan_swapped_after_the_executor_planned_is_caught() {
     let repo = Repo::new();
     let spy = Spy::install(&repo);
     let id = repo.propose(&intent("prod", "ok"));
-    let r = crate::common::clearance(repo.path())
-        .env("SPY_TOKEN_SOURCE", "x")
-        .args(["plan", &id, "--key-file", repo.key("runner").to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert_eq!(r.status.code(), Some(0), "{}", String::from_utf8_lossy(&r.stderr));
+    plan_as_runner(&repo, &id);
     approve(&repo, &id, "olive");
     let plan = repo.file(&format!("proposals/{}/{id}/plan.json", &id[..2]));
     fs::write(&plan, "{\"status\":\"ok\",\"summary\":\"nothing to see\"}\n").unwrap();
@@ -164,12 +169,7 @@ fn approve_shows_the_plan_and_refuses_a_signature_that_fills_no_slot() {
     let repo = Repo::new();
     let _spy = Spy::install(&repo);
     let id = repo.propose(&intent("prod", "ok"));
-    let r = crate::common::clearance(repo.path())
-        .env("SPY_TOKEN_SOURCE", "x")
-        .args(["plan", &id, "--key-file", repo.key("runner").to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert_eq!(r.status.code(), Some(0), "{}", String::from_utf8_lossy(&r.stderr));
+    plan_as_runner(&repo, &id);
     let sign = |who: &str, extra: &[&str]| {
         let key = repo.key(who);
         let mut args = vec!["approve", &id, "--yes", "--key-file", key.to_str().unwrap()];
