@@ -28,6 +28,9 @@ _clearance() {
             clearance,check)
                 cmd="clearance__subcmd__check"
                 ;;
+            clearance,checkpoint)
+                cmd="clearance__subcmd__checkpoint"
+                ;;
             clearance,demo)
                 cmd="clearance__subcmd__demo"
                 ;;
@@ -195,6 +198,9 @@ _clearance() {
                 ;;
             clearance__subcmd__help,check)
                 cmd="clearance__subcmd__help__subcmd__check"
+                ;;
+            clearance__subcmd__help,checkpoint)
+                cmd="clearance__subcmd__help__subcmd__checkpoint"
                 ;;
             clearance__subcmd__help,demo)
                 cmd="clearance__subcmd__help__subcmd__demo"
@@ -404,7 +410,7 @@ _clearance() {
 
     case "${cmd}" in
         clearance)
-            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version demo init new propose list show plan approve inbox reject withdraw apply rollback verify stats sync evidence blast check policy key trust governance doctor graph schema provider generate help"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -576,6 +582,44 @@ _clearance() {
                     ;;
                 --rules)
                     COMPREPLY=($(compgen -W "in-force worktree" -- "${cur}"))
+                    return 0
+                    ;;
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__checkpoint)
+            opts="-q -v -h -V --key --key-file --push --no-push --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --repo)
@@ -1372,7 +1416,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__help)
-            opts="demo init new propose list show plan approve inbox reject withdraw apply rollback verify stats sync evidence blast check policy key trust governance doctor graph schema provider generate help"
+            opts="demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1428,6 +1472,20 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__help__subcmd__checkpoint)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2872,7 +2930,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__sync)
-            opts="-q -v -h -V --remote --key --key-file --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --remote --accept-rewrite --key --key-file --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3192,13 +3250,17 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__verify)
-            opts="-q -v -h -V --bundle --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --bundle --checkpoint --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --checkpoint)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

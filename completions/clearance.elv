@@ -45,6 +45,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand apply 'Execute a cleared change through its provider, exactly once'
             cand rollback 'File a proposal''s rollback as a new proposal, governed like any other'
             cand verify 'Check evidence, signatures, trust, approvals and quorum; exit 5 on any problem'
+            cand checkpoint 'Sign a checkpoint of the branch: its head, evidence count and governance entry'
             cand stats 'Autonomy metrics per agent: what clears itself, what waits for humans, how long'
             cand sync 'Exchange commits with the remote: fetch, replay this clone''s commits on top, push'
             cand evidence 'Work with a proposal''s evidence'
@@ -323,10 +324,30 @@ set edit:completion:arg-completer[clearance] = {|@words|
         }
         &'clearance;verify'= {
             cand --bundle 'Verify an exported bundle instead of the repository'
+            cand --checkpoint 'Also prove the history extends this checkpoint (from `clearance checkpoint`, kept elsewhere)'
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
+            cand --no-color 'Never use color (also NO_COLOR)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more: how long the command took'
+            cand --verbose 'Say more: how long the command took'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'clearance;checkpoint'= {
+            cand --key 'Sign with the key of this name from the OS keyring'
+            cand --key-file 'Sign with this OpenSSH private key file (mode 0600)'
+            cand --repo 'The change repository [default: discovered from the current directory]'
+            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
+            cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
+            cand --push 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine''s record) [default with `sync: auto`]'
+            cand --no-push 'Keep this write local even with `sync: auto` in clearance.yaml (for apply: even when the repository has a remote)'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
@@ -362,6 +383,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
+            cand --accept-rewrite 'Accept that the remote''s history was rewritten (an admin''s key; recorded in a signed checkpoint)'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
@@ -1003,6 +1025,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand apply 'Execute a cleared change through its provider, exactly once'
             cand rollback 'File a proposal''s rollback as a new proposal, governed like any other'
             cand verify 'Check evidence, signatures, trust, approvals and quorum; exit 5 on any problem'
+            cand checkpoint 'Sign a checkpoint of the branch: its head, evidence count and governance entry'
             cand stats 'Autonomy metrics per agent: what clears itself, what waits for humans, how long'
             cand sync 'Exchange commits with the remote: fetch, replay this clone''s commits on top, push'
             cand evidence 'Work with a proposal''s evidence'
@@ -1046,6 +1069,8 @@ set edit:completion:arg-completer[clearance] = {|@words|
         &'clearance;help;rollback'= {
         }
         &'clearance;help;verify'= {
+        }
+        &'clearance;help;checkpoint'= {
         }
         &'clearance;help;stats'= {
         }

@@ -105,6 +105,7 @@ fn outcome_payload(o: &Outcome, idempotency_key: &str, action: &str) -> serde_js
 
 /// `clearance plan`: the provider's dry run, committed as `plan.json`.
 pub fn plan(repo: &ChangeRepo, prefix: &str, key: &KeyArgs) -> Result<Outcome> {
+    crate::trust::anchor::check(repo)?;
     let l = load(repo, prefix)?;
     check_record(repo, &l)?;
     if !matches!(l.review.state, State::Pending | State::Approved) {
@@ -208,8 +209,15 @@ pub fn apply(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remot
             }
         }
     };
-    let Start { loaded: l, who, provider, ikey, resumed, .. } = start;
+    let Start { loaded: l, who, provider, ikey, resumed, run, ledger, .. } = start;
     let id = l.id.clone();
+    ledger.append(&crate::act::ledger::Line {
+        key: ikey.clone(),
+        run: run.unwrap_or_default(),
+        proposal: id.clone(),
+        phase: crate::act::ledger::Phase::Started,
+        at: crate::text::time::rfc3339(crate::text::time::now()),
+    })?;
     let request = Request::new(Operation::Apply, &id, &ikey, &l.review.intent.document);
     let outcome = provider.run(&request)?;
     record(
@@ -237,10 +245,43 @@ pub fn apply(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remot
         )?;
         verify = Some(v);
     }
+    let unsigned = match l.context.config.checkpoint {
+        crate::model::config::SyncMode::Auto => sign_checkpoint(repo, &l.context, &who).err(),
+        crate::model::config::SyncMode::Manual => None,
+    };
     if let Err(e) = push("the outcome is recorded here but not pushed", false) {
         warnings.push(format!("{e}; run `clearance sync` to share it"));
     }
+    if let Some(e) = unsigned {
+        warnings.push(format!("the outcome is recorded, but no checkpoint was signed: {e}"));
+    }
     Ok(Applied { id, idempotency_key: ikey, resumed, apply: outcome, verify, warnings })
+}
+
+/// `clearance checkpoint`: an executor or admin signs the branch head, once the history
+/// since the last checkpoint is proven to have only appended and to extend every
+/// checkpoint held.
+pub fn checkpoint(repo: &ChangeRepo, key: &KeyArgs) -> Result<crate::trust::checkpoint::Checkpoint> {
+    crate::trust::anchor::check(repo)?;
+    let snapshot = repo.snapshot()?;
+    let context = Context::load(repo, &snapshot)?;
+    let who = signer(&context, key, &[Role::Executor, Role::Admin], "sign checkpoints")?;
+    sign_checkpoint(repo, &context, &who)
+}
+
+fn sign_checkpoint(repo: &ChangeRepo, context: &Context, who: &Signer) -> Result<crate::trust::checkpoint::Checkpoint> {
+    let snapshot = repo.snapshot()?;
+    if let (Some(head), Some(root)) = (snapshot.commit, snapshot.in_force().map(|f| f.root.clone())) {
+        let (held, bad) = crate::trust::checkpoint::held(repo, &root)?;
+        let history = crate::trust::change::key_history(repo)?;
+        let mut findings = crate::decide::anchor::judge(repo, &root, &context.identities, &history, head, None, &held)?;
+        findings.extend(bad.into_iter().map(|(source, message)| crate::decide::anchor::Finding { source, message }));
+        if !findings.is_empty() {
+            return Err(crate::decide::anchor::refusal(&findings)
+                .hint("nothing was signed; `clearance verify` shows every problem"));
+        }
+    }
+    crate::decide::anchor::write(repo, &who.key, &who.name, None)
 }
 
 /// A change that passed its checks and is on record as started (or resumed).
@@ -252,6 +293,8 @@ struct Start {
     /// This attempt's nonce in its `apply-started` (a resumed run records one too).
     run: Option<String>,
     resumed: bool,
+    /// This executor's ledger: the run is marked started there before the provider runs.
+    ledger: crate::act::ledger::Ledger,
     /// Held until the provider is done: no second run of this change on this machine.
     _running: std::fs::File,
 }
@@ -277,6 +320,8 @@ fn lease_until(start: &evidence::Entry) -> Option<jiff::Timestamp> {
 }
 
 fn start(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remote: Option<&str>) -> Result<Start> {
+    // A branch rewound behind what this clone saw could show a finished change as cleared.
+    crate::trust::anchor::check(repo)?;
     let l = load(repo, prefix)?;
     let id = l.id.clone();
     // 1. The proposal exists and is unchanged since it was proposed.
@@ -306,15 +351,27 @@ fn start(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remote: O
             format!("{id} was already applied ({}); a change runs at most once", l.detail.state),
         ));
     }
-    if let Some(s) = &started {
-        if !resume {
-            return Err(Error::new(
-                ErrorKind::Conflict,
-                format!("{id} is in flight: {} started it at {}", s.actor, s.at),
-            )
+    if let Some(s) = &started
+        && !resume
+    {
+        return Err(Error::new(ErrorKind::Conflict, format!("{id} is in flight: {} started it at {}", s.actor, s.at))
             .hint("if that run crashed, `clearance apply --resume` re-runs it with the same idempotency key"));
-        }
-    } else if resume {
+    }
+    // What this executor remembers of the change, whatever the branch says.
+    let root = repo.snapshot()?.in_force().map(|f| f.root.clone()).unwrap_or_default();
+    let ledger = crate::act::ledger::Ledger::open(&root)?;
+    let ikey = idempotency_key(&l.context.config.repo_id, &id, &l.review.digests.intent);
+    let on_record: Vec<String> = l
+        .detail
+        .evidence
+        .iter()
+        .filter(|e| e.kind == Kind::ApplyStarted)
+        .filter_map(|e| e.payload.get("run").and_then(|r| r.as_str()).map(str::to_owned))
+        .collect();
+    ledger.check(&ikey, &id, &on_record)?;
+    // A run announced in the ledger whose start never reached the branch ran nothing: a
+    // resume starts it afresh.
+    if started.is_none() && resume && ledger.announced(&ikey)?.is_none() {
         return Err(Error::usage(format!("{id} was never started; run `clearance apply {id}` without --resume")));
     }
     // The plan was made by the provider that would run the change now.
@@ -379,9 +436,15 @@ fn start(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remote: O
     }
     let lease_until = jiff::Timestamp::from_second(now.as_second() + lease.as_secs() as i64 + LEASE_MARGIN_SECS)
         .map_err(|e| Error::io(e.to_string()))?;
-    let ikey = idempotency_key(&l.context.config.repo_id, &id, &l.review.digests.intent);
     let run = {
         let nonce = run_nonce()?;
+        ledger.append(&crate::act::ledger::Line {
+            key: ikey.clone(),
+            run: nonce.clone(),
+            proposal: id.clone(),
+            phase: crate::act::ledger::Phase::Intent,
+            at: crate::text::time::rfc3339(now),
+        })?;
         let seen = started.as_ref().and_then(|s| s.payload.get("run")).cloned();
         let payload = serde_json::json!({
             "idempotency_key": ikey,
@@ -421,7 +484,7 @@ fn start(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remote: O
         repo.defer_worktree.set(false);
         Some(nonce)
     };
-    Ok(Start { loaded: l, who, provider, ikey, run, resumed: started.is_some(), _running: running })
+    Ok(Start { loaded: l, who, provider, ikey, run, resumed: started.is_some(), ledger, _running: running })
 }
 
 /// A random nonce that tells this attempt's `apply-started` from any other's.
@@ -449,6 +512,7 @@ fn undo_start(repo: &ChangeRepo, id: &str, nonce: &str) -> Result<()> {
     let holds = |at: git2::Oid| -> Result<bool> { Ok(starts(repo, Some(at), id)?.iter().any(|e| is_run(e, nonce))) };
     if commit.parent_count() == 1 && holds(head)? && !holds(commit.parent_id(0)?)? {
         repo.move_branch(Some(head), commit.parent_id(0)?, "apply: take back an apply-started that was not pushed")?;
+        crate::store::mark::set(&repo.git, &repo.branch, commit.parent_id(0)?);
     }
     Ok(())
 }

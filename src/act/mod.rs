@@ -5,6 +5,7 @@
 
 pub mod execute;
 pub mod file_provider;
+pub mod ledger;
 pub mod notify;
 pub mod provider;
 pub mod sync;

@@ -76,6 +76,15 @@ fn sync_with(repo: &ChangeRepo, remote: &str, signer: Option<&Signer>, fetch_fir
     check_remote(repo, remote)?;
     // One sync at a time per clone: concurrent fetches would fight over the tracking ref.
     let _sync = repo.lock_named("clearance-sync.lock")?;
+    // Neither this clone's branch nor the remote's may have lost what this clone saw.
+    crate::trust::anchor::check_own(repo)?;
+    let report = sync_locked(repo, remote, signer, fetch_first)?;
+    let remote_head = repo.git.refname_to_id(&tracking_ref(repo, remote)).ok();
+    crate::trust::anchor::note_synced(repo, remote, remote_head, repo.head()?);
+    Ok(report)
+}
+
+fn sync_locked(repo: &ChangeRepo, remote: &str, signer: Option<&Signer>, fetch_first: bool) -> Result<Report> {
     let mut report = Report { remote: remote.to_owned(), branch: repo.branch_short().to_owned(), ..Report::default() };
     if !fetch_first && push_ahead(repo, remote, &mut report)? {
         return Ok(report);
@@ -84,11 +93,13 @@ fn sync_with(repo: &ChangeRepo, remote: &str, signer: Option<&Signer>, fetch_fir
         report.attempts += 1;
         // What the last attempt rebuilt is rebuilt again; count this attempt's work only.
         (report.replayed, report.rechained, report.unsigned) = (0, 0, 0);
+        let seen = crate::trust::anchor::seen(repo, remote);
         let theirs = fetch(repo, remote)?;
+        crate::trust::anchor::check_fetched(repo, remote, &seen, theirs)?;
         let head = {
             let _lock = repo.lock()?;
             let ours = repo.head()?;
-            let replay = replay(repo, ours, theirs, signer, &mut report)?;
+            let replay = replay(repo, ours, theirs, &[], signer, &mut report)?;
             if let Some(head) = replay {
                 repo.move_branch(ours, head, "clearance sync")?;
             }
@@ -231,6 +242,8 @@ fn replay(
     repo: &ChangeRepo,
     ours: Option<Oid>,
     theirs: Option<Oid>,
+    // History not to replay besides theirs (what an accepted rewrite replaced).
+    replaced: &[Oid],
     signer: Option<&Signer>,
     report: &mut Report,
 ) -> Result<Option<Oid>> {
@@ -248,6 +261,9 @@ fn replay(
     walk.set_sorting(Sort::TOPOLOGICAL | Sort::REVERSE)?;
     walk.push(ours)?;
     walk.hide(theirs)?;
+    for old in replaced.iter().filter(|o| repo.git.find_commit(**o).is_ok()) {
+        walk.hide(*old)?;
+    }
     let local: Vec<Oid> = walk.collect::<std::result::Result<_, _>>()?;
     let mut base = theirs;
     for id in local {
@@ -456,6 +472,69 @@ pub fn load_signer(repo: &ChangeRepo, key: &crate::trust::keys::KeyArgs) -> Resu
     let identities = crate::trust::identities::Identities::load(&repo.snapshot()?)?;
     let principal = identities.by_key(key.public_key()).map(|i| i.principal.clone());
     Ok(principal.map(|principal| Signer { key, principal }))
+}
+
+/// What `sync --accept-rewrite` did.
+#[derive(Debug, Serialize)]
+pub struct Accepted {
+    pub remote: String,
+    /// The head this clone (or machine) had seen, which the remote no longer extends.
+    pub replaced: String,
+    /// The remote's head that replaced it.
+    pub head: String,
+    pub vanished: crate::trust::anchor::Vanished,
+    /// The admin's checkpoint that records the acceptance.
+    pub checkpoint: String,
+    pub sync: Report,
+}
+
+/// `clearance sync --accept-rewrite`: an admin accepts that the remote's history was
+/// rewritten. This clone's unpushed commits are replayed on the new history (what the old
+/// one held is not), every mark follows it, and a checkpoint signed by the admin records
+/// what was replaced and what vanished; then the usual sync pushes it.
+pub fn accept_rewrite(repo: &ChangeRepo, remote: &str, signer: Option<&Signer>) -> Result<Accepted> {
+    check_remote(repo, remote)?;
+    let signer = signer.ok_or_else(|| {
+        Error::usage("accepting a rewrite needs an admin's key").hint("pass --key-file ADMIN_KEY (or --key NAME)")
+    })?;
+    let identities = crate::trust::identities::Identities::load(&repo.snapshot()?)?;
+    if identities.get(&signer.principal).map(|i| i.role) != Some(crate::trust::identities::Role::Admin) {
+        return Err(Error::invalid(format!("`{}` is not an admin; only an admin accepts a rewrite", signer.principal)));
+    }
+    let (old, theirs, vanished, new) = {
+        let _sync = repo.lock_named("clearance-sync.lock")?;
+        let seen = crate::trust::anchor::seen(repo, remote);
+        let theirs = fetch(repo, remote)?
+            .ok_or_else(|| Error::not_found(format!("{remote} has no branch {}", repo.branch_short())))?;
+        let Some(old) = crate::trust::anchor::rewritten(repo, &seen, theirs) else {
+            return Err(Error::usage(format!(
+                "{remote} extends everything this clone saw; there is no rewrite to accept"
+            ))
+            .hint("`clearance sync` syncs as usual"));
+        };
+        let vanished = crate::trust::anchor::vanished(repo, old, Some(theirs))?;
+        let _lock = repo.lock()?;
+        let ours = repo.head()?;
+        let mut report = Report::default();
+        let new = replay(repo, ours, Some(theirs), &[old], Some(signer), &mut report)?.unwrap_or(theirs);
+        repo.move_branch(ours, new, "clearance sync --accept-rewrite")?;
+        crate::trust::anchor::accept(repo, remote, theirs, new);
+        (old, theirs, vanished, new)
+    };
+    let _ = new;
+    let mut lost = vanished.commits.clone();
+    lost.extend(vanished.evidence.iter().cloned());
+    let replaced = crate::trust::checkpoint::Replaced { head: old.to_string(), vanished: lost };
+    let checkpoint = crate::decide::anchor::write(repo, &signer.key, &signer.principal, Some(replaced))?;
+    let sync = sync(repo, remote, Some(signer))?;
+    Ok(Accepted {
+        remote: remote.to_owned(),
+        replaced: old.to_string(),
+        head: theirs.to_string(),
+        vanished,
+        checkpoint: checkpoint.file_name(),
+        sync,
+    })
 }
 
 /// Whether a write reached the remote, for programs reading `--format json`.

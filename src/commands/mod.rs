@@ -15,6 +15,7 @@ pub mod apply;
 pub mod approve;
 pub mod blast;
 pub mod check;
+pub mod checkpoint;
 pub mod demo;
 pub mod doctor;
 pub mod evidence;
@@ -107,6 +108,7 @@ pub enum Command {
     Apply(apply::Args),
     Rollback(rollback::Args),
     Verify(verify::Args),
+    Checkpoint(checkpoint::Args),
     Stats(stats::Args),
     Sync(sync::Args),
     #[command(subcommand)]
@@ -196,6 +198,7 @@ pub fn run(cli: Cli, ui: &Ui) -> Result<u8> {
         Command::Stats(args) => stats::run(args, session),
         Command::Sync(args) => sync::run(args, session),
         Command::Verify(args) => verify::run(args, session),
+        Command::Checkpoint(args) => checkpoint::run(args, session),
         Command::Evidence(command) => evidence::run(command, session),
         Command::Reject(args) => reject::run(args, session),
         Command::Blast(args) => blast::run(args, session),

@@ -16,7 +16,7 @@ use crate::trust::identities::Identities;
 /// With no ID, every proposal on the branch. With --bundle, an exported bundle, offline.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  clearance verify\n  clearance verify 7k3m 9x2q\n  clearance verify --bundle 7k3m.clearance.json     # no repository needed"
+    after_help = "Examples:\n  clearance verify\n  clearance verify 7k3m 9x2q\n  clearance verify --checkpoint cp.json             # a checkpoint handed over out of band\n  clearance verify --bundle 7k3m.clearance.json     # no repository needed"
 )]
 pub struct Args {
     /// Proposal ids (or unique prefixes) [default: all]
@@ -24,6 +24,9 @@ pub struct Args {
     /// Verify an exported bundle instead of the repository
     #[arg(long, value_name = "FILE", conflicts_with = "ids")]
     pub bundle: Option<PathBuf>,
+    /// Also prove the history extends this checkpoint (from `clearance checkpoint`, kept elsewhere)
+    #[arg(long, value_name = "FILE", conflicts_with = "bundle")]
+    pub checkpoint: Vec<PathBuf>,
 }
 
 #[derive(Serialize)]
@@ -69,6 +72,8 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
         }
         None => {
             let repo = session.repo()?;
+            // A branch rewound behind what this clone saw is refused before anything else.
+            crate::trust::anchor::check(&repo)?;
             governance_problems(&repo, &mut problems)?;
             let snapshot = repo.snapshot()?;
             let config = crate::model::config::Config::load(&snapshot)?;
@@ -114,6 +119,13 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
             if let Some(bar) = progress {
                 bar.finish_and_clear();
             }
+            let counted = args.ids.is_empty().then_some(entries as u64);
+            history_problems(&repo, &snapshot, &trust, &args.checkpoint, counted, &mut problems)?;
+            if problems.is_empty()
+                && let Some(head) = snapshot.commit
+            {
+                crate::trust::anchor::note_verified(&repo, head);
+            }
             (ids.len(), entries)
         }
     };
@@ -145,6 +157,34 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
             format!("verification failed: {} problem(s)", report.problems.len()),
         ))
     }
+}
+
+/// Checkpoints the history must extend (on the branch, kept by this machine, and handed
+/// over as files), and commits since the oldest of them that took something away.
+fn history_problems(
+    repo: &ChangeRepo,
+    snapshot: &crate::store::repo::Snapshot<'_>,
+    trust: &Identities,
+    files: &[PathBuf],
+    evidence: Option<u64>,
+    problems: &mut Vec<Problem>,
+) -> Result<()> {
+    let (Some(head), Some(root)) = (snapshot.commit, snapshot.in_force().map(|f| f.root.clone())) else {
+        return Ok(());
+    };
+    let (mut held, bad) = crate::trust::checkpoint::held(repo, &root)?;
+    for (path, why) in bad {
+        problems.push(Problem { proposal: path, line: None, message: why });
+    }
+    for file in files {
+        held.insert(0, crate::trust::checkpoint::read_file(file)?);
+    }
+    held.sort_by(|a, b| a.checkpoint.checkpoint.signed_at.cmp(&b.checkpoint.checkpoint.signed_at));
+    let history = change::key_history(repo)?;
+    for f in crate::decide::anchor::judge(repo, &root, trust, &history, head, evidence, &held)? {
+        problems.push(Problem { proposal: f.source, line: None, message: f.message });
+    }
+    Ok(())
 }
 
 /// The governance log's first invalid line, and every governed file on the branch that is

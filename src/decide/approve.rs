@@ -43,6 +43,8 @@ pub struct Signed {
 /// signed and a key that may not sign it, and (unless `anyway`) an approval that would
 /// fill no missing slot.
 pub fn prepare(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, verdict: Verdict, anyway: bool) -> Result<Prepared> {
+    // Never sign off on a branch rewound behind what this clone saw.
+    crate::trust::anchor::check(repo)?;
     let snapshot = repo.snapshot()?;
     let id = proposal::resolve(&snapshot, prefix)?;
     let detail = proposal::load(&snapshot, &id)?;

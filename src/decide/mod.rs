@@ -5,6 +5,7 @@
 //! May import `model`, `trust`, `store` and `text`. Nothing here runs a provider or talks
 //! to a remote.
 
+pub mod anchor;
 pub mod approve;
 pub mod evaluate;
 pub mod policy;

@@ -37,6 +37,9 @@ pub struct Config {
     /// `auto`: every command that writes syncs with the remote afterwards, as with `--push`.
     #[serde(default, skip_serializing_if = "SyncMode::is_manual")]
     pub sync: SyncMode,
+    /// `auto`: `apply` signs a checkpoint of the branch after each `apply-finished`.
+    #[serde(default, skip_serializing_if = "SyncMode::is_manual")]
+    pub checkpoint: SyncMode,
     /// The git remote `sync` fetches from and pushes to.
     #[serde(default = "default_remote", skip_serializing_if = "is_default_remote")]
     #[schemars(pattern(r"^[A-Za-z0-9._-]+$"), extend("x-expected" = "a git remote name such as `origin`"))]
@@ -49,10 +52,10 @@ pub struct Config {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum SyncMode {
-    /// Sync only with `clearance sync` or `--push`.
+    /// Only when asked: `clearance sync`, `--push`, `clearance checkpoint`.
     #[default]
     Manual,
-    /// Push after every write.
+    /// After every write (`sync`), after every apply (`checkpoint`).
     Auto,
 }
 

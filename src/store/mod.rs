@@ -4,5 +4,6 @@
 //! May import `text` (and `error`). It knows paths and bytes, not what the files mean.
 
 pub mod fs;
+pub mod mark;
 pub mod repo;
 pub mod sigcache;

@@ -308,7 +308,8 @@ impl ChangeRepo {
         self.branch.strip_prefix("refs/heads/").unwrap_or(&self.branch)
     }
 
-    /// Where derived caches live: `.git/clearance/`. Safe to delete at any time.
+    /// Where derived caches live: `.git/clearance/`. The caches are safe to delete at any
+    /// time; `marks.json` beside them is this clone's memory of the history it saw.
     pub fn cache_dir(&self) -> PathBuf {
         self.git.path().join("clearance")
     }
@@ -456,6 +457,7 @@ impl ChangeRepo {
             };
             match moved {
                 Ok(_) => {
+                    crate::store::mark::advance(&self.git, &self.branch, commit);
                     if !self.defer_worktree.get()
                         && let Err(e) = self.sync_worktree(&writes)
                     {

@@ -444,6 +444,8 @@ fn seen_path(root: &str) -> Option<PathBuf> {
 /// repository they just made (a new repository where an old one was is no rewrite).
 pub fn pin(repo: &ChangeRepo, root: &str) {
     remember(pin_path(repo), root.as_bytes());
+    // The history this clone saw was another repository's.
+    crate::store::mark::forget(&repo.git);
 }
 
 /// The root this clone pinned, if any.

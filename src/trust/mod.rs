@@ -4,8 +4,10 @@
 //!
 //! May import `store` and `text`. It judges signatures and principals, not proposals.
 
+pub mod anchor;
 pub mod approval;
 pub mod change;
+pub mod checkpoint;
 pub mod governance;
 pub mod identities;
 pub mod keys;

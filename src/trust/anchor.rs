@@ -1,0 +1,392 @@
+//! Anchors: history that cannot be quietly rewound.
+//!
+//! A hash chain proves that nothing was changed in the middle of a log, not that nothing
+//! was cut off its end, and whoever can push can move a branch anywhere. So each clone
+//! remembers the newest head it verified, wrote or synced (its high-water mark, in the
+//! store), and this machine remembers, per repository root, the newest head it saw on a
+//! remote, so a fresh clone of the same user inherits it. A head that does not descend
+//! from a mark is refused, naming the commits and evidence entries that vanished. An
+//! admin may accept a rewrite on purpose; that is recorded as a signed checkpoint.
+//!
+//! The same walk that proves a head extends a mark proves every commit since only
+//! appended: no proposal file or evidence line removed or changed by a later commit.
+
+use std::path::PathBuf;
+
+use git2::{Delta, Oid};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::store::mark;
+use crate::store::repo::ChangeRepo;
+use crate::text::bytes::digest;
+use crate::trust::governance::state_dir;
+
+/// How many vanished commits a refusal lists before "and N more".
+const LISTED: usize = 10;
+
+/// The newest head this machine saw of `branch` in the repository with `root`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct MachineMark {
+    head: String,
+    seen_at: String,
+}
+
+fn machine_path(root: &str, branch: &str) -> Option<PathBuf> {
+    let key = digest(format!("{root}\n{branch}").as_bytes());
+    state_dir().map(|d| d.join("marks").join(key.trim_start_matches("sha256:")))
+}
+
+fn machine_mark(root: &str, branch: &str) -> Option<Oid> {
+    let bytes = std::fs::read(machine_path(root, branch)?).ok()?;
+    let mark: MachineMark = serde_json::from_slice(&bytes).ok()?;
+    Oid::from_str(&mark.head).ok()
+}
+
+fn set_machine_mark(root: &str, branch: &str, head: Oid) {
+    let Some(path) = machine_path(root, branch) else { return };
+    let mark = MachineMark { head: head.to_string(), seen_at: crate::text::time::rfc3339(crate::text::time::now()) };
+    if let Ok(bytes) = serde_json::to_vec(&mark) {
+        let _ = crate::store::fs::write_atomic(&path, &bytes, false);
+    }
+}
+
+/// The root of the repository's rules in force, when it is governed.
+fn root_of(repo: &ChangeRepo) -> Option<String> {
+    repo.snapshot().ok()?.in_force().map(|f| f.root.clone())
+}
+
+/// What a rewrite took away, between a mark and the head that replaced it.
+#[derive(Debug, Default, Serialize)]
+pub struct Vanished {
+    /// The mark, when this clone has its objects.
+    pub known: bool,
+    /// Commits reachable from the mark but not from the head: `short id  summary`.
+    pub commits: Vec<String>,
+    /// How many more commits vanished than are listed.
+    pub more: usize,
+    /// Evidence entries and proposal files that are gone: `proposal: what`.
+    pub evidence: Vec<String>,
+}
+
+impl Vanished {
+    fn hints(&self, err: Error) -> Error {
+        let mut err = err;
+        for c in &self.commits {
+            err = err.hint(format!("vanished commit {c}"));
+        }
+        if self.more > 0 {
+            err = err.hint(format!("and {} more commit(s)", self.more));
+        }
+        for e in self.evidence.iter().take(LISTED) {
+            err = err.hint(format!("vanished evidence: {e}"));
+        }
+        if self.evidence.len() > LISTED {
+            err = err.hint(format!("and {} more evidence change(s)", self.evidence.len() - LISTED));
+        }
+        err
+    }
+}
+
+/// What is on `mark` and not on `head`: the commits, and per proposal the evidence lines
+/// and files that are gone or changed.
+pub fn vanished(repo: &ChangeRepo, mark: Oid, head: Option<Oid>) -> Result<Vanished> {
+    let mut out = Vanished::default();
+    let Ok(marked) = repo.git.find_commit(mark) else { return Ok(out) };
+    out.known = true;
+    let mut walk = repo.git.revwalk()?;
+    walk.push(mark)?;
+    if let Some(head) = head {
+        walk.hide(head)?;
+    }
+    for (n, oid) in walk.enumerate() {
+        let oid = oid?;
+        if n < LISTED {
+            let summary = repo.git.find_commit(oid)?.summary().unwrap_or_default().to_owned();
+            out.commits.push(format!("{}  {summary}", &oid.to_string()[..10]));
+        } else {
+            out.more += 1;
+        }
+    }
+    let head_tree = head.map(|h| repo.git.find_commit(h).and_then(|c| c.tree())).transpose()?;
+    let mut options = git2::DiffOptions::new();
+    options.pathspec("proposals").pathspec("checkpoints");
+    let diff = repo.git.diff_tree_to_tree(Some(&marked.tree()?), head_tree.as_ref(), Some(&mut options))?;
+    for delta in diff.deltas() {
+        let before = delta.old_file();
+        let Some(path) = before.path().and_then(|p| p.to_str()).map(str::to_owned) else { continue };
+        if before.id().is_zero() {
+            continue; // added since: nothing vanished
+        }
+        let old = repo.git.find_blob(before.id())?.content().to_vec();
+        let new = match delta.status() {
+            Delta::Deleted => None,
+            _ => Some(repo.git.find_blob(delta.new_file().id())?.content().to_vec()),
+        };
+        out.evidence.push(describe_loss(&path, &old, new.as_deref()));
+    }
+    Ok(out)
+}
+
+/// One line on what happened to a file between a mark and a later state.
+fn describe_loss(path: &str, old: &[u8], new: Option<&[u8]>) -> String {
+    if !path.ends_with("/evidence.jsonl") {
+        return match new {
+            None => format!("{path} deleted"),
+            Some(_) => format!("{path} changed"),
+        };
+    }
+    let lost = lost_lines(old, new.unwrap_or_default());
+    let kinds: Vec<String> = lost
+        .iter()
+        .map(|l| {
+            serde_json::from_slice::<serde_json::Value>(l)
+                .ok()
+                .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(str::to_owned))
+                .unwrap_or_else(|| "?".to_owned())
+        })
+        .collect();
+    let what = if new.is_none() { "deleted with" } else { "lost" };
+    format!("{path} {what} {} entr{} ({})", kinds.len(), if kinds.len() == 1 { "y" } else { "ies" }, kinds.join(", "))
+}
+
+/// The lines of `old` that `new` does not keep in place (from the first that differs).
+fn lost_lines<'a>(old: &'a [u8], new: &[u8]) -> Vec<&'a [u8]> {
+    let old_lines: Vec<&[u8]> = old.split(|b| *b == b'\n').filter(|l| !l.is_empty()).collect();
+    let new_lines: Vec<&[u8]> = new.split(|b| *b == b'\n').filter(|l| !l.is_empty()).collect();
+    let kept = old_lines.iter().zip(&new_lines).take_while(|(a, b)| a == b).count();
+    old_lines.into_iter().skip(kept).collect()
+}
+
+fn rewound(repo: &ChangeRepo, what: &str, mark: Oid, head: Option<Oid>) -> Result<Error> {
+    let gone = vanished(repo, mark, head)?;
+    let short = |o: Oid| o.to_string()[..10].to_owned();
+    let now = head.map_or_else(|| "gone".to_owned(), |h| format!("at {}", short(h)));
+    let message = if gone.known {
+        format!(
+            "{} was rewritten: {what} saw it at {}, and it is now {now}, which does not descend from it",
+            repo.branch_short(),
+            short(mark)
+        )
+    } else {
+        format!("{} is {now}, which lacks commit {}, which {what} saw on it", repo.branch_short(), short(mark))
+    };
+    let mut err = gone.hints(Error::new(ErrorKind::VerificationFailed, message));
+    if !gone.known {
+        err = err.hint("if this clone is only behind, `clearance sync` brings it up to date; if sync refuses too, the remote's history was rewritten");
+    } else {
+        err = err.hint(format!(
+            "restore the branch from a clone that has {} (nothing was run or recorded here)",
+            short(mark)
+        ));
+    }
+    Ok(err.hint(
+        "if the rewrite was intended, an admin accepts it: `clearance sync --accept-rewrite --key-file ADMIN_KEY`",
+    ))
+}
+
+/// Refuse a branch head that does not extend what this clone last saw (or, for a clone
+/// with no mark of its own, what this machine last saw of the repository's remote).
+pub fn check(repo: &ChangeRepo) -> Result<()> {
+    check_with(repo, true)
+}
+
+/// [`check`] against this clone's own mark only (what `sync` checks before fetching: a
+/// clone behind what the machine saw is what sync is for).
+pub fn check_own(repo: &ChangeRepo) -> Result<()> {
+    check_with(repo, false)
+}
+
+fn check_with(repo: &ChangeRepo, inherit: bool) -> Result<()> {
+    let head = repo.head()?;
+    let own = mark::get(&repo.git, &repo.branch);
+    let (marked, what) = match own {
+        Some(m) => (m, "this clone"),
+        None => match root_of(repo).and_then(|root| machine_mark(&root, repo.branch_short())).filter(|_| inherit) {
+            Some(m) => (m, "this machine"),
+            None => return Ok(()),
+        },
+    };
+    if head.is_some_and(|h| mark::descends(&repo.git, h, marked)) {
+        return Ok(());
+    }
+    Err(rewound(repo, what, marked, head)?)
+}
+
+/// Remember `head` as verified by this clone.
+pub fn note_verified(repo: &ChangeRepo, head: Oid) {
+    mark::advance(&repo.git, &repo.branch, head);
+}
+
+/// What this clone and this machine saw of `remote`, read before fetching from it: every
+/// mark read then was set after a push that had landed, so the fetch must bring it (a
+/// mark another clone sets while this one fetches is not held against it).
+pub struct Seen {
+    own: Option<Oid>,
+    machine: Option<Oid>,
+}
+
+pub fn seen(repo: &ChangeRepo, remote: &str) -> Seen {
+    Seen {
+        own: mark::get(&repo.git, &mark::remote_mark(remote, repo.branch_short())),
+        machine: root_of(repo).and_then(|root| machine_mark(&root, repo.branch_short())),
+    }
+}
+
+/// Refuse what was fetched from `remote` when it does not extend what this clone (or this
+/// machine) had seen there before the fetch.
+pub fn check_fetched(repo: &ChangeRepo, remote: &str, seen: &Seen, theirs: Option<Oid>) -> Result<()> {
+    for (marked, what) in
+        [(seen.own, format!("this clone's last sync with {remote}")), (seen.machine, "this machine".to_owned())]
+    {
+        let Some(marked) = marked else { continue };
+        if theirs.is_some_and(|t| mark::descends(&repo.git, t, marked)) {
+            continue;
+        }
+        return Err(rewound(repo, &what, marked, theirs)?.context(remote));
+    }
+    Ok(())
+}
+
+/// The mark that `theirs` (just fetched from `remote`) does not extend, if any.
+pub fn rewritten(repo: &ChangeRepo, seen: &Seen, theirs: Oid) -> Option<Oid> {
+    [seen.own, seen.machine].into_iter().flatten().find(|m| !mark::descends(&repo.git, theirs, *m))
+}
+
+/// Remember a sync: the remote's branch at `theirs`, this clone's at `ours`.
+pub fn note_synced(repo: &ChangeRepo, remote: &str, theirs: Option<Oid>, ours: Option<Oid>) {
+    if let Some(theirs) = theirs {
+        mark::advance(&repo.git, &mark::remote_mark(remote, repo.branch_short()), theirs);
+        if let Some(root) = root_of(repo) {
+            let branch = repo.branch_short();
+            match machine_mark(&root, branch) {
+                Some(m) if !mark::descends(&repo.git, theirs, m) => {}
+                _ => set_machine_mark(&root, branch, theirs),
+            }
+        }
+    }
+    if let Some(ours) = ours {
+        mark::set(&repo.git, &repo.branch, ours);
+    }
+}
+
+/// After an admin accepted a rewrite: every mark follows the new history.
+pub fn accept(repo: &ChangeRepo, remote: &str, theirs: Oid, ours: Oid) {
+    mark::set(&repo.git, &mark::remote_mark(remote, repo.branch_short()), theirs);
+    mark::set(&repo.git, &repo.branch, ours);
+    if let Some(root) = root_of(repo) {
+        set_machine_mark(&root, repo.branch_short(), theirs);
+    }
+}
+
+// ----- append-only history -----
+
+/// A commit that took something away.
+#[derive(Debug, Clone, Serialize)]
+pub struct Removal {
+    pub commit: String,
+    pub author: String,
+    pub path: String,
+    pub what: String,
+}
+
+/// The name of the mark up to which this clone proved the branch only appended.
+fn appended_mark(repo: &ChangeRepo) -> String {
+    format!("appended:{}", repo.branch)
+}
+
+/// Every commit from `since` (exclusive; `None`: from the first commit) to `head` that
+/// removed or changed a proposal's files or evidence lines, or a checkpoint: a deletion
+/// committed on top is as much a rewrite as a rewind. Re-planning and re-approving replace
+/// `plan.json` and an approval file together with a new evidence line; that is allowed.
+/// This clone remembers how far it proved it, so each commit is walked once.
+pub fn removals(repo: &ChangeRepo, since: Option<Oid>, head: Oid) -> Result<Vec<Removal>> {
+    let proven = mark::get(&repo.git, &appended_mark(repo)).filter(|p| mark::descends(&repo.git, head, *p));
+    let mut walk = repo.git.revwalk()?;
+    walk.push(head)?;
+    for hide in [proven, since].into_iter().flatten() {
+        if repo.git.find_commit(hide).is_ok() {
+            walk.hide(hide)?;
+        }
+    }
+    let mut out = Vec::new();
+    let mut options = git2::DiffOptions::new();
+    options.pathspec("proposals").pathspec("checkpoints");
+    for oid in walk {
+        let commit = repo.git.find_commit(oid?)?;
+        let Ok(parent) = commit.parent(0) else { continue };
+        let diff = repo.git.diff_tree_to_tree(Some(&parent.tree()?), Some(&commit.tree()?), Some(&mut options))?;
+        let mut grew = std::collections::BTreeSet::new();
+        let mut suspects = Vec::new();
+        for delta in diff.deltas() {
+            let (before, after) = (delta.old_file(), delta.new_file());
+            let path = before.path().or(after.path()).and_then(|p| p.to_str()).unwrap_or_default().to_owned();
+            let dir = proposal_dir(&path);
+            match delta.status() {
+                Delta::Added => {
+                    if path.ends_with("/evidence.jsonl") {
+                        grew.insert(dir);
+                    }
+                }
+                Delta::Modified if path.ends_with("/evidence.jsonl") => {
+                    let old = repo.git.find_blob(before.id())?;
+                    let new = repo.git.find_blob(after.id())?;
+                    if new.content().starts_with(old.content()) {
+                        grew.insert(dir);
+                    } else {
+                        suspects.push((path.clone(), describe_loss(&path, old.content(), Some(new.content()))));
+                    }
+                }
+                Delta::Modified if path.ends_with("/plan.json") || path.contains("/approvals/") => {
+                    suspects.push((path.clone(), format!("{path} replaced without a new evidence entry")));
+                }
+                Delta::Deleted => suspects.push((path.clone(), format!("{path} deleted"))),
+                _ => suspects.push((path.clone(), format!("{path} changed"))),
+            }
+        }
+        for (path, what) in suspects {
+            let replaced_with_evidence =
+                what.ends_with("without a new evidence entry") && grew.contains(&proposal_dir(&path));
+            if !replaced_with_evidence {
+                out.push(Removal {
+                    commit: commit.id().to_string(),
+                    author: commit.author().name().unwrap_or_default().to_owned(),
+                    path,
+                    what,
+                });
+            }
+        }
+    }
+    if out.is_empty() {
+        mark::set(&repo.git, &appended_mark(repo), head);
+    }
+    Ok(out)
+}
+
+/// `proposals/ab/abcdefghij` of a path inside a proposal directory.
+fn proposal_dir(path: &str) -> String {
+    path.splitn(4, '/').take(3).collect::<Vec<_>>().join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lost_lines_are_those_after_the_first_difference() {
+        assert_eq!(lost_lines(b"a\nb\nc\n", b"a\nb\n"), vec![b"c".as_slice()]);
+        assert_eq!(lost_lines(b"a\nb\n", b"a\nx\nb\n"), vec![b"b".as_slice()]);
+        assert!(lost_lines(b"a\n", b"a\nb\n").is_empty());
+    }
+
+    #[test]
+    fn a_cut_evidence_file_names_the_kinds_it_lost() {
+        let old = b"{\"kind\":\"proposed\"}\n{\"kind\":\"apply-started\"}\n{\"kind\":\"apply-finished\"}\n";
+        let new = b"{\"kind\":\"proposed\"}\n";
+        assert_eq!(
+            describe_loss("proposals/ab/abc/evidence.jsonl", old, Some(new)),
+            "proposals/ab/abc/evidence.jsonl lost 2 entries (apply-started, apply-finished)"
+        );
+        assert_eq!(proposal_dir("proposals/ab/abc/approvals/x.json"), "proposals/ab/abc");
+    }
+}

@@ -1,0 +1,213 @@
+//! Signed checkpoints: an executor's or admin's word that the branch of the repository
+//! with a given root stood at a given head, with so many evidence entries, under a given
+//! governance entry. Like the signed tree heads of a transparency log, a checkpoint is kept
+//! by whoever sees it (this machine's state directory, an auditor's file), and every later
+//! state must extend it: in git, the consistency proof is ancestry.
+//!
+//! Stored under `checkpoints/` on the branch as `{checkpoint, signature}` (SSHSIG,
+//! namespace `clearance-checkpoint`, over the checkpoint's JSON). A checkpoint that
+//! `replaces` an earlier head records an admin accepting a rewrite of the history.
+
+use std::path::PathBuf;
+
+use git2::Oid;
+use serde::{Deserialize, Serialize};
+use ssh_key::PrivateKey;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::store::repo::ChangeRepo;
+use crate::trust::governance::{KeyHistory, state_dir};
+use crate::trust::identities::{Identities, Role};
+use crate::trust::keys;
+
+pub const NAMESPACE: &str = "clearance-checkpoint";
+pub const FORMAT: &str = "clearance-checkpoint/v1";
+/// Where checkpoints live on the branch.
+pub const DIR: &str = "checkpoints";
+/// The largest checkpoint file read.
+pub const MAX_BYTES: u64 = 64 * 1024;
+
+/// The governance entry in force at the checkpoint.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GovernanceAt {
+    pub seq: u64,
+    pub entry: String,
+}
+
+/// A rewrite an admin accepted: the head it replaced and what vanished with it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Replaced {
+    pub head: String,
+    pub vanished: Vec<String>,
+}
+
+/// What a checkpoint states.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Body {
+    pub format: String,
+    pub root: String,
+    pub branch: String,
+    pub head: String,
+    pub governance: GovernanceAt,
+    /// Evidence entries on the branch at `head`, over all proposals.
+    pub evidence: u64,
+    pub signed_at: String,
+    pub signer: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replaces: Option<Replaced>,
+}
+
+/// A checkpoint file.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Checkpoint {
+    pub checkpoint: Body,
+    pub signature: String,
+}
+
+impl Body {
+    fn message(&self) -> Vec<u8> {
+        serde_json::to_vec(self).unwrap_or_default()
+    }
+}
+
+impl Checkpoint {
+    /// Sign `body` as `signer`.
+    pub fn sign(body: Body, key: &PrivateKey) -> Result<Checkpoint> {
+        let signature = keys::sign(key, NAMESPACE, &body.message())?;
+        Ok(Checkpoint { checkpoint: body, signature })
+    }
+
+    pub fn parse(bytes: &[u8], name: &str) -> Result<Checkpoint> {
+        serde_json::from_slice(bytes).map_err(|e| {
+            Error::new(ErrorKind::VerificationFailed, format!("{name} is not a clearance checkpoint: {e}"))
+        })
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut bytes = serde_json::to_vec_pretty(self).unwrap_or_default();
+        bytes.push(b'\n');
+        bytes
+    }
+
+    /// The file name on the branch: sortable by time, unique per head.
+    pub fn file_name(&self) -> String {
+        let at = self.checkpoint.signed_at.replace([':', '-'], "");
+        let head = self.checkpoint.head.get(..12).unwrap_or(&self.checkpoint.head);
+        format!("{DIR}/{at}-{head}.json")
+    }
+
+    pub fn head(&self) -> Result<Oid> {
+        Oid::from_str(&self.checkpoint.head)
+            .map_err(|_| Error::new(ErrorKind::VerificationFailed, "a checkpoint names a head that is not a commit id"))
+    }
+
+    /// Check the signature: by an executor or admin, with the key the rules in force gave
+    /// them when it was signed.
+    pub fn check(&self, root: &str, identities: &Identities, history: &KeyHistory) -> std::result::Result<(), String> {
+        let body = &self.checkpoint;
+        if body.format != FORMAT {
+            return Err(format!("unknown checkpoint format `{}`", body.format));
+        }
+        if hex(&body.root) != hex(root) {
+            return Err(format!("it is of another repository (root {})", body.root));
+        }
+        let identity = identities.get(&body.signer).ok_or_else(|| format!("signed by unknown `{}`", body.signer))?;
+        if !matches!(identity.role, Role::Executor | Role::Admin) {
+            return Err(format!(
+                "signed by `{}`, whose role is {}; only executors and admins sign checkpoints",
+                body.signer, identity.role
+            ));
+        }
+        if body.replaces.is_some() && identity.role != Role::Admin {
+            return Err(format!("accepts a rewrite but is signed by `{}`, who is not an admin", body.signer));
+        }
+        let at: Option<jiff::Timestamp> = body.signed_at.parse().ok();
+        let held = history.get(&body.signer).and_then(|spans| {
+            spans.iter().find(|s| at.is_some_and(|at| s.from.is_none_or(|f| f <= at) && s.until.is_none_or(|u| at < u)))
+        });
+        let key = match held {
+            Some(span) => span.public.clone(),
+            None => identity
+                .key
+                .as_deref()
+                .and_then(|k| keys::parse_public(k).ok())
+                .ok_or_else(|| format!("`{}` has no usable key", body.signer))?,
+        };
+        if let (Some(revoked), Some(at)) =
+            (identity.revoked_at.as_deref().and_then(|r| r.parse::<jiff::Timestamp>().ok()), at)
+            && at >= revoked
+        {
+            return Err(format!("signed by `{}` at {at}, after the key was revoked", body.signer));
+        }
+        keys::verify(&key, NAMESPACE, &body.message(), &self.signature)
+    }
+}
+
+fn hex(hash: &str) -> &str {
+    hash.strip_prefix("sha256:").unwrap_or(hash)
+}
+
+/// This machine's copies of the checkpoints it saw of `root`.
+fn machine_dir(root: &str) -> Option<PathBuf> {
+    state_dir().map(|d| d.join("checkpoints").join(hex(root)))
+}
+
+/// Keep a copy of `checkpoint` on this machine (once seen, a checkpoint outlives the branch).
+pub fn keep(checkpoint: &Checkpoint) {
+    let Some(dir) = machine_dir(&checkpoint.checkpoint.root) else { return };
+    let name = checkpoint.file_name();
+    let path = dir.join(name.trim_start_matches("checkpoints/"));
+    if !path.exists() {
+        let _ = crate::store::fs::write_atomic(&path, &checkpoint.to_bytes(), false);
+    }
+}
+
+/// Where a checkpoint came from, for messages.
+#[derive(Debug, Clone, Serialize)]
+pub struct Held {
+    pub from: String,
+    pub checkpoint: Checkpoint,
+}
+
+/// A file under `checkpoints/` that is not a checkpoint, and why.
+pub type Unreadable = (String, String);
+
+/// The checkpoints on the branch, and those this machine kept for `root`; and each file
+/// on the branch under `checkpoints/` that is not one, with why.
+pub fn held(repo: &ChangeRepo, root: &str) -> Result<(Vec<Held>, Vec<Unreadable>)> {
+    let (mut out, mut bad) = (Vec::new(), Vec::new());
+    let snapshot = repo.snapshot()?;
+    for (name, oid) in snapshot.list(DIR).unwrap_or_default() {
+        let path = format!("{DIR}/{name}");
+        let parsed = snapshot.blob(oid).and_then(|bytes| Checkpoint::parse(&bytes, &path));
+        match parsed {
+            Ok(checkpoint) => out.push(Held { from: path, checkpoint }),
+            Err(e) => bad.push((path, e.to_string())),
+        }
+    }
+    if let Some(dir) = machine_dir(root)
+        && let Ok(entries) = std::fs::read_dir(&dir)
+    {
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let Ok(bytes) = crate::store::fs::read_bounded(&path, MAX_BYTES, "a checkpoint") else { continue };
+            if let Ok(checkpoint) = Checkpoint::parse(&bytes, &path.display().to_string())
+                && !out.iter().any(|h| h.checkpoint.signature == checkpoint.signature)
+            {
+                out.push(Held { from: path.display().to_string(), checkpoint });
+            }
+        }
+    }
+    out.sort_by(|a, b| a.checkpoint.checkpoint.signed_at.cmp(&b.checkpoint.checkpoint.signed_at));
+    Ok((out, bad))
+}
+
+/// Read a checkpoint handed over out of band.
+pub fn read_file(path: &std::path::Path) -> Result<Held> {
+    let bytes = crate::store::fs::read_bounded(path, MAX_BYTES, "a checkpoint")?;
+    Ok(Held { from: path.display().to_string(), checkpoint: Checkpoint::parse(&bytes, &path.display().to_string())? })
+}
