@@ -211,6 +211,7 @@ pub fn apply(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remot
     };
     let Start { loaded: l, who, provider, ikey, resumed, run, ledger, .. } = start;
     let id = l.id.clone();
+    crate::text::fault::crash_point("apply-started");
     ledger.append(&crate::act::ledger::Line {
         key: ikey.clone(),
         run: run.unwrap_or_default(),
@@ -320,7 +321,8 @@ fn lease_until(start: &evidence::Entry) -> Option<jiff::Timestamp> {
 }
 
 fn start(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remote: Option<&str>) -> Result<Start> {
-    // A branch rewound behind what this clone saw could show a finished change as cleared.
+    // A branch rewound behind what this clone saw, or cut by a commit on top, could show a
+    // finished change as cleared.
     crate::trust::anchor::check(repo)?;
     let l = load(repo, prefix)?;
     let id = l.id.clone();
@@ -340,8 +342,10 @@ fn start(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remote: O
     }
     // Every fact the executor relies on, checked as `verify` checks it: the evidence chain
     // and each signature, approval files and their lines both ways, the plan against the
-    // executor's record. One judgement for both.
+    // executor's record. One judgement for both. Then the branch's history: a commit on top
+    // that cut evidence leaves a chain that checks out.
     check_record(repo, &l)?;
+    crate::trust::anchor::check_appended(repo)?;
     // 3 before 2 for the message: a change on record as started is never started again.
     let started = l.detail.evidence.iter().rev().find(|e| e.kind == Kind::ApplyStarted).cloned();
     let finished = l.detail.evidence.iter().any(|e| e.kind == Kind::ApplyFinished);
@@ -445,6 +449,7 @@ fn start(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remote: O
             phase: crate::act::ledger::Phase::Intent,
             at: crate::text::time::rfc3339(now),
         })?;
+        crate::text::fault::crash_point("ledger-intent");
         let seen = started.as_ref().and_then(|s| s.payload.get("run")).cloned();
         let payload = serde_json::json!({
             "idempotency_key": ikey,

@@ -4,6 +4,7 @@
 //! The bottom layer: it imports nothing of clearance but `error`.
 
 pub mod bytes;
+pub mod fault;
 pub mod schema_check;
 pub mod templates;
 pub mod time;

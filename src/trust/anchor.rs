@@ -363,6 +363,24 @@ pub fn removals(repo: &ChangeRepo, since: Option<Oid>, head: Oid) -> Result<Vec<
     Ok(out)
 }
 
+/// Refuse a branch on which some commit took a proposal's files or evidence away (what
+/// `apply` checks before it believes a change was never started).
+pub fn check_appended(repo: &ChangeRepo) -> Result<()> {
+    let Some(head) = repo.head()? else { return Ok(()) };
+    let removed = removals(repo, None, head)?;
+    let Some(first) = removed.first() else { return Ok(()) };
+    let mut err = Error::new(
+        ErrorKind::VerificationFailed,
+        format!("commit {} by {} took recorded history away: {}", &first.commit[..10], first.author, first.what),
+    );
+    for r in removed.iter().skip(1).take(LISTED) {
+        err = err.hint(format!("commit {} by {}: {}", &r.commit[..10], r.author, r.what));
+    }
+    Ok(err
+        .hint("history only appends; restore what was removed from a clone that has it (nothing was run or recorded)"))
+    .and_then(Err)
+}
+
 /// `proposals/ab/abcdefghij` of a path inside a proposal directory.
 fn proposal_dir(path: &str) -> String {
     path.splitn(4, '/').take(3).collect::<Vec<_>>().join("/")

@@ -5,7 +5,7 @@
 //! state must extend it: in git, the consistency proof is ancestry.
 //!
 //! Stored under `checkpoints/` on the branch as `{checkpoint, signature}` (SSHSIG,
-//! namespace `clearance-checkpoint`, over the checkpoint's JSON). A checkpoint that
+//! namespace `clearance-checkpoint`, over the checkpoint's compact JSON with sorted keys). A checkpoint that
 //! `replaces` an earlier head records an admin accepting a rewrite of the history.
 
 use std::path::PathBuf;
@@ -69,8 +69,10 @@ pub struct Checkpoint {
 }
 
 impl Body {
+    /// The signed bytes: the body as compact JSON with its keys sorted, so anyone can
+    /// rebuild them (`jq -cS .checkpoint file | head -c -1 | ssh-keygen -Y verify ...`).
     fn message(&self) -> Vec<u8> {
-        serde_json::to_vec(self).unwrap_or_default()
+        serde_json::to_value(self).and_then(|v| serde_json::to_vec(&v)).unwrap_or_default()
     }
 }
 

@@ -126,7 +126,12 @@ impl Identities {
     pub fn allowed_signers(&self) -> String {
         let mut out = String::new();
         for i in self.identities.iter().filter(|i| i.key.is_some()) {
-            let mut options = vec!["namespaces=\"clearance-approval,clearance-evidence,git\"".to_owned()];
+            // Checkpoints are signed by executors and admins only.
+            let namespaces = match i.role {
+                Role::Executor | Role::Admin => "clearance-approval,clearance-evidence,clearance-checkpoint,git",
+                _ => "clearance-approval,clearance-evidence,git",
+            };
+            let mut options = vec![format!("namespaces=\"{namespaces}\"")];
             if let Some(revoked) = i.revoked_at.as_deref().and_then(|r| r.parse::<jiff::Timestamp>().ok()) {
                 options.push(format!("valid-before=\"{}\"", revoked.strftime("%Y%m%d%H%M%SZ")));
             }

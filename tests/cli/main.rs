@@ -1,6 +1,7 @@
 //! End-to-end tests of the `clearance` binary against real git repositories.
 //! One test binary with modules, so the suite links once.
 
+mod anchor;
 mod approvals;
 mod blast;
 mod common;

@@ -491,3 +491,63 @@ fn sync_never_overwrites_uncommitted_edits() {
     assert_eq!(git(&mine, &["rev-parse", "HEAD"]), before);
     assert_eq!(std::fs::read_to_string(mine.join("policies/data.yaml")).unwrap(), "# my work in progress\n");
 }
+
+#[test]
+fn a_force_pushed_rewrite_is_refused_by_every_clone_that_saw_the_history() {
+    let origin = Repo::new();
+    let id = origin.propose(&intent("prod", "ok"));
+    let tmp = TempDir::new().unwrap();
+    let server = Server::serve(&origin, tmp.path());
+    let approver = server.clone(&tmp.path().join("approver"));
+    let before = git(&approver, &["rev-parse", "HEAD"]);
+    let r: Run = as_(&origin, &approver, "olive", &["reject", &id, "--yes", "--push"]).output().unwrap().into();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r: Run =
+        as_(&origin, &approver, "runner", &["checkpoint", "--push", "--format", "json"]).output().unwrap().into();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let handed = tmp.path().join("checkpoint.json");
+    std::fs::write(&handed, &r.stdout).unwrap();
+
+    // With push access and nobody else's key: force the branch back to before the veto.
+    let attacker = server.clone(&tmp.path().join("attacker"));
+    git(&attacker, &["push", "-q", "--force", "origin", &format!("{}:main", before.trim())]);
+
+    let r: Run = as_(&origin, &approver, "olive", &["sync"]).output().unwrap().into();
+    assert_eq!(r.code, 5, "{}", r.stderr);
+    assert!(r.stderr.contains("origin: main was rewritten"), "{}", r.stderr);
+    assert!(r.stderr.contains(&format!("reject: {id} by olive")), "the vanished veto is named: {}", r.stderr);
+    assert!(r.stderr.contains("lost 1 entry (rejected)"), "{}", r.stderr);
+    // A new clone on the same machine inherits what this machine saw.
+    let fresh = server.clone(&tmp.path().join("fresh"));
+    let r: Run = clearance(&fresh).arg("verify").output().unwrap().into();
+    assert_eq!(r.code, 5, "{}{}", r.stdout, r.stderr);
+    assert!(r.stderr.contains("which this machine saw on it"), "{}", r.stderr);
+    // On another machine, only a checkpoint handed over knows.
+    let machine = TempDir::new().unwrap();
+    let elsewhere = server.clone(&tmp.path().join("elsewhere"));
+    let there = |args: &[&str]| -> Run {
+        clearance(&elsewhere).env("XDG_STATE_HOME", machine.path()).args(args).output().unwrap().into()
+    };
+    assert_eq!(there(&["verify"]).code, 0);
+    let r = there(&["verify", "--checkpoint", handed.to_str().unwrap()]);
+    assert_eq!(r.code, 5, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("does not extend the checkpoint signed by runner"), "{}", r.stdout);
+
+    // Accepting the rewrite takes an admin, and is recorded.
+    let r: Run = as_(&origin, &approver, "olive", &["sync", "--accept-rewrite"]).output().unwrap().into();
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("`olive` is not an admin"), "{}", r.stderr);
+    let r: Run =
+        as_(&origin, &approver, "admin", &["sync", "--accept-rewrite", "--format", "json"]).output().unwrap().into();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let accepted: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert!(accepted["checkpoint"].as_str().unwrap().starts_with("checkpoints/"), "{accepted:#}");
+    assert!(accepted["vanished"]["commits"].to_string().contains(&format!("reject: {id}")), "{accepted:#}");
+    let r: Run = as_(&origin, &approver, "olive", &["sync"]).output().unwrap().into();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r: Run = clearance(&approver).arg("verify").output().unwrap().into();
+    assert_eq!(r.code, 0, "after an accepted rewrite: {}{}", r.stdout, r.stderr);
+    let recorded = git(&approver, &["show", &format!("HEAD:{}", accepted["checkpoint"].as_str().unwrap())]);
+    assert!(recorded.contains("\"replaces\""), "{recorded}");
+    assert!(recorded.contains("\"signer\": \"admin\""), "{recorded}");
+}
