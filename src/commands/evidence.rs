@@ -36,6 +36,12 @@ pub fn run(command: Command, session: &Session<'_>) -> Result<u8> {
         sponsor_may_approve: crate::model::policy_data::sponsor_may_approve(&snapshot)?,
         identities: String::from_utf8_lossy(&snapshot.read(crate::trust::identities::PATH)?.unwrap_or_default())
             .into_owned(),
+        checkpoint: {
+            let root = snapshot.in_force().map(|f| f.root.clone()).unwrap_or_default();
+            let (held, _) = crate::trust::checkpoint::held(repo, &root)?;
+            let dir = crate::model::proposal::dir(&id);
+            crate::trust::checkpoint::coverage(&repo.git, &held, &dir, files.evidence.as_bytes())?
+        },
         decision,
         files,
         governance: {

@@ -35,11 +35,24 @@ struct Report {
     entries: usize,
     ok: bool,
     problems: Vec<Problem>,
+    /// For a bundle: the checkpoint it carries, once proven.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    covered: Option<Covered>,
+}
+
+/// A bundle's checkpoint: who signed it when, and how many of its evidence entries it holds.
+#[derive(Serialize)]
+struct Covered {
+    signer: String,
+    signed_at: String,
+    head: String,
+    entries: usize,
 }
 
 pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
     let ui = session.ui;
     let mut problems = Vec::new();
+    let mut covered = None;
     let (proposals, entries) = match &args.bundle {
         Some(path) => {
             let bytes = crate::store::fs::read_bounded(path, verify::MAX_BUNDLE_BYTES, "a bundle")?;
@@ -64,10 +77,29 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
             let (repo_id, trust, history) = crate::trust::governance::check_proof(&bundle.governance, &root)?;
             // Policy data is not proven by the bundle, so its word on sponsors is not taken:
             // a sponsor's approval counts as the agent's own.
-            let cx = Context::new(&repo_id, &trust, true).with_history(history);
+            let cx = Context::new(&repo_id, &trust, true).with_history(history.clone());
             let mut signatures = verify::Signatures::new();
             let entries = verify::proposal(&bundle.files, &cx, &mut signatures, &mut problems);
             verify::finish(signatures, &mut problems);
+            if let Some(coverage) = &bundle.checkpoint {
+                let dir = proposal::dir(&bundle.files.id);
+                match coverage.check(&root, &trust, &history, &dir, &bundle.files.evidence) {
+                    Ok(()) => {
+                        let body = &coverage.checkpoint.checkpoint;
+                        covered = Some(Covered {
+                            signer: body.signer.clone(),
+                            signed_at: body.signed_at.clone(),
+                            head: body.head.clone(),
+                            entries: coverage.lines,
+                        });
+                    }
+                    Err(why) => problems.push(Problem {
+                        proposal: bundle.files.id.clone(),
+                        line: None,
+                        message: format!("the bundle's checkpoint: {why}"),
+                    }),
+                }
+            }
             (1, entries)
         }
         None => {
@@ -129,7 +161,7 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
             (ids.len(), entries)
         }
     };
-    let report = Report { proposals, entries, ok: problems.is_empty(), problems };
+    let report = Report { proposals, entries, ok: problems.is_empty(), problems, covered };
     if ui.json() {
         ui.out_json(&report)?;
     } else {
@@ -147,6 +179,15 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
             "{verdict}: {} proposal(s), {} evidence entries checked\n",
             report.proposals, report.entries
         ));
+        if let Some(c) = &report.covered {
+            out.push_str(&format!(
+                "checkpointed: {} of them at {} by {} ({})\n",
+                c.entries,
+                c.head.get(..10).unwrap_or(&c.head),
+                c.signer,
+                c.signed_at
+            ));
+        }
         ui.out(out)?;
     }
     if report.ok {

@@ -386,6 +386,10 @@ pub struct Bundle {
     /// The policy decision recorded when the proposal was filed.
     pub decision: serde_json::Value,
     pub files: Files,
+    /// The newest checkpoint that holds the proposal's evidence (or its beginning), with
+    /// the git objects that prove it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checkpoint: Option<crate::trust::checkpoint::Coverage>,
 }
 
 pub const BUNDLE_FORMAT: &str = "clearance-bundle/v2";

@@ -213,3 +213,97 @@ pub fn read_file(path: &std::path::Path) -> Result<Held> {
     let bytes = crate::store::fs::read_bounded(path, MAX_BYTES, "a checkpoint")?;
     Ok(Held { from: path.display().to_string(), checkpoint: Checkpoint::parse(&bytes, &path.display().to_string())? })
 }
+
+// ----- coverage: a checkpoint's word on one proposal, checkable offline -----
+
+/// A checkpoint that covers a bundle's proposal, with the git objects that prove the
+/// checkpointed commit holds the proposal's evidence file (all of it, or its first lines).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Coverage {
+    pub checkpoint: Checkpoint,
+    /// The raw commit object, hex-encoded.
+    pub commit: String,
+    /// The raw tree objects from the commit's tree down to the proposal's directory.
+    pub trees: Vec<String>,
+    /// How many of the bundle's evidence lines the checkpointed commit holds.
+    pub lines: usize,
+}
+
+/// The coverage of the proposal in `dir` (`proposals/ab/abc…`) whose evidence is
+/// `evidence`, by the newest of `held` whose commit holds that evidence or its beginning.
+pub fn coverage(git: &git2::Repository, held: &[Held], dir: &str, evidence: &[u8]) -> Result<Option<Coverage>> {
+    for h in held.iter().rev() {
+        let Ok(head) = h.checkpoint.head() else { continue };
+        let Ok(commit) = git.find_commit(head) else { continue };
+        let mut trees = vec![commit.tree()?];
+        for part in dir.split('/') {
+            let Some(next) = trees.last().and_then(|t| t.get_name(part)).map(|e| e.id()) else { break };
+            let Ok(tree) = git.find_tree(next) else { break };
+            trees.push(tree);
+        }
+        if trees.len() != dir.split('/').count() + 1 {
+            continue;
+        }
+        let Some(blob) = trees.last().and_then(|t| t.get_name("evidence.jsonl")).map(|e| e.id()) else { continue };
+        let then = git.find_blob(blob)?.content().to_vec();
+        if !evidence.starts_with(&then) {
+            continue;
+        }
+        let odb = git.odb()?;
+        let raw = |id: Oid| -> Result<String> { Ok(crate::text::bytes::hex(odb.read(id)?.data())) };
+        return Ok(Some(Coverage {
+            checkpoint: h.checkpoint.clone(),
+            commit: raw(head)?,
+            trees: trees.iter().map(|t| raw(t.id())).collect::<Result<_>>()?,
+            lines: then.split(|b| *b == b'\n').filter(|l| !l.is_empty()).count(),
+        }));
+    }
+    Ok(None)
+}
+
+impl Coverage {
+    /// Prove the coverage offline: the checkpoint is trusted, its commit hashes to the head it
+    /// names, each tree to the id its parent names, and the evidence file there is the first
+    /// `lines` lines of `evidence`.
+    pub fn check(
+        &self,
+        root: &str,
+        identities: &Identities,
+        history: &KeyHistory,
+        dir: &str,
+        evidence: &str,
+    ) -> std::result::Result<(), String> {
+        self.checkpoint.check(root, identities, history)?;
+        let unhex = |h: &str| crate::text::bytes::unhex(h).ok_or_else(|| "an object is not hex".to_owned());
+        let commit = unhex(&self.commit)?;
+        let id = Oid::hash_object(git2::ObjectType::Commit, &commit).map_err(|e| e.to_string())?;
+        if id.to_string() != self.checkpoint.checkpoint.head {
+            return Err("its commit object does not hash to the checkpointed head".to_owned());
+        }
+        let tree_line = commit.split(|b| *b == b'\n').next().unwrap_or_default();
+        let mut want = std::str::from_utf8(tree_line)
+            .ok()
+            .and_then(|l| l.strip_prefix("tree "))
+            .and_then(|h| Oid::from_str(h).ok())
+            .ok_or_else(|| "its commit object names no tree".to_owned())?;
+        let mut names = dir.split('/').chain(std::iter::once("evidence.jsonl"));
+        for raw in &self.trees {
+            let tree = unhex(raw)?;
+            if Oid::hash_object(git2::ObjectType::Tree, &tree).map_err(|e| e.to_string())? != want {
+                return Err("a tree object does not hash to the id its parent names".to_owned());
+            }
+            let name = names.next().unwrap_or_default();
+            want = crate::trust::governance::tree_entries(&tree)
+                .into_iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, id)| id)
+                .ok_or_else(|| format!("the checkpointed tree has no `{name}`"))?;
+        }
+        let prefix: String = evidence.split_inclusive('\n').take(self.lines).collect();
+        if Oid::hash_object(git2::ObjectType::Blob, prefix.as_bytes()).map_err(|e| e.to_string())? != want {
+            return Err(format!("the checkpointed evidence is not the first {} lines of the bundle's", self.lines));
+        }
+        Ok(())
+    }
+}

@@ -719,7 +719,7 @@ fn proven_identities(proof: &Proof, entry: &Entry) -> Result<Option<Identities>>
 }
 
 /// The (name, id) entries of a raw git tree object: `<mode> <name>\0<20-byte id>`...
-fn tree_entries(raw: &[u8]) -> Vec<(String, Oid)> {
+pub fn tree_entries(raw: &[u8]) -> Vec<(String, Oid)> {
     let mut out = Vec::new();
     let mut rest = raw;
     while let Some(space) = rest.iter().position(|b| *b == b' ') {

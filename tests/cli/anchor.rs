@@ -210,3 +210,45 @@ fn killed_between_the_ledger_and_apply_started_resume_runs_it_exactly_once() {
         assert_eq!(r.code, 0, "{point}: {}{}", r.stdout, r.stderr);
     }
 }
+
+#[test]
+fn apply_with_checkpoint_auto_signs_one_and_the_exported_bundle_proves_it_offline() {
+    let repo = Repo::new();
+    let spy = Spy::install(&repo);
+    let config = fs::read_to_string(repo.file("clearance.yaml")).unwrap();
+    fs::write(repo.file("clearance.yaml"), format!("{config}checkpoint: auto\n")).unwrap();
+    repo.commit_rules("a checkpoint after every apply");
+    let id = applied(&repo, &spy);
+    let listed = git(repo.path(), &["ls-tree", "--name-only", "HEAD", "checkpoints/"]);
+    assert_eq!(listed.lines().count(), 1, "{listed}");
+    let status: serde_json::Value =
+        serde_json::from_str(&repo.run(&["governance", "status", "--format", "json"]).stdout).unwrap();
+    let root = status["root"].as_str().unwrap().to_owned();
+    let bundle = repo.path().with_file_name("bundle.json");
+    let r = repo.run(&["evidence", "export", &id, "-o", bundle.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let exported: serde_json::Value = serde_json::from_str(&fs::read_to_string(&bundle).unwrap()).unwrap();
+    let lines = exported["files"]["evidence"].as_str().unwrap().lines().count();
+    let nowhere = tempfile::TempDir::new().unwrap();
+    let verify = || -> Run {
+        clearance(nowhere.path())
+            .env("XDG_STATE_HOME", nowhere.path())
+            .args(["verify", "--bundle", bundle.to_str().unwrap(), "--root", &root, "--format", "json"])
+            .output()
+            .unwrap()
+            .into()
+    };
+    let r = verify();
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let report: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(report["covered"]["signer"], "runner");
+    assert_eq!(report["covered"]["entries"], lines, "the checkpoint holds every entry up to apply-finished");
+    // A bundle whose evidence was cut no longer matches what the checkpoint holds.
+    let mut cut = exported.clone();
+    let evidence = exported["files"]["evidence"].as_str().unwrap();
+    cut["files"]["evidence"] = evidence.lines().take(2).map(|l| format!("{l}\n")).collect::<String>().into();
+    fs::write(&bundle, serde_json::to_vec(&cut).unwrap()).unwrap();
+    let r = verify();
+    assert_eq!(r.code, 5, "{}", r.stdout);
+    assert!(r.stdout.contains("the bundle's checkpoint: the checkpointed evidence is not the first"), "{}", r.stdout);
+}
