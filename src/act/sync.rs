@@ -498,7 +498,8 @@ pub fn accept_rewrite(repo: &ChangeRepo, remote: &str, signer: Option<&Signer>) 
         Error::usage("accepting a rewrite needs an admin's key").hint("pass --key-file ADMIN_KEY (or --key NAME)")
     })?;
     let identities = crate::trust::identities::Identities::load(&repo.snapshot()?)?;
-    if identities.get(&signer.principal).map(|i| i.role) != Some(crate::trust::identities::Role::Admin) {
+    let admin = identities.get(&signer.principal).filter(|i| i.revoked_at.is_none()).map(|i| i.role);
+    if admin != Some(crate::trust::identities::Role::Admin) {
         return Err(Error::invalid(format!("`{}` is not an admin; only an admin accepts a rewrite", signer.principal)));
     }
     let (old, theirs, vanished, new) = {

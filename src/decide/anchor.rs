@@ -83,8 +83,11 @@ pub fn judge(
     held: &[Held],
 ) -> Result<Vec<Finding>> {
     let mut findings = Vec::new();
+    // A checkpoint speaks for the branch it was signed on.
+    let branch = repo.branch_short();
     let valid: Vec<&Held> = held
         .iter()
+        .filter(|h| h.checkpoint.checkpoint.branch == branch)
         .filter(|h| match h.checkpoint.check(root, identities, history) {
             Ok(()) => true,
             Err(why) => {

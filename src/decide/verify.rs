@@ -277,10 +277,24 @@ pub fn proposal(files: &Files, cx: &Context<'_>, signatures: &mut Signatures, ou
         }
         judged.push(j);
     }
-    // Every approval or rejection on record has its file: a veto cannot be deleted.
-    for (i, e) in entries.iter().enumerate().filter(|(_, e)| matches!(e.kind, Kind::Approved | Kind::Rejected)) {
+    // Every approval or rejection on record has its file: a veto cannot be deleted. An
+    // approver who signs again (after a re-plan, or to turn an approval into a veto)
+    // replaces their file; their newest line is the one it must match.
+    let signed_off = |e: &&Entry| matches!(e.kind, Kind::Approved | Kind::Rejected);
+    let file_of = |e: &Entry| {
         let file = e.payload.get("file").and_then(|f| f.as_str()).unwrap_or_default();
-        let name = file.rsplit('/').next().unwrap_or_default();
+        file.rsplit('/').next().unwrap_or_default().to_owned()
+    };
+    let mut newest = std::collections::BTreeMap::new();
+    for (i, e) in entries.iter().enumerate().filter(|(_, e)| signed_off(e)) {
+        newest.insert(file_of(e), i);
+    }
+    for (i, e) in entries.iter().enumerate().filter(|(_, e)| signed_off(e)) {
+        let name = file_of(e);
+        if newest.get(&name) != Some(&i) {
+            continue;
+        }
+        let name = name.as_str();
         let want = e.payload.get("statement_digest").and_then(|d| d.as_str()).unwrap_or_default();
         let found = files
             .approvals

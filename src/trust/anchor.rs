@@ -301,66 +301,176 @@ fn appended_mark(repo: &ChangeRepo) -> String {
 /// `plan.json` and an approval file together with a new evidence line; that is allowed.
 /// This clone remembers how far it proved it, so each commit is walked once.
 pub fn removals(repo: &ChangeRepo, since: Option<Oid>, head: Oid) -> Result<Vec<Removal>> {
-    let proven = mark::get(&repo.git, &appended_mark(repo)).filter(|p| mark::descends(&repo.git, head, *p));
-    let mut walk = repo.git.revwalk()?;
+    let git = &repo.git;
+    let proven = mark::get(git, &appended_mark(repo)).filter(|p| mark::descends(git, head, *p));
+    let mut walk = git.revwalk()?;
     walk.push(head)?;
     for hide in [proven, since].into_iter().flatten() {
-        if repo.git.find_commit(hide).is_ok() {
+        if git.find_commit(hide).is_ok() {
             walk.hide(hide)?;
         }
     }
+    let head_tree = git.find_commit(head)?.tree()?;
     let mut out = Vec::new();
-    let mut options = git2::DiffOptions::new();
-    options.pathspec("proposals").pathspec("checkpoints");
     for oid in walk {
-        let commit = repo.git.find_commit(oid?)?;
-        let Ok(parent) = commit.parent(0) else { continue };
-        let diff = repo.git.diff_tree_to_tree(Some(&parent.tree()?), Some(&commit.tree()?), Some(&mut options))?;
-        let mut grew = std::collections::BTreeSet::new();
-        let mut suspects = Vec::new();
-        for delta in diff.deltas() {
-            let (before, after) = (delta.old_file(), delta.new_file());
-            let path = before.path().or(after.path()).and_then(|p| p.to_str()).unwrap_or_default().to_owned();
-            let dir = proposal_dir(&path);
-            match delta.status() {
-                Delta::Added => {
-                    if path.ends_with("/evidence.jsonl") {
-                        grew.insert(dir);
-                    }
+        let commit = git.find_commit(oid?)?;
+        let tree = commit.tree()?;
+        // A merge is judged against every parent: the side it drops is a removal too. A
+        // commit with no parent adds everything it holds.
+        let parents: Vec<Option<git2::Tree<'_>>> = match commit.parent_count() {
+            0 => vec![None],
+            _ => commit.parents().map(|p| p.tree().map(Some)).collect::<std::result::Result<_, _>>()?,
+        };
+        for parent in &parents {
+            for (path, what) in taken_away(git, parent.as_ref(), &tree)? {
+                // Put back since (exactly, or with lines appended after): nothing is lost.
+                if restored(git, &head_tree, &path, &what) {
+                    continue;
                 }
-                Delta::Modified if path.ends_with("/evidence.jsonl") => {
-                    let old = repo.git.find_blob(before.id())?;
-                    let new = repo.git.find_blob(after.id())?;
-                    if new.content().starts_with(old.content()) {
-                        grew.insert(dir);
-                    } else {
-                        suspects.push((path.clone(), describe_loss(&path, old.content(), Some(new.content()))));
-                    }
-                }
-                Delta::Modified if path.ends_with("/plan.json") || path.contains("/approvals/") => {
-                    suspects.push((path.clone(), format!("{path} replaced without a new evidence entry")));
-                }
-                Delta::Deleted => suspects.push((path.clone(), format!("{path} deleted"))),
-                _ => suspects.push((path.clone(), format!("{path} changed"))),
-            }
-        }
-        for (path, what) in suspects {
-            let replaced_with_evidence =
-                what.ends_with("without a new evidence entry") && grew.contains(&proposal_dir(&path));
-            if !replaced_with_evidence {
                 out.push(Removal {
                     commit: commit.id().to_string(),
                     author: commit.author().name().unwrap_or_default().to_owned(),
                     path,
-                    what,
+                    what: what.text,
                 });
             }
         }
     }
     if out.is_empty() {
-        mark::set(&repo.git, &appended_mark(repo), head);
+        mark::set(git, &appended_mark(repo), head);
     }
     Ok(out)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Loss {
+    /// Lines cut from an evidence file: restored when the head's file begins with them.
+    Lines,
+    /// A file deleted or changed: restored when the head holds the same bytes.
+    File,
+    /// A tree that is not well formed: never excused.
+    Malformed,
+}
+
+struct Taken {
+    kind: Loss,
+    text: String,
+    /// The bytes that were taken away, for checking whether the head holds them again.
+    before: Option<Oid>,
+}
+
+/// What `tree` took away from `parent` under `proposals/` and `checkpoints/`.
+fn taken_away(
+    git: &git2::Repository,
+    parent: Option<&git2::Tree<'_>>,
+    tree: &git2::Tree<'_>,
+) -> Result<Vec<(String, Taken)>> {
+    let mut options = git2::DiffOptions::new();
+    options.pathspec("proposals").pathspec("checkpoints");
+    let diff = git.diff_tree_to_tree(parent, Some(tree), Some(&mut options))?;
+    let mut grew = std::collections::BTreeSet::new();
+    let mut suspects: Vec<(String, Taken)> = Vec::new();
+    for delta in diff.deltas() {
+        let (before, after) = (delta.old_file(), delta.new_file());
+        let path = before.path().or(after.path()).and_then(|p| p.to_str()).unwrap_or_default().to_owned();
+        // Every changed path must read as git itself would write it: one entry per name
+        // (a tree listing a name twice shows the diff one file and readers another).
+        if !after.id().is_zero() && !well_formed(git, tree, &path) {
+            suspects.push((
+                path.clone(),
+                Taken {
+                    kind: Loss::Malformed,
+                    text: format!("{path}: a directory on its path lists a name twice"),
+                    before: None,
+                },
+            ));
+            continue;
+        }
+        let dir = proposal_dir(&path);
+        let old = (!before.id().is_zero()).then(|| before.id());
+        match delta.status() {
+            Delta::Added => {
+                if path.ends_with("/evidence.jsonl") {
+                    grew.insert(dir);
+                }
+            }
+            Delta::Modified if path.ends_with("/evidence.jsonl") => {
+                let old_blob = git.find_blob(before.id())?;
+                let new_blob = git.find_blob(after.id())?;
+                if new_blob.content().starts_with(old_blob.content()) {
+                    grew.insert(dir);
+                } else {
+                    let text = describe_loss(&path, old_blob.content(), Some(new_blob.content()));
+                    suspects.push((path.clone(), Taken { kind: Loss::Lines, text, before: old }));
+                }
+            }
+            Delta::Modified if path.ends_with("/plan.json") || path.contains("/approvals/") => {
+                let text = format!("{path} replaced without a new evidence entry");
+                suspects.push((path.clone(), Taken { kind: Loss::File, text, before: old }));
+            }
+            Delta::Deleted if path.starts_with("checkpoints/") && !is_checkpoint(git, before.id()) => {}
+            Delta::Deleted if path.ends_with("/evidence.jsonl") => {
+                let old_blob = git.find_blob(before.id())?;
+                let text = describe_loss(&path, old_blob.content(), None);
+                suspects.push((path.clone(), Taken { kind: Loss::Lines, text, before: old }));
+            }
+            Delta::Deleted => {
+                suspects.push((path.clone(), Taken { kind: Loss::File, text: format!("{path} deleted"), before: old }))
+            }
+            _ => {
+                suspects.push((path.clone(), Taken { kind: Loss::File, text: format!("{path} changed"), before: old }))
+            }
+        }
+    }
+    Ok(suspects
+        .into_iter()
+        .filter(|(path, t)| !(t.text.ends_with("without a new evidence entry") && grew.contains(&proposal_dir(path))))
+        .collect())
+}
+
+/// Whether the head holds again what a commit took away: the same bytes, or for evidence
+/// the same lines with more after them.
+fn restored(git: &git2::Repository, head: &git2::Tree<'_>, path: &str, taken: &Taken) -> bool {
+    let (Some(before), Ok(now)) = (taken.before, head.get_path(std::path::Path::new(path))) else { return false };
+    match taken.kind {
+        Loss::Malformed => false,
+        Loss::File => now.id() == before,
+        Loss::Lines => match (git.find_blob(before), git.find_blob(now.id())) {
+            (Ok(old), Ok(new)) => new.content().starts_with(old.content()),
+            _ => false,
+        },
+    }
+}
+
+/// Whether every directory on `path` in `tree` lists each name once.
+fn well_formed(git: &git2::Repository, tree: &git2::Tree<'_>, path: &str) -> bool {
+    let Ok(odb) = git.odb() else { return false };
+    let mut at = tree.id();
+    let parts: Vec<&str> = path.split('/').collect();
+    for (n, part) in parts.iter().enumerate() {
+        let Ok(raw) = odb.read(at) else { return false };
+        let entries = crate::trust::governance::tree_entries(raw.data());
+        let mut names: Vec<&str> = entries.iter().map(|(name, _)| name.as_str()).collect();
+        let count = names.len();
+        names.sort_unstable();
+        names.dedup();
+        if names.len() != count {
+            return false;
+        }
+        if n + 1 == parts.len() {
+            return true;
+        }
+        match entries.iter().find(|(name, _)| name == part) {
+            Some((_, id)) => at = *id,
+            None => return true,
+        }
+    }
+    true
+}
+
+/// Whether the blob is a checkpoint file (junk added under `checkpoints/` may go again).
+fn is_checkpoint(git: &git2::Repository, blob: Oid) -> bool {
+    git.find_blob(blob).is_ok_and(|b| crate::trust::checkpoint::Checkpoint::parse(b.content(), "").is_ok())
 }
 
 /// Refuse a branch on which some commit took a proposal's files or evidence away (what

@@ -127,7 +127,9 @@ impl Checkpoint {
         if body.replaces.is_some() && identity.role != Role::Admin {
             return Err(format!("accepts a rewrite but is signed by `{}`, who is not an admin", body.signer));
         }
-        let at: Option<jiff::Timestamp> = body.signed_at.parse().ok();
+        let at: jiff::Timestamp =
+            body.signed_at.parse().map_err(|_| format!("its signed_at `{}` is not a time", body.signed_at))?;
+        let at = Some(at);
         let held = history.get(&body.signer).and_then(|spans| {
             spans.iter().find(|s| at.is_some_and(|at| s.from.is_none_or(|f| f <= at) && s.until.is_none_or(|u| at < u)))
         });

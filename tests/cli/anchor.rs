@@ -252,3 +252,155 @@ fn apply_with_checkpoint_auto_signs_one_and_the_exported_bundle_proves_it_offlin
     assert_eq!(r.code, 5, "{}", r.stdout);
     assert!(r.stdout.contains("the bundle's checkpoint: the checkpointed evidence is not the first"), "{}", r.stdout);
 }
+
+/// `git` with bytes on stdin, returning stdout.
+fn git_stdin(dir: &Path, args: &[&str], stdin: &[u8]) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut child = std::process::Command::new("git")
+        .current_dir(dir)
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "git {args:?}");
+    out.stdout
+}
+
+fn raw_tree(dir: &Path, id: &str) -> Vec<u8> {
+    std::process::Command::new("git").current_dir(dir).args(["cat-file", "tree", id]).output().unwrap().stdout
+}
+
+/// A raw tree with the entry `name` pointing at `id` instead (appended again, when `twice`).
+fn with_entry(raw: &[u8], name: &str, id: &str, twice: bool) -> Vec<u8> {
+    let bin: Vec<u8> = (0..20).map(|i| u8::from_str_radix(&id[2 * i..2 * i + 2], 16).unwrap()).collect();
+    let mut out = Vec::new();
+    let mut rest = raw;
+    while let Some(nul) = rest.iter().position(|b| *b == 0) {
+        let head = &rest[..nul];
+        let space = head.iter().position(|b| *b == b' ').unwrap();
+        let entry_name = &head[space + 1..];
+        out.extend_from_slice(&rest[..=nul]);
+        if entry_name == name.as_bytes() && !twice {
+            out.extend_from_slice(&bin);
+        } else {
+            out.extend_from_slice(&rest[nul + 1..nul + 21]);
+        }
+        if entry_name == name.as_bytes() && twice {
+            out.extend_from_slice(&head[..=space]);
+            out.extend_from_slice(name.as_bytes());
+            out.push(0);
+            out.extend_from_slice(&bin);
+        }
+        rest = &rest[nul + 21..];
+    }
+    out
+}
+
+fn write_tree(dir: &Path, raw: &[u8]) -> String {
+    let id = git_stdin(dir, &["hash-object", "-t", "tree", "--literally", "-w", "--stdin"], raw);
+    String::from_utf8(id).unwrap().trim().to_owned()
+}
+
+/// A second executor, on another machine, with the same role and key.
+fn elsewhere(repo: &Repo, name: &str) -> (std::path::PathBuf, tempfile::TempDir) {
+    let clone = repo.path().with_file_name(name);
+    git(repo.path().parent().unwrap(), &["clone", "-q", repo.path().to_str().unwrap(), clone.to_str().unwrap()]);
+    (clone, tempfile::TempDir::new().unwrap())
+}
+
+fn apply_in(repo: &Repo, dir: &Path, machine: &Path, id: &str) -> Run {
+    clearance(dir)
+        .env("XDG_STATE_HOME", machine)
+        .env("SPY_TOKEN_SOURCE", "x")
+        .args(["apply", id, "--key-file", repo.key("runner").to_str().unwrap()])
+        .output()
+        .unwrap()
+        .into()
+}
+
+#[test]
+fn a_merge_or_a_tree_listing_a_name_twice_cannot_hide_cut_evidence() {
+    let repo = Repo::new();
+    let spy = Spy::install(&repo);
+    let id = repo.propose(&intent("staging", "ok"));
+    let before = repo.head();
+    let r = apply(&repo, &id, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let applied = repo.head();
+    let dir = repo.path();
+    // A merge whose first parent is an orphan holding the tree from before the run.
+    let old_tree = git(dir, &["rev-parse", &format!("{before}^{{tree}}")]);
+    let orphan = git(dir, &["commit-tree", old_tree.trim(), "-m", "x"]);
+    let merge =
+        git(dir, &["commit-tree", old_tree.trim(), "-p", orphan.trim(), "-p", &applied, "-m", "Merge branch 'main'"]);
+    git(dir, &["update-ref", "refs/heads/main", merge.trim()]);
+    let (clone, machine) = elsewhere(&repo, "merged");
+    let r = apply_in(&repo, &clone, machine.path(), &id);
+    assert_eq!(r.code, 5, "{}", r.stderr);
+    assert!(r.stderr.contains("lost 2 entries (apply-started, apply-finished)"), "{}", r.stderr);
+
+    // A tree that lists evidence.jsonl twice: the full file, then the cut one.
+    git(dir, &["update-ref", "refs/heads/main", &applied]);
+    git(dir, &["reset", "-q", "--hard", &applied]);
+    let path = evidence(&id);
+    let parts: Vec<&str> = path.split('/').collect();
+    let cut_blob = {
+        let text = fs::read_to_string(dir.join(&path)).unwrap();
+        let kept: String = text.lines().take(2).map(|l| format!("{l}\n")).collect();
+        String::from_utf8(git_stdin(dir, &["hash-object", "-w", "--stdin"], kept.as_bytes())).unwrap().trim().to_owned()
+    };
+    // Rebuild the trees bottom-up: the proposal's directory lists the name twice.
+    let mut ids = vec![git(dir, &["rev-parse", "HEAD^{tree}"]).trim().to_owned()];
+    for n in 1..parts.len() {
+        ids.push(git(dir, &["rev-parse", &format!("HEAD:{}", parts[..n].join("/"))]).trim().to_owned());
+    }
+    let mut child = write_tree(dir, &with_entry(&raw_tree(dir, &ids[3]), "evidence.jsonl", &cut_blob, true));
+    for level in (0..3).rev() {
+        child = write_tree(dir, &with_entry(&raw_tree(dir, &ids[level]), parts[level], &child, false));
+    }
+    let forged = git(dir, &["commit-tree", &child, "-p", &applied, "-m", "tidy"]);
+    git(dir, &["update-ref", "refs/heads/main", forged.trim()]);
+    let (clone, machine) = elsewhere(&repo, "doubled");
+    let r = apply_in(&repo, &clone, machine.path(), &id);
+    assert_eq!(r.code, 5, "{}", r.stderr);
+    assert!(r.stderr.contains("lists a name twice"), "{}", r.stderr);
+    assert_eq!(spy.calls().iter().filter(|c| c.starts_with("apply ")).count(), 1, "{:?}", spy.calls());
+}
+
+#[test]
+fn what_was_taken_and_put_back_blocks_nothing_and_re_approving_verifies() {
+    let repo = Repo::new();
+    let id = repo.propose(&intent("prod", "ok"));
+    // An approver signs, the plan changes, they sign again: their file is replaced.
+    crate::execute::approve(&repo, &id, "olive");
+    let r = repo.run(&["reject", &id, "--yes", "--key-file", repo.key("olive").to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = repo.run(&["verify"]);
+    assert_eq!(r.code, 0, "turning an approval into a veto: {}{}", r.stdout, r.stderr);
+    // An agent cuts the evidence; an admin puts it back: nothing is lost at the head.
+    let path = evidence(&id);
+    let full = fs::read_to_string(repo.file(&path)).unwrap();
+    cut(repo.path(), &path, 1);
+    commit_as_agent(repo.path(), "cut");
+    assert_eq!(repo.run(&["verify"]).code, 5);
+    fs::write(repo.file(&path), full).unwrap();
+    commit_as_agent(repo.path(), "put back");
+    let r = repo.run(&["verify"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    // A checkpoint signed on another branch says nothing about this one.
+    git(repo.path(), &["checkout", "-q", "-b", "other"]);
+    git(repo.path(), &["-c", "user.name=x", "-c", "user.email=x@x", "commit", "-q", "--allow-empty", "-m", "side"]);
+    git(repo.path(), &["checkout", "-q", "main"]);
+    let r: Run = clearance(repo.path())
+        .env("CLEARANCE_BRANCH", "other")
+        .args(["checkpoint", "--key-file", repo.key("runner").to_str().unwrap()])
+        .output()
+        .unwrap()
+        .into();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = repo.run(&["verify"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+}

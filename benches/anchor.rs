@@ -1,0 +1,100 @@
+//! What anchoring adds to `apply` and `sync` on a long history: the ancestry check against
+//! the high-water mark, the append-only walk since the last proven commit, and the
+//! executor's two ledger lines (each synced to disk). Run: `cargo bench --bench anchor`
+//! (CLEARANCE_BENCH_PROPOSALS to change the size; one commit per proposal, as `propose`
+//! makes them).
+
+use std::time::Instant;
+
+use clearance::store::mark;
+use clearance::trust::keys;
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    v[v.len() / 2]
+}
+
+fn main() {
+    let proposals: usize =
+        std::env::var("CLEARANCE_BENCH_PROPOSALS").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
+    let dir = std::env::temp_dir().join(format!("clearance-anchor-bench-{}", std::process::id()));
+    let state = dir.with_extension("state");
+    // SAFETY: set before any thread starts.
+    unsafe { std::env::set_var("XDG_STATE_HOME", &state) };
+    let admin = keys::generate().unwrap();
+    let genesis = clearance::model::scaffold::Genesis { admin: "admin".into(), key: &admin, admin_threshold: 1 };
+    clearance::model::scaffold::init(&dir, true, genesis).expect("init");
+    let repo = clearance::trust::governance::open(Some(&dir)).expect("open");
+
+    // One commit per proposal: an intent and an evidence line, appended on top of the last.
+    let t = Instant::now();
+    let git = &repo.git;
+    let who = git2::Signature::now("bench", "bench@clearance").unwrap();
+    let mut head = repo.head().unwrap().unwrap();
+    for n in 0..proposals {
+        let id = format!("{:02}{:08}", n % 97, n);
+        let base = git.find_commit(head).unwrap().tree().unwrap();
+        let dir = format!("proposals/{}/{id}", &id[..2]);
+        let intent = git.blob(format!("reason: bench {n}\n").as_bytes()).unwrap();
+        let evidence = git.blob(format!("{{\"kind\":\"proposed\",\"n\":{n}}}\n").as_bytes()).unwrap();
+        let tree = clearance::store::repo::tree_with(
+            git,
+            Some(&base),
+            &[
+                (format!("{dir}/intent.yaml"), Some((intent, 0o100644))),
+                (format!("{dir}/evidence.jsonl"), Some((evidence, 0o100644))),
+            ],
+        )
+        .unwrap();
+        let tree = git.find_tree(tree).unwrap();
+        let parent = git.find_commit(head).unwrap();
+        head = git.commit(None, &who, &who, "propose", &tree, &[&parent]).unwrap();
+    }
+    git.reference(&repo.branch, head, true, "bench").unwrap();
+    std::process::Command::new("git").args(["gc", "-q"]).current_dir(&dir).status().unwrap();
+    eprintln!("built and packed {proposals} proposal commits in {:.1}s", t.elapsed().as_secs_f64());
+
+    // The first walk of a clone proves the whole history once.
+    let t = Instant::now();
+    let removed = clearance::trust::anchor::removals(&repo, None, head).unwrap();
+    assert!(removed.is_empty());
+    let first = t.elapsed().as_secs_f64() * 1000.0;
+
+    // Then every command starts from its marks: the head it saw last is the parent of the
+    // current one (another write landed in between), as `apply` and `sync` find it.
+    let parent = git.find_commit(head).unwrap().parent_id(0).unwrap();
+    let (mut check, mut appended, mut ledger) = (Vec::new(), Vec::new(), Vec::new());
+    let book = clearance::act::ledger::Ledger::open("sha256:bench").unwrap();
+    for n in 0..101 {
+        mark::set(git, &repo.branch, parent);
+        mark::set(git, &format!("appended:{}", repo.branch), parent);
+        let t = Instant::now();
+        clearance::trust::anchor::check(&repo).unwrap();
+        check.push(t.elapsed().as_secs_f64() * 1000.0);
+        let t = Instant::now();
+        clearance::trust::anchor::check_appended(&repo).unwrap();
+        appended.push(t.elapsed().as_secs_f64() * 1000.0);
+        let t = Instant::now();
+        for phase in [clearance::act::ledger::Phase::Intent, clearance::act::ledger::Phase::Started] {
+            book.append(&clearance::act::ledger::Line {
+                key: format!("k{n}"),
+                run: "r".into(),
+                proposal: "p".into(),
+                phase,
+                at: "2026-05-14T09:30:00Z".into(),
+            })
+            .unwrap();
+        }
+        book.check(&format!("k{n}"), "p", &[]).ok();
+        ledger.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    let (check, appended, ledger) = (median(check), median(appended), median(ledger));
+    println!("history of {proposals} proposal commits:");
+    println!("  first append-only proof of the whole history: {first:.0} ms (once per clone)");
+    println!("  ancestry check against the high-water mark:   {check:.2} ms");
+    println!("  append-only walk since the last proven commit: {appended:.2} ms");
+    println!("  executor ledger, two synced lines + lookup:    {ledger:.2} ms");
+    println!("  added to apply: {:.2} ms (goal <= 5 ms); to sync: {check:.2} ms", check + appended + ledger);
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(&state);
+}
