@@ -166,7 +166,12 @@ impl Session<'_> {
         };
         let wait = LockWait { timeout: self.lock_timeout, notice: Some(Box::new(notice)) };
         let warn = |message: &str| eprintln!("warning: {message}");
-        Ok(ChangeRepo::open(self.repo_path)?.waiting(wait, Box::new(warn)))
+        let repo = ChangeRepo::open(self.repo_path)?.waiting(wait, Box::new(warn));
+        // Whatever a killed write left is put right before the command reads anything.
+        if let Some(done) = repo.recover()? {
+            self.ui.warn(done);
+        }
+        Ok(repo)
     }
 }
 

@@ -4,6 +4,7 @@
 //! May import `text` (and `error`). It knows paths and bytes, not what the files mean.
 
 pub mod fs;
+pub mod journal;
 pub mod mark;
 pub mod repo;
 pub mod sigcache;

@@ -451,6 +451,11 @@ impl ChangeRepo {
             let tree = self.git.find_tree(tree)?;
             let who = signature(actor)?;
             let commit = self.commit(&who, &who, message, &tree, snapshot.commit, signer)?;
+            crate::text::fault::crash_point("commit-written");
+            let journaled = self.git.workdir().is_some() && self.checked_out();
+            if journaled {
+                crate::store::journal::begin(&self.git, snapshot.commit, commit, writes.iter().map(|w| w.path.clone()));
+            }
             let moved = match snapshot.commit {
                 Some(old) => self.git.reference_matching(&self.branch, commit, true, old, message),
                 None => self.git.reference(&self.branch, commit, false, message),
@@ -458,11 +463,14 @@ impl ChangeRepo {
             match moved {
                 Ok(_) => {
                     crate::store::mark::advance(&self.git, &self.branch, commit);
-                    if !self.defer_worktree.get()
-                        && let Err(e) = self.sync_worktree(&writes)
-                    {
-                        // The commit landed: the write succeeded, only the checkout lags.
-                        self.warn(&worktree_lag(commit, &writes, &e));
+                    crate::text::fault::crash_point("branch-moved");
+                    if !self.defer_worktree.get() {
+                        match self.sync_worktree(&writes) {
+                            Ok(()) if journaled => crate::store::journal::end(&self.git),
+                            Ok(()) => {}
+                            // The commit landed: the write succeeded, only the checkout lags.
+                            Err(e) => self.warn(&worktree_lag(commit, &writes, &e)),
+                        }
                     }
                     return Ok((commit, value));
                 }
@@ -644,8 +652,116 @@ impl ChangeRepo {
                 }
             }
         }
+        crate::text::fault::crash_point("worktree-written");
         index.write()?;
         Ok(())
+    }
+
+    /// Repair what a write killed half-way left behind, before anything else (a no-op
+    /// unless `.git/clearance/write.journal` was left by a process that is gone):
+    /// - the branch moved but the work tree and index did not: bring them along;
+    /// - and someone committed the lagging index on top (a plain `git commit -am`), which
+    ///   reverted the write: commit the written files again;
+    /// - the branch never moved: nothing landed.
+    ///
+    /// Leftover temp files beside the written paths are removed. Returns what was done,
+    /// for the caller to say.
+    pub fn recover(&self) -> Result<Option<String>> {
+        use crate::store::journal;
+        if !journal::path(&self.git).exists() {
+            return Ok(None);
+        }
+        let _lock = self.lock()?;
+        let Some(j) = journal::read(&self.git) else {
+            journal::end(&self.git);
+            return Ok(None);
+        };
+        if journal::alive(&j) {
+            return Ok(None);
+        }
+        let (Some(workdir), true) = (self.git.workdir(), self.checked_out()) else {
+            journal::end(&self.git);
+            return Ok(None);
+        };
+        let workdir = workdir.to_path_buf();
+        let cleaned = journal::clean_temp_files(&workdir, &j.paths);
+        let (Ok(commit), Some(head)) = (Oid::from_str(&j.commit), self.head()?) else {
+            journal::end(&self.git);
+            return Ok(None);
+        };
+        let at = |id: Option<Oid>, path: &str| -> Result<Option<(Oid, i32)>> {
+            let Some(id) = id else { return Ok(None) };
+            let tree = self.git.find_commit(id)?.tree()?;
+            Ok(tree.get_path(Path::new(path)).ok().map(|e| (e.id(), e.filemode())))
+        };
+        let short = |o: Oid| o.to_string()[..10].to_owned();
+        let done = if head == commit {
+            let mut files = Vec::new();
+            for path in &j.paths {
+                let content = match at(Some(head), path)? {
+                    Some((id, mode)) => {
+                        Some((self.git.find_blob(id)?.content().to_vec(), mode == i32::from(FileMode::BlobExecutable)))
+                    }
+                    None => None,
+                };
+                files.push((path.clone(), content));
+            }
+            self.update_worktree(
+                &workdir,
+                files.iter().map(|(p, c)| (p.as_str(), c.as_ref().map(|(b, x)| (b.as_slice(), *x)))),
+            )?;
+            Some(format!("repaired the work tree and index after a write was interrupted (commit {})", short(commit)))
+        } else if self.git.graph_descendant_of(head, commit)? {
+            let base = j.base.as_deref().and_then(|b| Oid::from_str(b).ok());
+            let mut restore = Vec::new();
+            for path in &j.paths {
+                let (now, then, before) = (at(Some(head), path)?, at(Some(commit), path)?, at(base, path)?);
+                if now == before && then != before {
+                    restore.push((path.clone(), then));
+                }
+            }
+            if restore.is_empty() {
+                None
+            } else {
+                let tree = self.git.find_commit(head)?.tree()?;
+                let tree = self.git.find_tree(tree_with(&self.git, Some(&tree), &restore)?)?;
+                let who = signature("clearance")?;
+                let message = format!(
+                    "repair: restore {} file(s) of {} that a commit on top reverted after a write was interrupted",
+                    restore.len(),
+                    short(commit)
+                );
+                let repaired = self.commit(&who, &who, &message, &tree, Some(head), None)?;
+                self.git.reference_matching(&self.branch, repaired, true, head, &message)?;
+                crate::store::mark::advance(&self.git, &self.branch, repaired);
+                let mut files = Vec::new();
+                for (path, entry) in &restore {
+                    let content = match entry {
+                        Some((id, mode)) => Some((
+                            self.git.find_blob(*id)?.content().to_vec(),
+                            *mode == i32::from(FileMode::BlobExecutable),
+                        )),
+                        None => None,
+                    };
+                    files.push((path.clone(), content));
+                }
+                self.update_worktree(
+                    &workdir,
+                    files.iter().map(|(p, c)| (p.as_str(), c.as_ref().map(|(b, x)| (b.as_slice(), *x)))),
+                )?;
+                Some(format!(
+                    "repaired: a write was interrupted and a commit on top reverted {} of its file(s); restored them in commit {}",
+                    restore.len(),
+                    short(repaired)
+                ))
+            }
+        } else {
+            None
+        };
+        journal::end(&self.git);
+        Ok(done.or_else(|| {
+            (cleaned > 0).then(|| format!("repaired: removed {cleaned} temp file(s) an interrupted write left"))
+        }))
     }
 
     /// Move the branch from `old` to `new` (under the writer lock, which the caller holds),

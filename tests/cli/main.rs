@@ -6,6 +6,7 @@ mod approvals;
 mod blast;
 mod common;
 mod concurrency;
+mod crash;
 mod execute;
 mod executor;
 mod fleet;
