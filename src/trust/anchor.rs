@@ -311,18 +311,19 @@ pub fn removals(repo: &ChangeRepo, since: Option<Oid>, head: Oid) -> Result<Vec<
         }
     }
     let head_tree = git.find_commit(head)?.tree()?;
+    let odb = git.odb()?;
     let mut out = Vec::new();
     for oid in walk {
         let commit = git.find_commit(oid?)?;
-        let tree = commit.tree()?;
+        let tree = commit.tree_id();
         // A merge is judged against every parent: the side it drops is a removal too. A
         // commit with no parent adds everything it holds.
-        let parents: Vec<Option<git2::Tree<'_>>> = match commit.parent_count() {
+        let parents: Vec<Option<Oid>> = match commit.parent_count() {
             0 => vec![None],
-            _ => commit.parents().map(|p| p.tree().map(Some)).collect::<std::result::Result<_, _>>()?,
+            _ => commit.parents().map(|p| Some(p.tree_id())).collect(),
         };
-        for parent in &parents {
-            for (path, what) in taken_away(git, parent.as_ref(), &tree)? {
+        for parent in parents {
+            for (path, what) in taken_away(git, &odb, parent, tree)? {
                 // Put back since (exactly, or with lines appended after): nothing is lost.
                 if restored(git, &head_tree, &path, &what) {
                     continue;
@@ -359,66 +360,173 @@ struct Taken {
     before: Option<Oid>,
 }
 
+/// A file that differs between two trees: its blob before and after (`None`: absent).
+struct Change {
+    path: String,
+    old: Option<Oid>,
+    new: Option<Oid>,
+}
+
+/// One tree's entries read straight from the object database (`(name, id, is_tree)`), or
+/// `None` when it lists a name twice. The object cache is bypassed: a long history holds
+/// more distinct trees than it can keep, and evicting from it costs more than parsing.
+fn raw_entries(odb: &git2::Odb<'_>, id: Oid) -> Result<Option<Vec<(String, Oid, bool)>>> {
+    let raw = odb.read(id)?;
+    let data = raw.data();
+    let mut out: Vec<(String, Oid, bool)> = Vec::new();
+    let mut rest = data;
+    while let Some(space) = rest.iter().position(|b| *b == b' ') {
+        let Some(nul) = rest.iter().position(|b| *b == 0) else { break };
+        let (Some(mode), Some(name), Some(bin)) =
+            (rest.get(..space), rest.get(space + 1..nul), rest.get(nul + 1..nul + 21))
+        else {
+            break;
+        };
+        out.push((String::from_utf8_lossy(name).into_owned(), Oid::from_bytes(bin)?, mode == b"40000"));
+        rest = rest.get(nul + 21..).unwrap_or_default();
+    }
+    let mut names: Vec<&str> = out.iter().map(|(n, _, _)| n.as_str()).collect();
+    names.sort_unstable();
+    let count = names.len();
+    names.dedup();
+    Ok((names.len() == count).then_some(out))
+}
+
+/// Every file under `id` (a tree or a blob) at `path`.
+fn files_under(
+    odb: &git2::Odb<'_>,
+    id: Oid,
+    is_tree: bool,
+    path: &str,
+    out: &mut Vec<(String, Oid)>,
+    malformed: &mut Vec<String>,
+) -> Result<()> {
+    if !is_tree {
+        out.push((path.to_owned(), id));
+        return Ok(());
+    }
+    let Some(entries) = raw_entries(odb, id)? else {
+        malformed.push(path.to_owned());
+        return Ok(());
+    };
+    for (name, child, tree) in entries {
+        files_under(odb, child, tree, &format!("{path}/{name}"), out, malformed)?;
+    }
+    Ok(())
+}
+
+/// The files that differ between the trees `old` and `new` below `prefix`, descending only
+/// where ids differ; at the root, only into `proposals/` and `checkpoints/`. A directory on
+/// the new side that lists a name twice goes to `malformed` instead.
+fn compare(
+    odb: &git2::Odb<'_>,
+    old: Option<Oid>,
+    new: Oid,
+    prefix: &str,
+    changes: &mut Vec<Change>,
+    malformed: &mut Vec<String>,
+) -> Result<()> {
+    let Some(new_entries) = raw_entries(odb, new)? else {
+        malformed.push(if prefix.is_empty() { ".".to_owned() } else { prefix.to_owned() });
+        return Ok(());
+    };
+    let old_entries = match old {
+        Some(o) => raw_entries(odb, o)?.unwrap_or_default(),
+        None => Vec::new(),
+    };
+    // Name -> (id, is a tree) before and after.
+    type Sides = (Option<(Oid, bool)>, Option<(Oid, bool)>);
+    let mut names: std::collections::BTreeMap<&str, Sides> = Default::default();
+    for (name, id, tree) in &old_entries {
+        names.entry(name).or_default().0 = Some((*id, *tree));
+    }
+    for (name, id, tree) in &new_entries {
+        names.entry(name).or_default().1 = Some((*id, *tree));
+    }
+    for (name, (before, after)) in names {
+        if prefix.is_empty() && name != "proposals" && name != "checkpoints" {
+            continue;
+        }
+        if before == after {
+            continue;
+        }
+        let path = if prefix.is_empty() { name.to_owned() } else { format!("{prefix}/{name}") };
+        if let (Some((b, true)), Some((a, true))) = (before, after) {
+            compare(odb, Some(b), a, &path, changes, malformed)?;
+            continue;
+        }
+        let (mut was, mut now) = (Vec::new(), Vec::new());
+        if let Some((id, tree)) = before {
+            files_under(odb, id, tree, &path, &mut was, &mut Vec::new())?;
+        }
+        if let Some((id, tree)) = after {
+            files_under(odb, id, tree, &path, &mut now, malformed)?;
+        }
+        let mut by_path: std::collections::BTreeMap<String, Change> = Default::default();
+        for (p, id) in was {
+            by_path.insert(p.clone(), Change { path: p, old: Some(id), new: None });
+        }
+        for (p, id) in now {
+            by_path.entry(p.clone()).or_insert(Change { path: p, old: None, new: None }).new = Some(id);
+        }
+        changes.extend(by_path.into_values().filter(|c| c.old != c.new));
+    }
+    Ok(())
+}
+
 /// What `tree` took away from `parent` under `proposals/` and `checkpoints/`.
 fn taken_away(
     git: &git2::Repository,
-    parent: Option<&git2::Tree<'_>>,
-    tree: &git2::Tree<'_>,
+    odb: &git2::Odb<'_>,
+    parent: Option<Oid>,
+    tree: Oid,
 ) -> Result<Vec<(String, Taken)>> {
-    let mut options = git2::DiffOptions::new();
-    options.pathspec("proposals").pathspec("checkpoints");
-    let diff = git.diff_tree_to_tree(parent, Some(tree), Some(&mut options))?;
+    let (mut changes, mut malformed) = (Vec::new(), Vec::new());
+    compare(odb, parent, tree, "", &mut changes, &mut malformed)?;
     let mut grew = std::collections::BTreeSet::new();
-    let mut suspects: Vec<(String, Taken)> = Vec::new();
-    for delta in diff.deltas() {
-        let (before, after) = (delta.old_file(), delta.new_file());
-        let path = before.path().or(after.path()).and_then(|p| p.to_str()).unwrap_or_default().to_owned();
-        // Every changed path must read as git itself would write it: one entry per name
-        // (a tree listing a name twice shows the diff one file and readers another).
-        if !after.id().is_zero() && !well_formed(git, tree, &path) {
-            suspects.push((
-                path.clone(),
-                Taken {
-                    kind: Loss::Malformed,
-                    text: format!("{path}: a directory on its path lists a name twice"),
-                    before: None,
-                },
-            ));
-            continue;
-        }
+    // Every changed path must read as git itself would write it: one entry per name (a tree
+    // listing a name twice shows a diff one file and readers another).
+    let mut suspects: Vec<(String, Taken)> = malformed
+        .into_iter()
+        .map(|path| {
+            let text = format!("{path}: a directory that lists a name twice");
+            (path, Taken { kind: Loss::Malformed, text, before: None })
+        })
+        .collect();
+    let blob = |id: Oid| -> Result<Vec<u8>> { Ok(odb.read(id)?.data().to_vec()) };
+    for Change { path, old, new } in changes {
         let dir = proposal_dir(&path);
-        let old = (!before.id().is_zero()).then(|| before.id());
-        match delta.status() {
-            Delta::Added => {
+        match (old, new) {
+            (None, Some(_)) => {
                 if path.ends_with("/evidence.jsonl") {
                     grew.insert(dir);
                 }
             }
-            Delta::Modified if path.ends_with("/evidence.jsonl") => {
-                let old_blob = git.find_blob(before.id())?;
-                let new_blob = git.find_blob(after.id())?;
-                if new_blob.content().starts_with(old_blob.content()) {
+            (Some(before), Some(after)) if path.ends_with("/evidence.jsonl") => {
+                let (old_bytes, new_bytes) = (blob(before)?, blob(after)?);
+                if new_bytes.starts_with(&old_bytes) {
                     grew.insert(dir);
                 } else {
-                    let text = describe_loss(&path, old_blob.content(), Some(new_blob.content()));
-                    suspects.push((path.clone(), Taken { kind: Loss::Lines, text, before: old }));
+                    let text = describe_loss(&path, &old_bytes, Some(&new_bytes));
+                    suspects.push((path, Taken { kind: Loss::Lines, text, before: old }));
                 }
             }
-            Delta::Modified if path.ends_with("/plan.json") || path.contains("/approvals/") => {
+            (Some(_), Some(_)) if path.ends_with("/plan.json") || path.contains("/approvals/") => {
                 let text = format!("{path} replaced without a new evidence entry");
-                suspects.push((path.clone(), Taken { kind: Loss::File, text, before: old }));
+                suspects.push((path, Taken { kind: Loss::File, text, before: old }));
             }
-            Delta::Deleted if path.starts_with("checkpoints/") && !is_checkpoint(git, before.id()) => {}
-            Delta::Deleted if path.ends_with("/evidence.jsonl") => {
-                let old_blob = git.find_blob(before.id())?;
-                let text = describe_loss(&path, old_blob.content(), None);
-                suspects.push((path.clone(), Taken { kind: Loss::Lines, text, before: old }));
+            (Some(before), None) if path.starts_with("checkpoints/") && !is_checkpoint(git, before) => {}
+            (Some(before), None) if path.ends_with("/evidence.jsonl") => {
+                let text = describe_loss(&path, &blob(before)?, None);
+                suspects.push((path, Taken { kind: Loss::Lines, text, before: old }));
             }
-            Delta::Deleted => {
-                suspects.push((path.clone(), Taken { kind: Loss::File, text: format!("{path} deleted"), before: old }))
+            (Some(_), None) => {
+                let text = format!("{path} deleted");
+                suspects.push((path, Taken { kind: Loss::File, text, before: old }));
             }
             _ => {
-                suspects.push((path.clone(), Taken { kind: Loss::File, text: format!("{path} changed"), before: old }))
+                let text = format!("{path} changed");
+                suspects.push((path, Taken { kind: Loss::File, text, before: old }));
             }
         }
     }
@@ -440,32 +548,6 @@ fn restored(git: &git2::Repository, head: &git2::Tree<'_>, path: &str, taken: &T
             _ => false,
         },
     }
-}
-
-/// Whether every directory on `path` in `tree` lists each name once.
-fn well_formed(git: &git2::Repository, tree: &git2::Tree<'_>, path: &str) -> bool {
-    let Ok(odb) = git.odb() else { return false };
-    let mut at = tree.id();
-    let parts: Vec<&str> = path.split('/').collect();
-    for (n, part) in parts.iter().enumerate() {
-        let Ok(raw) = odb.read(at) else { return false };
-        let entries = crate::trust::governance::tree_entries(raw.data());
-        let mut names: Vec<&str> = entries.iter().map(|(name, _)| name.as_str()).collect();
-        let count = names.len();
-        names.sort_unstable();
-        names.dedup();
-        if names.len() != count {
-            return false;
-        }
-        if n + 1 == parts.len() {
-            return true;
-        }
-        match entries.iter().find(|(name, _)| name == part) {
-            Some((_, id)) => at = *id,
-            None => return true,
-        }
-    }
-    true
 }
 
 /// Whether the blob is a checkpoint file (junk added under `checkpoints/` may go again).

@@ -43,6 +43,10 @@ fn cut_evidence_committed_on_top_is_refused_and_the_change_never_runs_twice() {
     let repo = Repo::new();
     let spy = Spy::install(&repo);
     let id = applied(&repo, &spy);
+    let r = checkpoint(&repo, "runner");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let handed = repo.path().with_file_name("before-the-cut.json");
+    fs::write(&handed, &r.stdout).unwrap();
     // proposed, auto-approved, apply-started, apply-finished: keep the first two.
     cut(repo.path(), &evidence(&id), 2);
     commit_as_agent(repo.path(), "tidy evidence");
@@ -55,6 +59,18 @@ fn cut_evidence_committed_on_top_is_refused_and_the_change_never_runs_twice() {
     let r = repo.run(&["verify"]);
     assert_eq!(r.code, 5, "{}", r.stdout);
     assert!(r.stdout.contains("history only appends"), "{}", r.stdout);
+    // A fresh clone on another machine, with only the checkpoint signed before the cut.
+    let clone = repo.path().with_file_name("ci");
+    git(repo.path().parent().unwrap(), &["clone", "-q", repo.path().to_str().unwrap(), clone.to_str().unwrap()]);
+    let machine = tempfile::TempDir::new().unwrap();
+    let r: Run = clearance(&clone)
+        .env("XDG_STATE_HOME", machine.path())
+        .args(["verify", "--checkpoint", handed.to_str().unwrap()])
+        .output()
+        .unwrap()
+        .into();
+    assert_eq!(r.code, 5, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("lost 2 entries (apply-started, apply-finished)"), "{}", r.stdout);
     assert_eq!(spy.calls().iter().filter(|c| c.starts_with("apply ")).count(), 1);
 }
 
