@@ -46,7 +46,7 @@ fn main() {
         )
         .unwrap();
         if n == 0 {
-            write!(stream, "from {start}\n").unwrap();
+            writeln!(stream, "from {start}").unwrap();
         }
         write!(stream, "M 100644 inline {dir}/intent.yaml\ndata {}\n{intent}", intent.len()).unwrap();
         write!(stream, "M 100644 inline {dir}/evidence.jsonl\ndata {}\n{evidence}\n", evidence.len()).unwrap();

@@ -360,6 +360,9 @@ struct Taken {
     before: Option<Oid>,
 }
 
+/// An entry's id and whether it is a tree, before and after.
+type Sides = (Option<(Oid, bool)>, Option<(Oid, bool)>);
+
 /// A file that differs between two trees: its blob before and after (`None`: absent).
 struct Change {
     path: String,
@@ -385,11 +388,21 @@ fn raw_entries(odb: &git2::Odb<'_>, id: Oid) -> Result<Option<Vec<(String, Oid, 
         out.push((String::from_utf8_lossy(name).into_owned(), Oid::from_bytes(bin)?, mode == b"40000"));
         rest = rest.get(nul + 21..).unwrap_or_default();
     }
-    let mut names: Vec<&str> = out.iter().map(|(n, _, _)| n.as_str()).collect();
-    names.sort_unstable();
-    let count = names.len();
-    names.dedup();
-    Ok((names.len() == count).then_some(out))
+    // Git writes entries in strictly increasing order: anything else (a name twice, or
+    // entries out of order) is not a tree git made.
+    let ordered = out.windows(2).all(|w| git_order(&w[0], &w[1]) == std::cmp::Ordering::Less && w[0].0 != w[1].0);
+    Ok(ordered.then_some(out))
+}
+
+/// Git's order of tree entries: by name, a directory's name as if it ended in `/`.
+fn git_order(a: &(String, Oid, bool), b: &(String, Oid, bool)) -> std::cmp::Ordering {
+    let end = |e: &(String, Oid, bool)| if e.2 { Some(b'/') } else { None };
+    let (x, y) = (a.0.as_bytes(), b.0.as_bytes());
+    let common = x.len().min(y.len());
+    x[..common].cmp(&y[..common]).then_with(|| {
+        let next = |v: &[u8], e| v.get(common).copied().or(e);
+        next(x, end(a)).cmp(&next(y, end(b)))
+    })
 }
 
 /// Every file under `id` (a tree or a blob) at `path`.
@@ -434,14 +447,33 @@ fn compare(
         Some(o) => raw_entries(odb, o)?.unwrap_or_default(),
         None => Vec::new(),
     };
-    // Name -> (id, is a tree) before and after.
-    type Sides = (Option<(Oid, bool)>, Option<(Oid, bool)>);
-    let mut names: std::collections::BTreeMap<&str, Sides> = Default::default();
-    for (name, id, tree) in &old_entries {
-        names.entry(name).or_default().0 = Some((*id, *tree));
-    }
-    for (name, id, tree) in &new_entries {
-        names.entry(name).or_default().1 = Some((*id, *tree));
+    // Both lists are in git's order: walk them side by side.
+    let mut names: Vec<(&str, Sides)> = Vec::with_capacity(new_entries.len());
+    let (mut i, mut j) = (0, 0);
+    while i < old_entries.len() || j < new_entries.len() {
+        let order = match (old_entries.get(i), new_entries.get(j)) {
+            (Some(o), Some(n)) => git_order(o, n),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            _ => std::cmp::Ordering::Greater,
+        };
+        match order {
+            std::cmp::Ordering::Less => {
+                let (name, id, tree) = &old_entries[i];
+                names.push((name, (Some((*id, *tree)), None)));
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                let (name, id, tree) = &new_entries[j];
+                names.push((name, (None, Some((*id, *tree)))));
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                let ((name, a, at), (_, b, bt)) = (&old_entries[i], &new_entries[j]);
+                names.push((name, (Some((*a, *at)), Some((*b, *bt)))));
+                i += 1;
+                j += 1;
+            }
+        }
     }
     for (name, (before, after)) in names {
         if prefix.is_empty() && name != "proposals" && name != "checkpoints" {
