@@ -696,20 +696,9 @@ impl ChangeRepo {
         };
         let short = |o: Oid| o.to_string()[..10].to_owned();
         let done = if head == commit {
-            let mut files = Vec::new();
-            for path in &j.paths {
-                let content = match at(Some(head), path)? {
-                    Some((id, mode)) => {
-                        Some((self.git.find_blob(id)?.content().to_vec(), mode == i32::from(FileMode::BlobExecutable)))
-                    }
-                    None => None,
-                };
-                files.push((path.clone(), content));
-            }
-            self.update_worktree(
-                &workdir,
-                files.iter().map(|(p, c)| (p.as_str(), c.as_ref().map(|(b, x)| (b.as_slice(), *x)))),
-            )?;
+            let entries: Vec<(String, Entry)> =
+                j.paths.iter().map(|p| Ok((p.clone(), at(Some(head), p)?))).collect::<Result<_>>()?;
+            self.put_entries(&workdir, &entries)?;
             Some(format!("repaired the work tree and index after a write was interrupted (commit {})", short(commit)))
         } else if self.git.graph_descendant_of(head, commit)? {
             let base = j.base.as_deref().and_then(|b| Oid::from_str(b).ok());
@@ -734,21 +723,7 @@ impl ChangeRepo {
                 let repaired = self.commit(&who, &who, &message, &tree, Some(head), None)?;
                 self.git.reference_matching(&self.branch, repaired, true, head, &message)?;
                 crate::store::mark::advance(&self.git, &self.branch, repaired);
-                let mut files = Vec::new();
-                for (path, entry) in &restore {
-                    let content = match entry {
-                        Some((id, mode)) => Some((
-                            self.git.find_blob(*id)?.content().to_vec(),
-                            *mode == i32::from(FileMode::BlobExecutable),
-                        )),
-                        None => None,
-                    };
-                    files.push((path.clone(), content));
-                }
-                self.update_worktree(
-                    &workdir,
-                    files.iter().map(|(p, c)| (p.as_str(), c.as_ref().map(|(b, x)| (b.as_slice(), *x)))),
-                )?;
+                self.put_entries(&workdir, &restore)?;
                 Some(format!(
                     "repaired: a write was interrupted and a commit on top reverted {} of its file(s); restored them in commit {}",
                     restore.len(),
@@ -799,9 +774,15 @@ impl ChangeRepo {
         let Some(workdir) = workdir else {
             return Ok(());
         };
-        let mut files = Vec::with_capacity(changes.len());
-        for (path, _, after) in &changes {
-            let content = match after {
+        let entries: Vec<(String, Entry)> = changes.into_iter().map(|(path, _, after)| (path, after)).collect();
+        self.put_entries(workdir, &entries)
+    }
+
+    /// Write each path's entry into the work tree and index (`None`: remove the file).
+    fn put_entries(&self, workdir: &Path, entries: &[(String, Entry)]) -> Result<()> {
+        let mut files = Vec::with_capacity(entries.len());
+        for (path, entry) in entries {
+            let content = match entry {
                 Some((oid, mode)) => {
                     Some((self.git.find_blob(*oid)?.content().to_vec(), *mode == i32::from(FileMode::BlobExecutable)))
                 }
@@ -809,10 +790,7 @@ impl ChangeRepo {
             };
             files.push((path.as_str(), content));
         }
-        self.update_worktree(
-            workdir,
-            files.iter().map(|(path, c)| (*path, c.as_ref().map(|(b, x)| (b.as_slice(), *x)))),
-        )
+        self.update_worktree(workdir, files.iter().map(|(p, c)| (*p, c.as_ref().map(|(b, x)| (b.as_slice(), *x)))))
     }
 }
 
