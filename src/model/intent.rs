@@ -108,9 +108,10 @@ pub struct Limits {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(pattern(r"^[0-9]{1,6}(ms|s|m|h)$"), extend("x-expected" = "a duration such as `90s`, `10m` or `2h`"))]
     pub timeout: Option<String>,
-    /// Spend ceiling in US dollars.
+    /// Spend ceiling in US dollars (at most a billion: a larger figure is a mistake or an
+    /// attempt to overflow a budget sum).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(range(min = 0.0))]
+    #[schemars(range(min = 0.0, max = 1_000_000_000.0))]
     pub budget_usd: Option<f64>,
 }
 
