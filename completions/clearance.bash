@@ -2432,7 +2432,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__list)
-            opts="-n -q -v -h -V --state --agent --env --target --limit --wide --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
+            opts="-n -q -v -h -V --state --agent --env --target --limit --wide --strict --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

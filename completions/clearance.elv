@@ -150,6 +150,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --wide 'Show every column in full, however wide the terminal'
+            cand --strict 'Exit 5 when some proposal cannot be read (it is listed as `broken` either way)'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'

@@ -148,6 +148,7 @@ mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand list" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
 complete -c clearance -n "__fish_clearance_using_subcommand list" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
 complete -c clearance -n "__fish_clearance_using_subcommand list" -l wide -d 'Show every column in full, however wide the terminal'
+complete -c clearance -n "__fish_clearance_using_subcommand list" -l strict -d 'Exit 5 when some proposal cannot be read (it is listed as `broken` either way)'
 complete -c clearance -n "__fish_clearance_using_subcommand list" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand list" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand list" -s v -l verbose -d 'Say more: how long the command took'

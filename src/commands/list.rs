@@ -29,6 +29,9 @@ pub struct Args {
     /// Show every column in full, however wide the terminal
     #[arg(long)]
     pub wide: bool,
+    /// Exit 5 when some proposal cannot be read (it is listed as `broken` either way)
+    #[arg(long)]
+    pub strict: bool,
 }
 
 impl Args {
@@ -43,9 +46,9 @@ impl Args {
 pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
     let (repo, ui) = (&session.repo()?, session.ui);
     let index = index::load(repo)?;
-    for problem in &index.problems {
-        ui.warn(problem);
-    }
+    // Unreadable proposals are listed, never dropped; a state filter leaves them out.
+    let broken: &[(String, String)] = if args.state.is_some() { &[] } else { &index.broken };
+    let code = if args.strict && !index.broken.is_empty() { 5 } else { 0 };
     let shown: Vec<&Summary> =
         index.proposals.iter().filter(|p| args.keeps(p)).take(args.limit.unwrap_or(usize::MAX)).collect();
     if ui.json() {
@@ -59,7 +62,7 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
             targets: &'a [String],
             created_at: &'a str,
         }
-        let items: Vec<Item<'_>> = shown
+        let mut items: Vec<serde_json::Value> = shown
             .iter()
             .map(|p| Item {
                 id: &p.id,
@@ -70,13 +73,15 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
                 targets: &p.targets,
                 created_at: &p.created_at,
             })
+            .map(|i| serde_json::to_value(i).unwrap_or_default())
             .collect();
+        items.extend(broken.iter().map(|(id, why)| serde_json::json!({"id": id, "state": "broken", "reason": why})));
         ui.out_json(&items)?;
-        return Ok(0);
+        return Ok(code);
     }
-    if shown.is_empty() {
+    if shown.is_empty() && broken.is_empty() {
         ui.status("no proposals match");
-        return Ok(0);
+        return Ok(code);
     }
     let mut table = Table::new();
     table.load_preset(presets::NOTHING).set_header(["ID", "STATE", "AGENT", "ACTION", "ENV", "TARGETS", "CREATED"]);
@@ -102,6 +107,25 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
             esc(&crate::text::time::short(&p.created_at)),
         ]);
     }
+    for (id, why) in broken {
+        let esc = |s: &str| crate::text::ui::escape_controls(s).into_owned();
+        table.add_row([
+            esc(id),
+            ui.paint(crate::text::ui::Style::Red, "broken"),
+            String::new(),
+            esc(why),
+            String::new(),
+            String::new(),
+            String::new(),
+        ]);
+    }
     ui.out(format!("{}\n", table.to_string().lines().map(str::trim_end).collect::<Vec<_>>().join("\n")))?;
-    Ok(0)
+    if code != 0 {
+        return Err(crate::error::Error::new(
+            crate::error::ErrorKind::VerificationFailed,
+            format!("{} proposal(s) cannot be read", index.broken.len()),
+        )
+        .hint("`clearance verify` says what is wrong with each"));
+    }
+    Ok(code)
 }

@@ -71,8 +71,8 @@ struct Shard {
 
 pub struct Index {
     pub proposals: Vec<Summary>,
-    /// Proposals that could not be read, with the reason; shown as warnings.
-    pub problems: Vec<String>,
+    /// Proposals that could not be read: id and the reason.
+    pub broken: Vec<(String, String)>,
 }
 
 fn cache_path(repo: &ChangeRepo) -> PathBuf {
@@ -126,7 +126,7 @@ pub fn load_at(repo: &ChangeRepo, snapshot: &Snapshot<'_>) -> Result<Index> {
         for (id, dir) in snapshot.list_tree(*tree)? {
             match summarize(snapshot, &id, dir) {
                 Ok(summary) => items.push(summary),
-                Err(e) => problems.push(format!("proposal {id}: {e}")),
+                Err(e) => problems.push((id.clone(), e.to_string())),
             }
         }
         cache.shards.insert(name.clone(), Shard { tree: tree_hex, items });
@@ -141,7 +141,7 @@ pub fn load_at(repo: &ChangeRepo, snapshot: &Snapshot<'_>) -> Result<Index> {
     let mut proposals: Vec<Summary> = cache.shards.into_values().flat_map(|s| s.items).collect();
     settle(repo, snapshot, &mut proposals)?;
     proposals.sort_by(|a, b| b.created_at.cmp(&a.created_at).then_with(|| a.id.cmp(&b.id)));
-    Ok(Index { proposals, problems })
+    Ok(Index { proposals, broken: problems })
 }
 
 /// What `input.history` needs of one of an agent's proposals.

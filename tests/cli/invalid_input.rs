@@ -275,3 +275,28 @@ fn an_edited_or_cut_cache_is_rebuilt_never_served() {
     fs::write(&cache, &text[..text.len() / 2]).unwrap();
     assert_eq!(listed(&repo)[0]["state"], "pending");
 }
+
+#[test]
+fn an_unreadable_proposal_is_listed_as_broken_and_strict_fails() {
+    let repo = Repo::new();
+    let good = repo.propose(crate::common::INTENT);
+    let bad = repo.propose(crate::common::INTENT);
+    let evidence = repo.file(&format!("proposals/{}/{bad}/evidence.jsonl", &bad[..2]));
+    fs::write(&evidence, "{not json\n").unwrap();
+    crate::common::git(repo.path(), &["add", "-A"]);
+    crate::common::git(repo.path(), &["-c", "user.name=a", "-c", "user.email=a@a", "commit", "-qm", "break one"]);
+    let r = repo.run(&["list"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let row = r.stdout.lines().find(|l| l.contains(&bad)).unwrap_or_else(|| panic!("{}", r.stdout));
+    assert!(row.contains("broken"), "{row}");
+    assert!(r.stdout.contains(&good));
+    let r = repo.run(&["list", "--format", "json"]);
+    let items: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let broken = items.as_array().unwrap().iter().find(|i| i["id"] == bad.as_str()).unwrap();
+    assert_eq!(broken["state"], "broken");
+    assert!(!broken["reason"].as_str().unwrap().is_empty());
+    let r = repo.run(&["list", "--strict"]);
+    assert_eq!(r.code, 5, "{}", r.stderr);
+    assert!(r.stderr.contains("1 proposal(s) cannot be read"), "{}", r.stderr);
+    assert_eq!(repo.run(&["list", "--strict", "--format", "json"]).code, 5);
+}
