@@ -212,13 +212,7 @@ pub fn apply(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remot
     let Start { loaded: l, who, provider, ikey, resumed, run, ledger, .. } = start;
     let id = l.id.clone();
     crate::text::fault::crash_point("apply-started");
-    ledger.append(&crate::act::ledger::Line {
-        key: ikey.clone(),
-        run: run.unwrap_or_default(),
-        proposal: id.clone(),
-        phase: crate::act::ledger::Phase::Started,
-        at: crate::text::time::rfc3339(crate::text::time::now()),
-    })?;
+    ledger.note(&ikey, run.as_deref().unwrap_or_default(), &id, crate::act::ledger::Phase::Started)?;
     let request = Request::new(Operation::Apply, &id, &ikey, &l.review.intent.document);
     let outcome = provider.run(&request)?;
     record(
@@ -271,16 +265,10 @@ pub fn checkpoint(repo: &ChangeRepo, key: &KeyArgs) -> Result<crate::trust::chec
 }
 
 fn sign_checkpoint(repo: &ChangeRepo, context: &Context, who: &Signer) -> Result<crate::trust::checkpoint::Checkpoint> {
-    let snapshot = repo.snapshot()?;
-    if let (Some(head), Some(root)) = (snapshot.commit, snapshot.in_force().map(|f| f.root.clone())) {
-        let (held, bad) = crate::trust::checkpoint::held(repo, &root)?;
-        let history = crate::trust::change::key_history(repo)?;
-        let mut findings = crate::decide::anchor::judge(repo, &root, &context.identities, &history, head, None, &held)?;
-        findings.extend(bad.into_iter().map(|(source, message)| crate::decide::anchor::Finding { source, message }));
-        if !findings.is_empty() {
-            return Err(crate::decide::anchor::refusal(&findings)
-                .hint("nothing was signed; `clearance verify` shows every problem"));
-        }
+    let findings = crate::decide::anchor::history_findings(repo, &context.identities, None, Vec::new())?;
+    if !findings.is_empty() {
+        return Err(crate::decide::anchor::refusal(&findings)
+            .hint("nothing was signed; `clearance verify` shows every problem"));
     }
     crate::decide::anchor::write(repo, &who.key, &who.name, None)
 }
@@ -442,13 +430,7 @@ fn start(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remote: O
         .map_err(|e| Error::io(e.to_string()))?;
     let run = {
         let nonce = run_nonce()?;
-        ledger.append(&crate::act::ledger::Line {
-            key: ikey.clone(),
-            run: nonce.clone(),
-            proposal: id.clone(),
-            phase: crate::act::ledger::Phase::Intent,
-            at: crate::text::time::rfc3339(now),
-        })?;
+        ledger.note(&ikey, &nonce, &id, crate::act::ledger::Phase::Intent)?;
         crate::text::fault::crash_point("ledger-intent");
         let seen = started.as_ref().and_then(|s| s.payload.get("run")).cloned();
         let payload = serde_json::json!({

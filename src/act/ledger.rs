@@ -46,7 +46,7 @@ impl Ledger {
         let dir = crate::trust::governance::state_dir().ok_or_else(|| {
             Error::io("no state directory for the executor's ledger").hint("set XDG_STATE_HOME or HOME")
         })?;
-        let name = root.strip_prefix("sha256:").unwrap_or(root);
+        let name = crate::trust::governance::hex_of(root);
         Ok(Ledger { path: dir.join("ledger").join(format!("{name}.jsonl")) })
     }
 
@@ -62,6 +62,12 @@ impl Ledger {
             .filter_map(|l| serde_json::from_slice::<Line>(l).ok())
             .filter(|l| l.key == key)
             .collect())
+    }
+
+    /// Record that run `run` of `key` (proposal `proposal`) reached `phase`, now.
+    pub fn note(&self, key: &str, run: &str, proposal: &str, phase: Phase) -> Result<()> {
+        let at = crate::text::time::rfc3339(crate::text::time::now());
+        self.append(&Line { key: key.to_owned(), run: run.to_owned(), proposal: proposal.to_owned(), phase, at })
     }
 
     /// Append `line` and sync it to disk before returning.

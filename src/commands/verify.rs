@@ -152,7 +152,7 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
                 bar.finish_and_clear();
             }
             let counted = args.ids.is_empty().then_some(entries as u64);
-            history_problems(&repo, &snapshot, &trust, &args.checkpoint, counted, &mut problems)?;
+            history_problems(&repo, &trust, &args.checkpoint, counted, &mut problems)?;
             if problems.is_empty()
                 && let Some(head) = snapshot.commit
             {
@@ -204,25 +204,13 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
 /// over as files), and commits since the oldest of them that took something away.
 fn history_problems(
     repo: &ChangeRepo,
-    snapshot: &crate::store::repo::Snapshot<'_>,
     trust: &Identities,
     files: &[PathBuf],
     evidence: Option<u64>,
     problems: &mut Vec<Problem>,
 ) -> Result<()> {
-    let (Some(head), Some(root)) = (snapshot.commit, snapshot.in_force().map(|f| f.root.clone())) else {
-        return Ok(());
-    };
-    let (mut held, bad) = crate::trust::checkpoint::held(repo, &root)?;
-    for (path, why) in bad {
-        problems.push(Problem { proposal: path, line: None, message: why });
-    }
-    for file in files {
-        held.insert(0, crate::trust::checkpoint::read_file(file)?);
-    }
-    held.sort_by(|a, b| a.checkpoint.checkpoint.signed_at.cmp(&b.checkpoint.checkpoint.signed_at));
-    let history = change::key_history(repo)?;
-    for f in crate::decide::anchor::judge(repo, &root, trust, &history, head, evidence, &held)? {
+    let handed = files.iter().map(|f| crate::trust::checkpoint::read_file(f)).collect::<Result<_>>()?;
+    for f in crate::decide::anchor::history_findings(repo, trust, evidence, handed)? {
         problems.push(Problem { proposal: f.source, line: None, message: f.message });
     }
     Ok(())

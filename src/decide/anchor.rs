@@ -16,8 +16,7 @@ use crate::trust::identities::Identities;
 /// Evidence entries on the branch at `snapshot`, over all proposals.
 pub fn evidence_count(snapshot: &Snapshot<'_>) -> Result<u64> {
     let mut count = 0u64;
-    for (id, tree) in crate::decide::verify::all(snapshot)? {
-        let _ = id;
+    for (_, tree) in crate::decide::verify::all(snapshot)? {
         for (name, oid) in snapshot.list_tree(tree)? {
             if name == "evidence.jsonl" {
                 count += snapshot.blob(oid)?.split(|b| *b == b'\n').filter(|l| !l.is_empty()).count() as u64;
@@ -153,6 +152,29 @@ pub fn judge(
             message: format!("by {}: {} (history only appends)", r.author, r.what),
         });
     }
+    Ok(findings)
+}
+
+/// [`judge`] over every checkpoint held for the branch at `head`: those on the branch, those
+/// this machine kept, and `handed` (files given on the command line). A file under
+/// `checkpoints/` that is not a checkpoint is a finding too. Nothing for an ungoverned or
+/// empty branch.
+pub fn history_findings(
+    repo: &ChangeRepo,
+    identities: &Identities,
+    evidence: Option<u64>,
+    handed: Vec<Held>,
+) -> Result<Vec<Finding>> {
+    let snapshot = repo.snapshot()?;
+    let (Some(head), Some(root)) = (snapshot.commit, snapshot.in_force().map(|f| f.root.clone())) else {
+        return Ok(Vec::new());
+    };
+    let (mut held, bad) = crate::trust::checkpoint::held(repo, &root)?;
+    held.extend(handed);
+    held.sort_by(|a, b| a.checkpoint.checkpoint.signed_at.cmp(&b.checkpoint.checkpoint.signed_at));
+    let history = crate::trust::change::key_history(repo)?;
+    let mut findings: Vec<Finding> = bad.into_iter().map(|(source, message)| Finding { source, message }).collect();
+    findings.extend(judge(repo, &root, identities, &history, head, evidence, &held)?);
     Ok(findings)
 }
 

@@ -34,7 +34,7 @@ struct MachineMark {
 
 fn machine_path(root: &str, branch: &str) -> Option<PathBuf> {
     let key = digest(format!("{root}\n{branch}").as_bytes());
-    state_dir().map(|d| d.join("marks").join(key.trim_start_matches("sha256:")))
+    state_dir().map(|d| d.join("marks").join(crate::trust::governance::hex_of(&key)))
 }
 
 fn machine_mark(root: &str, branch: &str) -> Option<Oid> {

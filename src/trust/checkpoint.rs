@@ -16,7 +16,7 @@ use ssh_key::PrivateKey;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::store::repo::ChangeRepo;
-use crate::trust::governance::{KeyHistory, state_dir};
+use crate::trust::governance::{KeyHistory, hex_of, state_dir};
 use crate::trust::identities::{Identities, Role};
 use crate::trust::keys;
 
@@ -114,7 +114,7 @@ impl Checkpoint {
         if body.format != FORMAT {
             return Err(format!("unknown checkpoint format `{}`", body.format));
         }
-        if hex(&body.root) != hex(root) {
+        if hex_of(&body.root) != hex_of(root) {
             return Err(format!("it is of another repository (root {})", body.root));
         }
         let identity = identities.get(&body.signer).ok_or_else(|| format!("signed by unknown `{}`", body.signer))?;
@@ -151,13 +151,9 @@ impl Checkpoint {
     }
 }
 
-fn hex(hash: &str) -> &str {
-    hash.strip_prefix("sha256:").unwrap_or(hash)
-}
-
 /// This machine's copies of the checkpoints it saw of `root`.
 fn machine_dir(root: &str) -> Option<PathBuf> {
-    state_dir().map(|d| d.join("checkpoints").join(hex(root)))
+    state_dir().map(|d| d.join("checkpoints").join(hex_of(root)))
 }
 
 /// Keep a copy of `checkpoint` on this machine (once seen, a checkpoint outlives the branch).

@@ -426,7 +426,8 @@ struct Seen {
     entry: String,
 }
 
-fn hex_of(hash: &str) -> &str {
+/// A `sha256:` hash as bare hex, for file names and comparisons.
+pub fn hex_of(hash: &str) -> &str {
     hash.strip_prefix("sha256:").unwrap_or(hash)
 }
 
