@@ -65,16 +65,10 @@ impl<'a> Context<'a> {
 
     /// The key `principal` held at `at`: from the history when it says, else the current one.
     fn key_at(&self, principal: &str, at: &str) -> Option<&ssh_key::PublicKey> {
-        let at: Option<jiff::Timestamp> = at.parse().ok();
-        if let (Some(spans), Some(at)) = (self.history.get(principal), at) {
-            let held = spans
-                .iter()
-                .find(|s| s.from.as_ref().is_none_or(|f| f <= &at) && s.until.as_ref().is_none_or(|u| &at < u));
-            if let Some(span) = held {
-                return Some(&span.public);
-            }
-        }
-        self.keys.get(principal)
+        at.parse()
+            .ok()
+            .and_then(|at| crate::trust::governance::key_at(&self.history, principal, at))
+            .or_else(|| self.keys.get(principal))
     }
 }
 

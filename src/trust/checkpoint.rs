@@ -129,20 +129,15 @@ impl Checkpoint {
         }
         let at: jiff::Timestamp =
             body.signed_at.parse().map_err(|_| format!("its signed_at `{}` is not a time", body.signed_at))?;
-        let at = Some(at);
-        let held = history.get(&body.signer).and_then(|spans| {
-            spans.iter().find(|s| at.is_some_and(|at| s.from.is_none_or(|f| f <= at) && s.until.is_none_or(|u| at < u)))
-        });
-        let key = match held {
-            Some(span) => span.public.clone(),
+        let key = match crate::trust::governance::key_at(history, &body.signer, at) {
+            Some(public) => public.clone(),
             None => identity
                 .key
                 .as_deref()
                 .and_then(|k| keys::parse_public(k).ok())
                 .ok_or_else(|| format!("`{}` has no usable key", body.signer))?,
         };
-        if let (Some(revoked), Some(at)) =
-            (identity.revoked_at.as_deref().and_then(|r| r.parse::<jiff::Timestamp>().ok()), at)
+        if let Some(revoked) = identity.revoked_at.as_deref().and_then(|r| r.parse::<jiff::Timestamp>().ok())
             && at >= revoked
         {
             return Err(format!("signed by `{}` at {at}, after the key was revoked", body.signer));

@@ -616,6 +616,12 @@ pub struct Span {
 /// Principal -> the keys the rules in force trusted for it, oldest first.
 pub type KeyHistory = BTreeMap<String, Vec<Span>>;
 
+/// The key `principal` held at `at`, as `history` says (`None`: it does not say).
+pub fn key_at<'h>(history: &'h KeyHistory, principal: &str, at: jiff::Timestamp) -> Option<&'h PublicKey> {
+    let spans = history.get(principal)?;
+    spans.iter().find(|s| s.from.is_none_or(|f| f <= at) && s.until.is_none_or(|u| at < u)).map(|s| &s.public)
+}
+
 /// The key history the chain's entries put in force, each entry's time being the one its
 /// admins signed. Keys from before the first entry count from the beginning (a repository
 /// adopted with proposals already signed).
