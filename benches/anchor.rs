@@ -85,16 +85,10 @@ fn main() {
         appended.push(t.elapsed().as_secs_f64() * 1000.0);
         let t = Instant::now();
         for phase in [clearance::act::ledger::Phase::Intent, clearance::act::ledger::Phase::Started] {
-            book.append(&clearance::act::ledger::Line {
-                key: format!("k{n}"),
-                run: "r".into(),
-                proposal: "p".into(),
-                phase,
-                at: "2026-05-14T09:30:00Z".into(),
-            })
-            .unwrap();
+            book.note(&format!("k{n}"), "r", "p", phase, ("agent", Some(1.0))).unwrap();
         }
         book.check(&format!("k{n}"), "p", &[]).ok();
+        book.spent("agent", "p", clearance::text::time::now()).unwrap();
         ledger.push(t.elapsed().as_secs_f64() * 1000.0);
     }
     let (check, appended, ledger) = (median(check), median(appended), median(ledger));

@@ -60,9 +60,27 @@ fn load(repo: &ChangeRepo, prefix: &str) -> Result<Loaded> {
     let detail = proposal::load(&snapshot, &id)?;
     let mut context = Context::load(repo, &snapshot)?;
     let now = crate::text::time::now();
-    let history = crate::decide::evaluate::history_without(repo, &snapshot, &detail, now)?;
+    let mut history = crate::decide::evaluate::history_without(repo, &snapshot, &detail, now)?;
+    // The times in proposals are their agents' word; what this executor itself started,
+    // by its own clock, is a floor under the agent's history (a backdated proposal does
+    // not take its spending out of today's budget).
+    if let Some(root) = snapshot.in_force().map(|f| f.root.clone())
+        && let Ok(ledger) = crate::act::ledger::Ledger::open(&root)
+    {
+        let spent = ledger.spent(&detail.agent, &id, now)?;
+        history.proposals_last_hour = history.proposals_last_hour.max(spent.last_hour);
+        history.proposals_last_day = history.proposals_last_day.max(spent.last_day);
+        history.budget_usd_last_day = history.budget_usd_last_day.max(spent.budget_usd_last_day);
+    }
     let review = review::review_with(&snapshot, &detail, &mut context, now, history)?;
     Ok(Loaded { id, detail, context, review })
+}
+
+impl Loaded {
+    /// Who proposed the change and what it may spend, for the ledger.
+    fn spend(&self) -> (&str, Option<f64>) {
+        (&self.detail.agent, self.review.intent.intent.spec.limits.as_ref().and_then(|l| l.budget_usd))
+    }
 }
 
 /// The provider in force for `action`, ready to run.
@@ -212,7 +230,7 @@ pub fn apply(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remot
     let Start { loaded: l, who, provider, ikey, resumed, run, ledger, .. } = start;
     let id = l.id.clone();
     crate::text::fault::crash_point("apply-started");
-    ledger.note(&ikey, run.as_deref().unwrap_or_default(), &id, crate::act::ledger::Phase::Started)?;
+    ledger.note(&ikey, run.as_deref().unwrap_or_default(), &id, crate::act::ledger::Phase::Started, l.spend())?;
     let request = Request::new(Operation::Apply, &id, &ikey, &l.review.intent.document);
     let outcome = provider.run(&request)?;
     record(
@@ -385,6 +403,8 @@ fn start(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remote: O
         let why = match l.review.state {
             State::Pending => format!("still missing {}", crate::decide::approve::describe(&l.review.missing)),
             State::Rejected => format!("vetoed by {}", l.review.vetoed_by.clone().unwrap_or_default()),
+            // Judged now, by this executor's clock and its own count of the agent's history.
+            State::Denied => format!("denied now: {}", l.review.evaluation.decision.deny.join("; ")),
             other => other.to_string(),
         };
         return Err(Error::new(ErrorKind::NotCleared, format!("{id} is not cleared: {why}")));
@@ -430,7 +450,7 @@ fn start(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remote: O
         .map_err(|e| Error::io(e.to_string()))?;
     let run = {
         let nonce = run_nonce()?;
-        ledger.note(&ikey, &nonce, &id, crate::act::ledger::Phase::Intent)?;
+        ledger.note(&ikey, &nonce, &id, crate::act::ledger::Phase::Intent, l.spend())?;
         crate::text::fault::crash_point("ledger-intent");
         let seen = started.as_ref().and_then(|s| s.payload.get("run")).cloned();
         let payload = serde_json::json!({

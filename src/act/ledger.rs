@@ -33,6 +33,20 @@ pub struct Line {
     pub proposal: String,
     pub phase: Phase,
     pub at: String,
+    /// Who proposed the change, and what it may spend: an executor counts an agent's
+    /// spending by its own clock, not by the times the agent wrote into its proposals.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agent: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget_usd: Option<f64>,
+}
+
+/// What an agent's changes this executor started in the last hour and day amount to.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Spent {
+    pub last_hour: u64,
+    pub last_day: u64,
+    pub budget_usd_last_day: f64,
 }
 
 pub struct Ledger {
@@ -50,28 +64,66 @@ impl Ledger {
         Ok(Ledger { path: dir.join("ledger").join(format!("{name}.jsonl")) })
     }
 
+    fn bytes(&self) -> Result<Vec<u8>> {
+        match std::fs::read(&self.path) {
+            Ok(b) => Ok(b),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
+            Err(e) => Err(e).with_path(&self.path),
+        }
+    }
+
     /// Every line for `key`, oldest first.
     pub fn lines(&self, key: &str) -> Result<Vec<Line>> {
-        let bytes = match std::fs::read(&self.path) {
-            Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => return Err(e).with_path(&self.path),
-        };
-        Ok(bytes
+        Ok(self
+            .bytes()?
             .split(|b| *b == b'\n')
             .filter_map(|l| serde_json::from_slice::<Line>(l).ok())
             .filter(|l| l.key == key)
             .collect())
     }
 
-    /// Record that run `run` of `key` (proposal `proposal`) reached `phase`, now.
-    pub fn note(&self, key: &str, run: &str, proposal: &str, phase: Phase) -> Result<()> {
+    /// The changes by `agent` other than `except` that this executor started within the
+    /// hour and the day before `now`, each counted once (a resume starts it again).
+    pub fn spent(&self, agent: &str, except: &str, now: jiff::Timestamp) -> Result<Spent> {
+        let mut seen = std::collections::BTreeSet::new();
+        let mut spent = Spent::default();
+        // Newest first; lines are appended in time order, so reading stops two days back.
+        for line in self.bytes()?.rsplit(|b| *b == b'\n').filter_map(|l| serde_json::from_slice::<Line>(l).ok()) {
+            let Ok(at) = line.at.parse::<jiff::Timestamp>() else { continue };
+            let age = now.as_second() - at.as_second();
+            if age > 2 * 86400 {
+                break;
+            }
+            if line.phase != Phase::Started || line.agent.as_deref() != Some(agent) || line.proposal == except {
+                continue;
+            }
+            if !(0..86400).contains(&age) || !seen.insert(line.proposal.clone()) {
+                continue;
+            }
+            spent.last_day += 1;
+            spent.last_hour += u64::from(age < 3600);
+            spent.budget_usd_last_day += line.budget_usd.unwrap_or(0.0);
+        }
+        Ok(spent)
+    }
+
+    /// Record that run `run` of `key` (proposal `proposal` by `agent`, which may spend
+    /// `budget_usd`) reached `phase`, now.
+    pub fn note(&self, key: &str, run: &str, proposal: &str, phase: Phase, spend: (&str, Option<f64>)) -> Result<()> {
         let at = crate::text::time::rfc3339(crate::text::time::now());
-        self.append(&Line { key: key.to_owned(), run: run.to_owned(), proposal: proposal.to_owned(), phase, at })
+        self.append(&Line {
+            key: key.to_owned(),
+            run: run.to_owned(),
+            proposal: proposal.to_owned(),
+            phase,
+            at,
+            agent: Some(spend.0.to_owned()),
+            budget_usd: spend.1,
+        })
     }
 
     /// Append `line` and sync it to disk before returning.
-    pub fn append(&self, line: &Line) -> Result<()> {
+    fn append(&self, line: &Line) -> Result<()> {
         let dir = self.path.parent().unwrap_or(std::path::Path::new("."));
         std::fs::create_dir_all(dir).with_path(dir)?;
         let mut bytes = serde_json::to_vec(line)?;

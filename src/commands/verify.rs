@@ -127,6 +127,8 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
                 }
                 ids
             };
+            let untrusted = verify::untrusted_in(&snapshot, &ids, cx.history())?;
+            let cx = cx.with_untrusted(untrusted);
             let progress = (ids.len() > 200 && !ui.quiet).then(|| {
                 let bar = indicatif::ProgressBar::new(ids.len() as u64);
                 bar.set_style(

@@ -115,6 +115,20 @@ pub fn review_with(
         provider: provider_digest(snapshot, &context.config, &parsed.intent.spec.action)?,
     };
     let history = key_history(snapshot)?;
+    let files: Vec<String> = snapshot
+        .list(&approvals_dir(id))?
+        .into_iter()
+        .map(|(name, _)| format!("{}/{name}", approvals_dir(id)))
+        .collect();
+    let untrusted = match &history {
+        Some(h) => Some(crate::trust::governance::recorded_untrusted(
+            snapshot.git(),
+            snapshot.commit,
+            h,
+            files.iter().map(String::as_str),
+        )?),
+        None => None,
+    };
     let facts = Facts {
         repo_id: &context.config.repo_id,
         proposal: id,
@@ -126,6 +140,7 @@ pub fn review_with(
         provider: digests.provider.as_deref(),
         max_expiry: crate::model::policy_data::max_approval_expiry(snapshot)?,
         history: history.as_ref(),
+        untrusted: untrusted.as_ref(),
         now,
         sponsor_is_self: !crate::model::policy_data::sponsor_may_approve(snapshot)?,
         signatures: None,

@@ -44,6 +44,9 @@ pub struct Context<'a> {
     keys: std::collections::HashMap<&'a str, ssh_key::PublicKey>,
     /// The keys each principal held before, with when the rules put them in force.
     history: crate::trust::governance::KeyHistory,
+    /// Approval files recorded while their key was not trusted, in branch order (`None`:
+    /// no branch, as for a bundle).
+    untrusted: Option<std::collections::BTreeSet<String>>,
 }
 
 impl<'a> Context<'a> {
@@ -53,7 +56,7 @@ impl<'a> Context<'a> {
             .iter()
             .filter_map(|i| Some((i.principal.as_str(), keys::parse_public(i.key.as_deref()?).ok()?)))
             .collect();
-        Context { repo_id, trust, sponsor_is_self, keys, history: Default::default() }
+        Context { repo_id, trust, sponsor_is_self, keys, history: Default::default(), untrusted: None }
     }
 
     /// Judge each signature by the key the rules in force trusted when it was made, as
@@ -61,6 +64,17 @@ impl<'a> Context<'a> {
     pub fn with_history(mut self, history: crate::trust::governance::KeyHistory) -> Self {
         self.history = history;
         self
+    }
+
+    /// Judge approvals by when the branch recorded them too: these were recorded while
+    /// their key was not trusted.
+    pub fn with_untrusted(mut self, untrusted: std::collections::BTreeSet<String>) -> Self {
+        self.untrusted = Some(untrusted);
+        self
+    }
+
+    pub fn history(&self) -> &crate::trust::governance::KeyHistory {
+        &self.history
     }
 
     /// The key `principal` held at `at`: from the history when it says, else the current one.
@@ -233,6 +247,7 @@ pub fn proposal(files: &Files, cx: &Context<'_>, signatures: &mut Signatures, ou
         provider: None,
         max_expiry: None,
         history: Some(&cx.history),
+        untrusted: cx.untrusted.as_ref(),
         repo_id: cx.repo_id,
         proposal: id,
         agent: &agent,
@@ -440,6 +455,31 @@ pub fn files_in(
         }
     }
     Ok(files)
+}
+
+/// The approval files among `ids` recorded on the branch while their key was not trusted
+/// (nothing to look up, and no tree read, unless some key was ever revoked or replaced).
+pub fn untrusted_in(
+    snapshot: &crate::store::repo::Snapshot<'_>,
+    ids: &Listed,
+    history: &crate::trust::governance::KeyHistory,
+) -> crate::error::Result<std::collections::BTreeSet<String>> {
+    if !history.values().flatten().any(|s| s.closed.is_some()) {
+        return Ok(Default::default());
+    }
+    let mut files = Vec::new();
+    for (id, tree) in ids {
+        if let Some((_, approvals)) = snapshot.list_tree(*tree)?.into_iter().find(|(n, _)| n == "approvals") {
+            let dir = crate::model::proposal::dir(id);
+            files.extend(snapshot.list_tree(approvals)?.into_iter().map(|(f, _)| format!("{dir}/approvals/{f}")));
+        }
+    }
+    crate::trust::governance::recorded_untrusted(
+        snapshot.git(),
+        snapshot.commit,
+        history,
+        files.iter().map(String::as_str),
+    )
 }
 
 /// Every proposal on the branch: id and directory tree.

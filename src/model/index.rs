@@ -320,6 +320,7 @@ fn settle(repo: &ChangeRepo, snapshot: &Snapshot<'_>, proposals: &mut [Summary])
             provider: None,
             max_expiry,
             history: None,
+            untrusted: None,
             now,
             sponsor_is_self,
             signatures: Some(&signatures),

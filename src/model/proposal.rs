@@ -118,15 +118,14 @@ pub fn derive_state(entries: &[crate::model::evidence::Entry]) -> State {
     if entries.iter().any(|e| e.kind == Kind::ApplyStarted) {
         return State::Applying;
     }
-    let denied = entries
-        .first()
-        .and_then(|e| e.payload.get("decision"))
-        .and_then(|d| d.get("deny"))
-        .and_then(|d| d.as_array())
-        .is_some_and(|d| !d.is_empty());
+    let decision = entries.first().and_then(|e| e.payload.get("decision"));
+    let denied = decision.and_then(|d| d.get("deny")).and_then(|d| d.as_array()).is_some_and(|d| !d.is_empty());
+    // An `auto-approved` line counts only where the decision filed with the proposal said so
+    // (the line is unsigned: anyone could append one).
+    let auto = decision.and_then(|d| d.get("auto_approve")).and_then(|a| a.as_bool()) == Some(true);
     if denied {
         State::Denied
-    } else if entries.iter().any(|e| e.kind == Kind::AutoApproved) {
+    } else if auto && entries.iter().any(|e| e.kind == Kind::AutoApproved) {
         State::Approved
     } else {
         State::Pending

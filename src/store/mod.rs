@@ -6,5 +6,6 @@
 pub mod fs;
 pub mod journal;
 pub mod mark;
+pub mod order;
 pub mod repo;
 pub mod sigcache;

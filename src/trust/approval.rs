@@ -170,6 +170,9 @@ pub struct Facts<'a> {
     pub provider: Option<&'a str>,
     /// Which key each approver held when, from the governance log; `None`: the keys now.
     pub history: Option<&'a crate::trust::governance::KeyHistory>,
+    /// Approval files recorded on the branch while their key was not trusted (see
+    /// [`crate::trust::governance::recorded_untrusted`]); `None`: branch order unknown.
+    pub untrusted: Option<&'a std::collections::BTreeSet<String>>,
     /// The longest validity policy data allows an approval, judged when it is judged
     /// (not only when it is signed); `None`: no cap.
     pub max_expiry: Option<std::time::Duration>,
@@ -302,6 +305,12 @@ fn check(
         if let Some(cache) = facts.signatures {
             cache.learn(entry);
         }
+    }
+    if facts.untrusted.is_some_and(|late| late.contains(file)) {
+        return Err(format!(
+            "recorded on the branch after the rules stopped trusting this key of `{}` (its created-at {} does not count)",
+            s.approver, s.created_at
+        ));
     }
     if let Some(revoked) = &identity.revoked_at {
         let revoked: jiff::Timestamp = revoked.parse().map_err(|_| format!("bad revoked_at for `{}`", s.approver))?;

@@ -611,6 +611,9 @@ pub struct Span {
     pub public: PublicKey,
     pub from: Option<jiff::Timestamp>,
     pub until: Option<jiff::Timestamp>,
+    /// The governance entries (sequence numbers) that put the key in force and ended it.
+    pub opened: u64,
+    pub closed: Option<u64>,
 }
 
 /// Principal -> the keys the rules in force trusted for it, oldest first.
@@ -620,6 +623,61 @@ pub type KeyHistory = BTreeMap<String, Vec<Span>>;
 pub fn key_at<'h>(history: &'h KeyHistory, principal: &str, at: jiff::Timestamp) -> Option<&'h PublicKey> {
     let spans = history.get(principal)?;
     spans.iter().find(|s| s.from.is_none_or(|f| f <= at) && s.until.is_none_or(|u| at < u)).map(|s| &s.public)
+}
+
+/// Of the approval `files` on the branch at `head`, those recorded (in branch order) while
+/// the key they are stored under was not trusted: after the governance entry that revoked
+/// or replaced it, whatever time the statement claims. A stolen key, revoked, cannot sign
+/// an approval dated before its revocation and have it count. Only keys that were ever
+/// ended are looked up, so this costs nothing on a branch where none was.
+pub fn recorded_untrusted<'f>(
+    git: &Repository,
+    head: Option<Oid>,
+    history: &KeyHistory,
+    files: impl IntoIterator<Item = &'f str>,
+) -> Result<BTreeSet<String>> {
+    let mut ended: BTreeMap<String, Vec<&Span>> = BTreeMap::new();
+    for spans in history.values() {
+        if spans.iter().any(|s| s.closed.is_some()) {
+            for s in spans {
+                ended.entry(format!("{}.json", keys::fingerprint_hex(&s.public))).or_default().push(s);
+            }
+        }
+    }
+    let mut late = BTreeSet::new();
+    if ended.is_empty() {
+        return Ok(late);
+    }
+    let order = crate::store::order::BranchOrder::new(git, head);
+    let mut entry_at: BTreeMap<u64, Option<usize>> = BTreeMap::new();
+    let mut position = |seq: u64| -> Result<Option<usize>> {
+        if seq == 0 {
+            return Ok(Some(0));
+        }
+        if let Some(p) = entry_at.get(&seq) {
+            return Ok(*p);
+        }
+        let p = order.grew_to(LOG, seq as usize + 1)?;
+        entry_at.insert(seq, p);
+        Ok(p)
+    };
+    for file in files {
+        let Some(spans) = file.rsplit('/').next().and_then(|name| ended.get(name)) else { continue };
+        let Some(at) = order.appeared(file)? else { continue };
+        let mut trusted = false;
+        for span in spans {
+            let opened = position(span.opened)?.is_some_and(|o| o <= at);
+            let open = match span.closed {
+                Some(seq) => position(seq)?.is_none_or(|c| at < c),
+                None => true,
+            };
+            trusted |= opened && open;
+        }
+        if !trusted {
+            late.insert(file.to_owned());
+        }
+    }
+    Ok(late)
 }
 
 /// The key history the chain's entries put in force, each entry's time being the one its
@@ -634,24 +692,27 @@ pub fn key_history(chain: &Chain, identities: &dyn Fn(&Entry) -> Result<Option<I
         }
         last_trust = entry.tree.get("trust");
         let at: Option<jiff::Timestamp> = if n == 0 { None } else { entry.at.parse().ok() };
-        let trusted = identities(entry)?.map(|t| t.identities).unwrap_or_default();
+        let mut trusted = identities(entry)?.map(|t| t.identities).unwrap_or_default();
+        // A revoked key is no longer held.
+        trusted.retain(|i| i.revoked_at.is_none());
         // Keys no longer held end here.
         for (principal, spans) in history.iter_mut() {
             let now = trusted.iter().find(|i| &i.principal == principal).and_then(|i| i.key.clone());
-            if let Some(open) = spans.last_mut().filter(|s| s.until.is_none())
+            if let Some(open) = spans.last_mut().filter(|s| s.closed.is_none())
                 && now.as_deref().is_none_or(|k| !same_key(k, &open.key))
             {
                 open.until = at;
+                open.closed = Some(entry.seq);
             }
         }
         for identity in &trusted {
             let Some(key) = &identity.key else { continue };
             let spans = history.entry(identity.principal.clone()).or_default();
-            if spans.last().is_some_and(|s| s.until.is_none() && same_key(&s.key, key)) {
+            if spans.last().is_some_and(|s| s.closed.is_none() && same_key(&s.key, key)) {
                 continue;
             }
             if let Ok(public) = keys::parse_public(key) {
-                spans.push(Span { key: key.clone(), public, from: at, until: None });
+                spans.push(Span { key: key.clone(), public, from: at, until: None, opened: entry.seq, closed: None });
             }
         }
     }

@@ -283,3 +283,108 @@ fn a_re_keyed_approver_s_earlier_approval_still_counts() {
     let r = at(&["verify", &id]);
     assert_eq!(r.code, 0, "{}", r.stdout);
 }
+
+#[test]
+fn an_approval_backdated_by_a_revoked_key_counts_for_nothing() {
+    let repo = Repo::new();
+    let spy = Spy::install(&repo);
+    let id = repo.propose(&intent("prod", "ok"));
+    // The attacker holds olive's stolen key and a clone from before the theft was found.
+    let stolen = repo.path().with_file_name("stolen");
+    git(repo.path().parent().unwrap(), &["clone", "-q", "repo", "stolen"]);
+    let at = |dir: &std::path::Path, now: &str, args: &[&str]| -> crate::common::Run {
+        crate::common::clearance(dir).env("CLEARANCE_NOW", now).args(args).output().unwrap().into()
+    };
+    let olive = repo.key("olive");
+    // The theft is found at 10:00 and olive's key revoked.
+    let admin = repo.key("admin");
+    let r = at(
+        repo.path(),
+        "2026-05-14T10:00:00Z",
+        &["trust", "revoke", "olive", "--signer-file", admin.to_str().unwrap()],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // At 11:00 the attacker signs an approval dated 09:45 in the old clone on their own
+    // machine, where the key is still trusted, and merges it with plain git.
+    let r: crate::common::Run = crate::common::clearance(&stolen)
+        .env("CLEARANCE_NOW", "2026-05-14T09:45:00Z")
+        .env("XDG_STATE_HOME", repo.path().with_file_name("attacker-state"))
+        .args(["approve", &id, "--yes", "--key-file", olive.to_str().unwrap()])
+        .output()
+        .unwrap()
+        .into();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    git(
+        repo.path(),
+        &[
+            "-c",
+            "user.name=deploy-bot",
+            "-c",
+            "user.email=bot@agents",
+            "pull",
+            "-q",
+            "--no-rebase",
+            "--no-edit",
+            "../stolen",
+            "HEAD",
+        ],
+    );
+    let shown: serde_json::Value =
+        serde_json::from_str(&at(repo.path(), "2026-05-14T11:00:00Z", &["show", &id, "--format", "json"]).stdout)
+            .unwrap();
+    let judged = shown["approvals"].as_array().unwrap().iter().find(|a| a["principal"] == "olive").unwrap();
+    assert_eq!(judged["valid"], false, "{judged:#}");
+    assert!(judged["reason"].as_str().unwrap().contains("recorded on the branch after"), "{judged:#}");
+    assert_eq!(shown["state"], "pending", "{shown:#}");
+    let runner = repo.key("runner");
+    let r = at(repo.path(), "2026-05-14T11:00:00Z", &["apply", &id, "--key-file", runner.to_str().unwrap()]);
+    assert_eq!(r.code, 4, "{}\n{}", r.stderr, r.stdout);
+    assert!(spy.calls().is_empty(), "{:?}", spy.calls());
+}
+
+#[test]
+fn a_forged_auto_approval_is_neither_listed_nor_run() {
+    use sha2::Digest as _;
+    let repo = Repo::new();
+    let spy = Spy::install(&repo);
+    let id = repo.propose(&intent("prod", "ok"));
+    // The agent appends what policy would have written, chained to its own line.
+    let log = repo.file(&format!("proposals/{}/{id}/evidence.jsonl", &id[..2]));
+    let text = fs::read_to_string(&log).unwrap();
+    let last = text.lines().last().unwrap();
+    let prev = format!("sha256:{:x}", sha2::Sha256::digest(last.as_bytes()));
+    let line = serde_json::json!({"seq": 2, "prev": prev, "kind": "auto-approved", "at": "2026-05-14T09:30:00Z", "actor": "policy", "payload": {}});
+    fs::write(&log, format!("{text}{line}\n")).unwrap();
+    commit_as_agent(&repo, "cleared by policy");
+    let listed = repo.run(&["list", "--format", "json"]).stdout;
+    let row: serde_json::Value = serde_json::from_str(&listed).unwrap();
+    let row = row.as_array().unwrap().iter().find(|p| p["id"] == id.as_str()).unwrap().clone();
+    assert_eq!(row["state"], "pending", "{row:#}");
+    assert_eq!(show(&repo, &id)["state"], "pending");
+    let r = apply(&repo, &id, &[]);
+    assert!(r.code == 4 || r.code == 5, "{}", r.stderr);
+    assert!(spy.calls().is_empty(), "{:?}", spy.calls());
+    let r = repo.run(&["verify", &id]);
+    assert_eq!(r.code, 5, "{}", r.stdout);
+    assert!(r.stdout.contains("did not auto-approve"), "{}", r.stdout);
+}
+
+#[test]
+fn backdated_proposals_do_not_take_their_spending_out_of_today_s_budget() {
+    let repo = Repo::new();
+    let spy = Spy::install(&repo);
+    // 40 USD each against 50 USD a day: the agent dates them days apart, so at filing each
+    // looks alone in its day and clears itself.
+    let spend = intent("staging", "ok").replace("  reason: test\n", "  reason: test\n  limits: {budget_usd: 40}\n");
+    let first = repo.propose_at(&spend, "2026-05-10T09:30:00Z");
+    let second = repo.propose_at(&spend.replace("reason: test", "reason: again"), "2026-05-12T09:30:00Z");
+    assert_eq!(show(&repo, &first)["state"], "approved", "{:#}", show(&repo, &first));
+    assert_eq!(show(&repo, &second)["state"], "approved");
+    let r = apply(&repo, &first, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // The executor started 40 USD of this agent's changes today, by its own clock.
+    let r = apply(&repo, &second, &[]);
+    assert_eq!(r.code, 4, "{}", r.stderr);
+    assert!(r.stderr.contains("daily budget"), "{}", r.stderr);
+    assert_eq!(spy.calls().iter().filter(|c| c.starts_with("apply")).count(), 1, "{:?}", spy.calls());
+}
