@@ -40,7 +40,7 @@ fn main() {
     for n in 0..proposals {
         let id = format!("{:02}{:08}", n % 97, n);
         let intent = format!(
-            "apiVersion: clearance/v1\nkind: Intent\nmetadata: {{agent: deploy-bot}}\nspec:\n  action: file.write\n  environment: staging\n  targets: [feature-flags]\n  reason: bench {n}\n"
+            "apiVersion: clearance/v1\nkind: Intent\nmetadata: {{agent: deploy-bot}}\nspec:\n  action: file.write\n  environment: staging\n  targets: [feature-flags]\n  reason: bench {n}\n  risk: {{reversible: true}}\n"
         );
         let at = "2026-05-14T09:30:00Z";
         let decision = serde_json::json!({"deny": [], "warn": [], "approvals": [], "auto_approve": true});
@@ -94,6 +94,19 @@ fn main() {
         checked as f64 / secs
     );
     println!("verify including reading from git: {all:.2}s = {:.0} entries/s", checked as f64 / all);
+    // `clearance verify` also decides every auto-approval again under the rules in force
+    // when it was filed.
+    let filed: Vec<_> = files.iter().filter_map(clearance::decide::filing::Filed::of).collect();
+    let t = Instant::now();
+    clearance::decide::filing::check(&repo, &snapshot, &filed, &mut problems).unwrap();
+    let secs_filed = t.elapsed().as_secs_f64();
+    assert!(problems.is_empty(), "{:?}", &problems[..problems.len().min(3)]);
+    println!(
+        "re-deciding {} auto-approvals: {secs_filed:.2}s ({:.0} us each); verify in all: {:.2}s",
+        filed.len(),
+        secs_filed * 1e6 / filed.len().max(1) as f64,
+        all + secs_filed
+    );
     // Side by side: raw ed25519 batch verification of as many signatures (three of every
     // four entries are signed), in batches of the same size verify uses.
     let signed = checked * 3 / 4;

@@ -140,12 +140,14 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
             // Read a share from git (one thread: git handles are not shared), then judge it
             // on every core.
             let mut entries = 0;
+            let mut filed = Vec::new();
             for part in ids.chunks(4096) {
                 let mut files = Vec::with_capacity(part.len());
                 for (id, tree) in part {
                     files.push(verify::files_in(&snapshot, id, *tree)?);
                 }
                 entries += verify::many(&files, &cx, &mut problems);
+                filed.extend(files.iter().filter_map(crate::decide::filing::Filed::of));
                 if let Some(bar) = &progress {
                     bar.inc(part.len() as u64);
                 }
@@ -153,6 +155,7 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
             if let Some(bar) = progress {
                 bar.finish_and_clear();
             }
+            crate::decide::filing::check(&repo, &snapshot, &filed, &mut problems)?;
             let counted = args.ids.is_empty().then_some(entries as u64);
             history_problems(&repo, &trust, &args.checkpoint, counted, &mut problems)?;
             if problems.is_empty()

@@ -159,6 +159,12 @@ pub fn schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(Intent)).expect("schema serializes")
 }
 
+/// [`schema`], generated once per process (it costs more than checking an intent against it).
+fn checked_schema() -> &'static serde_json::Value {
+    static SCHEMA: std::sync::OnceLock<serde_json::Value> = std::sync::OnceLock::new();
+    SCHEMA.get_or_init(schema)
+}
+
 /// Strings (keys included) that carry terminal control characters or bidirectional
 /// overrides: what an approver reads must be what it is, so they are refused outright.
 fn controls(node: &yaml::Node, path: &str, out: &mut Vec<Problem>) {
@@ -243,8 +249,7 @@ pub fn parse_checked(bytes: Vec<u8>, name: &str, extra: impl Fn(&yaml::Node) -> 
         ));
     }
     let node = yaml::parse(&text, &source)?;
-    let schema = schema();
-    let mut problems = Checker::new(&schema).check(&node);
+    let mut problems = Checker::new(checked_schema()).check(&node);
     problems.extend(extra(&node));
     controls(&node, "", &mut problems);
     problems.sort_by_key(|p| (p.line, p.column));

@@ -63,6 +63,11 @@ impl<'r> BranchOrder<'r> {
         Ok(Some(hi))
     }
 
+    /// The commit at `position` on the line.
+    pub fn commit(&self, position: usize) -> Result<Option<Oid>> {
+        Ok(self.line()?.get(position).copied())
+    }
+
     /// Where `path` first appeared on the line.
     pub fn appeared(&self, path: &str) -> Result<Option<usize>> {
         self.first_where(|tree| Ok(tree.get_path(Path::new(path)).is_ok()))

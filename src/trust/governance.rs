@@ -601,6 +601,24 @@ impl Governor for LogGovernor {
     }
 }
 
+/// The rules that were in force at `commit`, an ancestor on a branch whose checked chain
+/// is `chain` and whose rules in force are `current`: the entry its log had reached there.
+/// The branch's chain extends every earlier log (append-only is proven separately), so its
+/// entries are the ones to read; no pin is consulted for a past commit.
+pub fn in_force_at(git: &Repository, chain: &Chain, current: &InForce, commit: Oid) -> Result<Option<InForce>> {
+    let tree = git.find_commit(commit)?.tree()?;
+    let Ok(log) = tree.get_path(std::path::Path::new(LOG)) else { return Ok(None) };
+    let lines = git.find_blob(log.id())?.content().split(|b| *b == b'\n').filter(|l| !l.is_empty()).count();
+    let Some(entry) = lines.min(chain.entries.len()).checked_sub(1).and_then(|n| chain.entries.get(n)) else {
+        return Ok(None);
+    };
+    let mut entries = BTreeMap::new();
+    for (name, id) in &entry.tree {
+        entries.insert(name.clone(), Oid::from_str(id)?);
+    }
+    Ok(Some(InForce { entries, seq: entry.seq, ..current.clone() }))
+}
+
 // ----- which key each principal held when -----
 
 /// A key a principal held, from the entry that put it in force until the one that

@@ -388,3 +388,35 @@ fn backdated_proposals_do_not_take_their_spending_out_of_today_s_budget() {
     assert!(r.stderr.contains("daily budget"), "{}", r.stderr);
     assert_eq!(spy.calls().iter().filter(|c| c.starts_with("apply")).count(), 1, "{:?}", spy.calls());
 }
+
+#[test]
+fn an_auto_approval_the_agent_signed_into_its_own_filing_is_decided_again() {
+    use clearance::model::evidence::{self, Kind};
+    let repo = Repo::new();
+    let spy = Spy::install(&repo);
+    let id = repo.propose(&intent("prod", "ok"));
+    // The agent rewrites its own `proposed` entry to say policy cleared it, signs it with
+    // its own key, and appends the line policy would have written.
+    let log = repo.file(&format!("proposals/{}/{id}/evidence.jsonl", &id[..2]));
+    let first = evidence::parse(&fs::read(&log).unwrap(), "evidence").unwrap().remove(0);
+    let mut payload = first.payload.clone();
+    payload["decision"]["auto_approve"] = true.into();
+    payload["decision"]["approvals"] = serde_json::json!([]);
+    let key = clearance::trust::keys::load_file(&repo.key("deploy-bot")).unwrap();
+    let forged = evidence::append_signed(b"", Kind::Proposed, &first.at, &first.actor, payload, Some(&key)).unwrap();
+    let forged = evidence::append(&forged, Kind::AutoApproved, &first.at, "policy", serde_json::json!({})).unwrap();
+    fs::write(&log, forged).unwrap();
+    commit_as_agent(&repo, "cleared by policy");
+    let r = apply(&repo, &id, &[]);
+    assert!(r.code == 4 || r.code == 5, "{}", r.stderr);
+    assert!(spy.calls().is_empty(), "{:?}", spy.calls());
+    let r = repo.run(&["verify"]);
+    assert_eq!(r.code, 5, "{}", r.stdout);
+    assert!(r.stdout.contains("when it was filed do not clear it without approval"), "{}", r.stdout);
+    // Honest auto-approvals decide the same again: a staging change verifies.
+    let honest = Repo::new();
+    let id = honest.propose(&intent("staging", "ok").replace("spy.touch", "file.write"));
+    assert_eq!(show(&honest, &id)["state"], "approved");
+    let r = honest.run(&["verify"]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+}

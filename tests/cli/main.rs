@@ -18,6 +18,7 @@ mod invalid_input;
 mod keyring;
 mod layout;
 mod policy;
+mod release;
 mod remote;
 mod snapshots;
 mod verify;
