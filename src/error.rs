@@ -162,6 +162,36 @@ impl Error {
         }))
     }
 
+    /// An input error at one place in `file` (line and column 1-based; 0 when unknown),
+    /// with the `text` of the file when there is one to show.
+    pub fn at(message: impl Into<String>, file: &str, text: Option<String>, line: usize, column: usize) -> Self {
+        let message = message.into();
+        let place = match (line, column) {
+            (0, _) => file.to_owned(),
+            (l, 0) => format!("{file}:{l}"),
+            (l, c) => format!("{file}:{l}:{c}"),
+        };
+        let problem = Problem::new(message.clone(), "", line, column);
+        Error::located(format!("{place}: {message}"), Source { name: file.to_owned(), text }, vec![problem])
+    }
+
+    /// `e`, met reading JSON from `file` (whose `text` it was, if there is one to show):
+    /// located where the parser stopped, `line` lines into the file.
+    pub fn json_in(what: &str, file: &str, text: Option<&str>, line: usize, e: &serde_json::Error) -> Self {
+        let at = line + e.line().max(1) - 1;
+        let why = e.to_string();
+        let why = why.strip_suffix(&format!(" at line {} column {}", e.line(), e.column())).unwrap_or(&why);
+        Error::at(format!("{what}: {why}"), file, text.map(str::to_owned), at, e.column())
+    }
+
+    /// `e`, met reading YAML from `file`: located where the parser stopped.
+    pub fn yaml_in(what: &str, file: &str, text: Option<&str>, e: &serde_yaml::Error) -> Self {
+        let (line, column) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
+        let why = e.to_string();
+        let why = why.strip_suffix(&format!(" at line {line} column {column}")).unwrap_or(&why);
+        Error::at(format!("{what}: {why}"), file, text.map(str::to_owned), line, column)
+    }
+
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hints.push(hint.into());
         self

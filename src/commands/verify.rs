@@ -56,8 +56,9 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
     let (proposals, entries) = match &args.bundle {
         Some(path) => {
             let bytes = crate::store::fs::read_bounded(path, verify::MAX_BUNDLE_BYTES, "a bundle")?;
-            let bundle: Bundle = serde_json::from_slice(&bytes)
-                .map_err(|e| Error::invalid(format!("{} is not a clearance bundle: {e}", path.display())))?;
+            let bundle: Bundle = serde_json::from_slice(&bytes).map_err(|e| {
+                Error::json_in("not a clearance bundle", &path.display().to_string(), None, 1, &e).caused_by(e)
+            })?;
             if bundle.format != verify::BUNDLE_FORMAT {
                 return Err(Error::invalid(format!("unknown bundle format `{}`", bundle.format))
                     .hint("bundles made before governance carry no proof of their keys: export them again"));

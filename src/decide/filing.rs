@@ -44,22 +44,39 @@ fn governed_files(head: &Snapshot<'_>, commit: git2::Oid) -> Result<std::collect
         .collect())
 }
 
-/// The agent's history before `at` as the branch shows it: proposals counted by the times
-/// they claim, state as it is now (a lower bound of what filing should have counted).
-fn floor(past: &[Past], at: i64) -> History {
-    let mut h = History::default();
-    for p in past.iter().filter(|p| p.at < at) {
-        if p.at >= at - 86400 {
-            h.proposals_last_day += 1;
-            if !matches!(p.state, State::Denied | State::Rejected | State::Withdrawn) {
-                h.budget_usd_last_day += p.budget_usd.unwrap_or(0.0);
-            }
+/// One agent's proposals by the times they claim, oldest first, with running sums of what
+/// counts against its budget (state as it is now).
+struct Timeline {
+    at: Vec<i64>,
+    /// `spent[i]`: the budget of the first `i` proposals.
+    spent: Vec<f64>,
+}
+
+impl Timeline {
+    fn of(mut past: Vec<Past>) -> Timeline {
+        past.sort_by_key(|p| p.at);
+        let mut spent = Vec::with_capacity(past.len() + 1);
+        spent.push(0.0);
+        for p in &past {
+            let counts = !matches!(p.state, State::Denied | State::Rejected | State::Withdrawn);
+            spent.push(spent.last().copied().unwrap_or(0.0) + if counts { p.budget_usd.unwrap_or(0.0) } else { 0.0 });
         }
-        if p.at >= at - 3600 {
-            h.proposals_last_hour += 1;
+        Timeline { at: past.iter().map(|p| p.at).collect(), spent }
+    }
+
+    /// The agent's history before `at` as the branch shows it: a lower bound of what its
+    /// filing should have counted.
+    fn floor(&self, at: i64) -> History {
+        let end = self.at.partition_point(|&t| t < at);
+        let day = self.at.partition_point(|&t| t < at - 86400);
+        let hour = self.at.partition_point(|&t| t < at - 3600);
+        History {
+            proposals_last_hour: (end - hour) as u64,
+            proposals_last_day: (end - day) as u64,
+            budget_usd_last_day: self.spent.get(end).zip(self.spent.get(day)).map_or(0.0, |(e, d)| e - d),
+            ..History::default()
         }
     }
-    h
 }
 
 /// Decide each of `filed` again under the rules in force when it was filed; a problem for
@@ -75,7 +92,7 @@ pub fn check(repo: &ChangeRepo, head: &Snapshot<'_>, filed: &[Filed], out: &mut 
     };
     // The rules of one governance entry are loaded once (an ungoverned branch: per commit).
     let mut contexts: HashMap<std::result::Result<u64, git2::Oid>, Context> = HashMap::new();
-    let mut pasts: HashMap<String, Vec<Past>> = HashMap::new();
+    let mut timelines: HashMap<String, Timeline> = HashMap::new();
     for f in filed {
         let mut problem = |message: String| out.push(Problem { proposal: f.id.clone(), line: Some(1), message });
         let path = proposal::intent_path(&f.id);
@@ -108,11 +125,13 @@ pub fn check(repo: &ChangeRepo, head: &Snapshot<'_>, filed: &[Filed], out: &mut 
         let Ok(now) = f.first.at.parse::<jiff::Timestamp>() else { continue };
         let recorded: History =
             f.first.payload.get("history").and_then(|h| serde_json::from_value(h.clone()).ok()).unwrap_or_default();
-        let past = match pasts.entry(f.first.actor.clone()) {
+        let timeline = match timelines.entry(f.first.actor.clone()) {
             std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
-            std::collections::hash_map::Entry::Vacant(v) => v.insert(index::past_of(repo, head, &f.first.actor)?),
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(Timeline::of(index::past_of(repo, head, &f.first.actor)?))
+            }
         };
-        let seen = floor(past, now.as_second());
+        let seen = timeline.floor(now.as_second());
         let history = History {
             proposals_last_hour: recorded.proposals_last_hour.max(seen.proposals_last_hour),
             proposals_last_day: recorded.proposals_last_day.max(seen.proposals_last_day),
@@ -140,4 +159,40 @@ pub fn check(repo: &ChangeRepo, head: &Snapshot<'_>, filed: &[Filed], out: &mut 
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn naive(past: &[Past], at: i64) -> (u64, u64, f64) {
+        let before = past.iter().filter(|p| p.at < at);
+        let day: Vec<&Past> = before.clone().filter(|p| p.at >= at - 86400).collect();
+        let spent = day
+            .iter()
+            .filter(|p| !matches!(p.state, State::Denied | State::Rejected | State::Withdrawn))
+            .map(|p| p.budget_usd.unwrap_or(0.0))
+            .sum();
+        (before.filter(|p| p.at >= at - 3600).count() as u64, day.len() as u64, spent)
+    }
+
+    proptest! {
+        #[test]
+        fn the_timeline_counts_what_a_scan_counts(
+            times in proptest::collection::vec((0i64..200_000, 0u8..4, 0u32..100), 0..60),
+            at in 0i64..200_000,
+        ) {
+            let states = [State::Pending, State::Denied, State::Approved, State::Withdrawn];
+            let past: Vec<Past> = times
+                .iter()
+                .map(|&(t, s, b)| Past { at: t, state: states[s as usize], budget_usd: Some(f64::from(b)) })
+                .collect();
+            let fast = Timeline::of(past.clone()).floor(at);
+            let (hour, day, spent) = naive(&past, at);
+            prop_assert_eq!(fast.proposals_last_hour, hour);
+            prop_assert_eq!(fast.proposals_last_day, day);
+            prop_assert!((fast.budget_usd_last_day - spent).abs() < 1e-6);
+        }
+    }
 }

@@ -93,10 +93,12 @@ impl Policy {
         }
         for path in DATA {
             let Some(bytes) = snapshot.read(path)? else { continue };
+            let text = String::from_utf8_lossy(&bytes);
             let data: serde_json::Value = if path.ends_with(".json") {
-                serde_json::from_slice(&bytes).map_err(|e| Error::invalid(format!("{path}: {e}")))?
+                serde_json::from_slice(&bytes)
+                    .map_err(|e| Error::json_in("not policy data", path, Some(&text), 1, &e))?
             } else {
-                serde_yaml::from_slice(&bytes).map_err(|e| Error::invalid(format!("{path}: {e}")))?
+                serde_yaml::from_slice(&bytes).map_err(|e| Error::yaml_in("not policy data", path, Some(&text), &e))?
             };
             if !data.is_object() || data.get("clearance").is_some() {
                 return Err(Error::invalid(format!(

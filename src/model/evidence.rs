@@ -58,8 +58,7 @@ pub fn parse(bytes: &[u8], name: &str) -> Result<Vec<Entry>> {
         .enumerate()
         .filter(|(_, l)| !l.is_empty())
         .map(|(i, line)| {
-            serde_json::from_str(line)
-                .map_err(|e| Error::invalid(format!("{name}:{}: not an evidence entry: {e}", i + 1)))
+            serde_json::from_str(line).map_err(|e| Error::json_in("not an evidence entry", name, Some(text), i + 1, &e))
         })
         .collect()
 }

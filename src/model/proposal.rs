@@ -172,10 +172,10 @@ pub struct Detail {
 pub fn load(snapshot: &Snapshot<'_>, id: &str) -> Result<Detail> {
     let path = intent_path(id);
     let bytes = snapshot.read(&path)?.ok_or_else(|| Error::not_found(format!("{path} is missing")))?;
-    let intent: crate::model::intent::Intent = serde_yaml::from_slice(&bytes)
-        .map_err(|e| Error::invalid(format!("{path} no longer parses as an intent: {e}")))?;
-    let document: serde_json::Value =
-        serde_yaml::from_slice(&bytes).map_err(|e| Error::invalid(format!("{path}: {e}")))?;
+    let text = String::from_utf8_lossy(&bytes);
+    let located = |e: serde_yaml::Error| Error::yaml_in("no longer parses as an intent", &path, Some(&text), &e);
+    let intent: crate::model::intent::Intent = serde_yaml::from_slice(&bytes).map_err(located)?;
+    let document: serde_json::Value = serde_yaml::from_slice(&bytes).map_err(located)?;
     let evidence =
         crate::model::evidence::parse(&snapshot.read(&evidence_path(id))?.unwrap_or_default(), &evidence_path(id))?;
     let targets: Vec<String> = intent.spec.targets.iter().map(|t| t.0.clone()).collect();

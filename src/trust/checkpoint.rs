@@ -85,7 +85,9 @@ impl Checkpoint {
 
     pub fn parse(bytes: &[u8], name: &str) -> Result<Checkpoint> {
         serde_json::from_slice(bytes).map_err(|e| {
-            Error::new(ErrorKind::VerificationFailed, format!("{name} is not a clearance checkpoint: {e}"))
+            let mut error = Error::json_in("not a clearance checkpoint", name, None, 1, &e);
+            error.kind = ErrorKind::VerificationFailed;
+            error
         })
     }
 

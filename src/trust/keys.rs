@@ -285,7 +285,8 @@ impl Made {
 pub fn remembered() -> Result<std::collections::BTreeMap<String, Made>> {
     let path = registry_path()?;
     match std::fs::read(&path) {
-        Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| Error::invalid(format!("{}: {e}", path.display()))),
+        Ok(bytes) => serde_json::from_slice(&bytes)
+            .map_err(|e| Error::json_in("not clearance's list of keys", &path.display().to_string(), None, 1, &e)),
         Err(_) => Ok(Default::default()),
     }
 }

@@ -300,3 +300,48 @@ fn an_unreadable_proposal_is_listed_as_broken_and_strict_fails() {
     assert!(r.stderr.contains("1 proposal(s) cannot be read"), "{}", r.stderr);
     assert_eq!(repo.run(&["list", "--strict", "--format", "json"]).code, 5);
 }
+
+#[test]
+fn errors_in_committed_content_name_file_line_and_column_in_both_formats() {
+    let repo = Repo::new();
+    let id = repo.propose(crate::common::INTENT);
+    // Policy data that does not parse is refused before it is signed, located.
+    let data = repo.file("policies/data.yaml");
+    let original = fs::read_to_string(&data).unwrap();
+    fs::write(&data, original.replace("budget_usd_per_day: 50", "budget_usd_per_day: [50")).unwrap();
+    let r = repo.sign_rules("broken data");
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("policies/data.yaml:"), "{}", r.stderr);
+    let admin = repo.key("admin");
+    let r = repo.run(&[
+        "governance",
+        "sign",
+        "--yes",
+        "-m",
+        "x",
+        "--key-file",
+        admin.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let e: serde_json::Value = serde_json::from_str(&r.stderr).unwrap_or_else(|_| panic!("{}{}", r.stdout, r.stderr));
+    assert_eq!(e["error"]["file"], "policies/data.yaml", "{e:#}");
+    assert!(e["error"]["line"].as_u64().unwrap() > 1, "{e:#}");
+    fs::write(&data, original).unwrap();
+    let dir = format!("proposals/{}/{id}", &id[..2]);
+    // A second evidence line cut short.
+    let evidence = repo.file(&format!("{dir}/evidence.jsonl"));
+    let mut text = fs::read_to_string(&evidence).unwrap();
+    text.push_str("{\"seq\": 2, \"kind\": \n");
+    fs::write(&evidence, text).unwrap();
+    crate::common::git(repo.path(), &["add", "-A"]);
+    crate::common::git(repo.path(), &["-c", "user.name=a", "-c", "user.email=a@a", "commit", "-qm", "cut"]);
+    let r = repo.run(&["show", &id]);
+    assert_ne!(r.code, 0);
+    assert!(r.stderr.contains(&format!("{dir}/evidence.jsonl:2:")), "{}", r.stderr);
+    let r = repo.run(&["show", &id, "--format", "json"]);
+    let e: serde_json::Value = serde_json::from_str(&r.stderr).unwrap_or_else(|_| panic!("{}{}", r.stdout, r.stderr));
+    assert_eq!(e["error"]["file"], format!("{dir}/evidence.jsonl"), "{e:#}");
+    assert_eq!(e["error"]["line"], 2, "{e:#}");
+    assert!(e["error"]["column"].as_u64().unwrap() > 1, "{e:#}");
+}

@@ -119,6 +119,15 @@ fn freeze_windows_use_the_clock_clearance_supplies() {
     let out = frozen.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&out.stdout).contains("end-of-year freeze"));
+    // The agent's own `emergency` label lets it through only with a break-glass approver.
+    let emergency = INTENT.replace("labels: {ticket: CHG-4471}", "labels: {ticket: CHG-4471, emergency: \"true\"}");
+    let mut cmd = crate::common::clearance(repo.path());
+    cmd.args(["check", "-f", "-", "--format", "json"]).env("CLEARANCE_NOW", "2026-12-24T10:00:00Z");
+    let r = crate::common::feed(cmd, emergency.as_bytes());
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap_or_else(|_| panic!("{}", r.stderr));
+    assert_eq!(v["decision"]["deny"], serde_json::json!([]), "{v:#}");
+    let approvals = v["decision"]["approvals"].as_array().unwrap();
+    assert!(approvals.iter().any(|q| q["group"] == "incident-commanders"), "{v:#}");
 }
 
 #[test]
