@@ -53,6 +53,22 @@ pub fn is_test(path: &str) -> bool {
     path.ends_with("_test.rego")
 }
 
+/// Policy data as Rego reads it, from `path` (`.json`, else YAML).
+pub fn parse_data(path: &str, bytes: &[u8]) -> Result<regorus::Value> {
+    let text = String::from_utf8_lossy(bytes);
+    let data: serde_json::Value = if path.ends_with(".json") {
+        serde_json::from_slice(bytes).map_err(|e| Error::json_in("not policy data", path, Some(&text), 1, &e))?
+    } else {
+        serde_yaml::from_slice(bytes).map_err(|e| Error::yaml_in("not policy data", path, Some(&text), &e))?
+    };
+    if !data.is_object() || data.get("clearance").is_some() {
+        return Err(Error::invalid(format!(
+            "{path} must be a mapping without a top-level `clearance` key (that name is the policy package)"
+        )));
+    }
+    to_rego(&data)
+}
+
 impl Policy {
     /// Compile the branch's policies (`with_tests` also loads `*_test.rego`).
     pub fn load(snapshot: &Snapshot<'_>, timeout: Duration, with_tests: bool) -> Result<Policy> {
@@ -93,19 +109,7 @@ impl Policy {
         }
         for path in DATA {
             let Some(bytes) = snapshot.read(path)? else { continue };
-            let text = String::from_utf8_lossy(&bytes);
-            let data: serde_json::Value = if path.ends_with(".json") {
-                serde_json::from_slice(&bytes)
-                    .map_err(|e| Error::json_in("not policy data", path, Some(&text), 1, &e))?
-            } else {
-                serde_yaml::from_slice(&bytes).map_err(|e| Error::yaml_in("not policy data", path, Some(&text), &e))?
-            };
-            if !data.is_object() || data.get("clearance").is_some() {
-                return Err(Error::invalid(format!(
-                    "{path} must be a mapping without a top-level `clearance` key (that name is the policy package)"
-                )));
-            }
-            engine.add_data(to_rego(&data)?).map_err(|e| Error::invalid(format!("{path}: {e}")))?;
+            engine.add_data(parse_data(path, &bytes)?).map_err(|e| Error::invalid(format!("{path}: {e}")))?;
         }
         Ok(Policy { engine, files: loaded, defined })
     }

@@ -10,6 +10,7 @@ mod crash;
 mod execute;
 mod executor;
 mod fleet;
+mod fuzz;
 mod generated;
 mod governance;
 mod init;
