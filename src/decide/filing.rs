@@ -4,6 +4,8 @@
 //! the commit that filed it (in branch order), with the agent's history at that time no
 //! lower than what the branch shows, and the auto-approval must come out again.
 
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::unwrap_used))]
+
 use std::collections::HashMap;
 
 use crate::decide::evaluate::{Context, History};

@@ -3,6 +3,8 @@
 //! the quorum at apply time. Every problem is reported, not only the first. Works on the
 //! repository or on an exported bundle, with no repository at all.
 
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::unwrap_used))]
+
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};

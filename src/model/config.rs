@@ -1,5 +1,7 @@
 //! `clearance.yaml`: the repository's configuration.
 
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::unwrap_used))]
+
 use std::collections::BTreeMap;
 
 use schemars::JsonSchema;

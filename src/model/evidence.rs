@@ -1,6 +1,8 @@
 //! The per-proposal evidence log (docs/reference.md#evidence): one JSON object a line, each chained to the
 //! previous line by sha256.
 
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::unwrap_used))]
+
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};

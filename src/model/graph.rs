@@ -1,5 +1,7 @@
 //! The service graph (docs/reference.md#service-graph-and-blast-radius): which services exist and what depends on what.
 
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::unwrap_used))]
+
 use rustc_hash::FxHashMap as HashMap;
 
 use schemars::JsonSchema;

@@ -6,6 +6,8 @@
 //! delete; a cache that fails its checksum, does not parse, or was built from other objects
 //! is rebuilt.
 
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::unwrap_used))]
+
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -275,7 +277,10 @@ fn summarize(snapshot: &Snapshot<'_>, id: &str, dir: git2::Oid) -> Result<Summar
     } else {
         // Executed changes were cleared by the last approval before the start.
         let start = entries.iter().position(|e| e.kind == evidence::Kind::ApplyStarted);
-        start.and_then(|s| entries[..s].iter().rev().find(|e| e.kind == evidence::Kind::Approved)).map(|e| e.at.clone())
+        start
+            .and_then(|s| entries.get(..s))
+            .and_then(|before| before.iter().rev().find(|e| e.kind == evidence::Kind::Approved))
+            .map(|e| e.at.clone())
     };
     Ok(Summary {
         recorded,

@@ -4,6 +4,8 @@
 //! strict (unknown fields are errors) and reports every problem with file, line, column
 //! and field path.
 
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::unwrap_used))]
+
 use std::collections::BTreeMap;
 
 use crate::text::bytes::digest;

@@ -1,5 +1,7 @@
 //! Proposals in the change repository: ids, paths, prefix resolution and derived state.
 
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::unwrap_used))]
+
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
@@ -48,7 +50,7 @@ impl std::fmt::Display for State {
 /// A fresh random id.
 pub fn new_id() -> Result<String> {
     let raw = crate::text::bytes::random::<ID_LEN>()?;
-    Ok(raw.iter().map(|b| ALPHABET[(b & 31) as usize] as char).collect())
+    Ok(raw.iter().map(|b| char::from(ALPHABET.get(usize::from(b & 31)).copied().unwrap_or(b'0'))).collect())
 }
 
 pub fn is_id_char(c: char) -> bool {

@@ -10,6 +10,8 @@
 //! `minItems`/`maxItems`, `minLength`/`maxLength`, `pattern`, `minimum`/`maximum`,
 //! `anyOf`/`oneOf`. A pattern may carry `x-expected`, a human phrase for what it wants.
 
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::unwrap_used))]
+
 use serde_json::Value as J;
 
 use crate::error::Problem;
@@ -220,8 +222,10 @@ impl<'s> Checker<'s> {
                 fitting.push(problems);
             }
         }
-        if fitting.len() == 1 {
-            out.append(&mut fitting[0]);
+        if fitting.len() == 1
+            && let Some(only) = fitting.first_mut()
+        {
+            out.append(only);
             return;
         }
         // Mappings told apart by their one key (`{env: NAME}` or `{keyring: NAME}`): name the
@@ -326,14 +330,19 @@ pub fn closest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let far = usize::MAX / 2;
     for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
+        let mut cur = Vec::with_capacity(b.len() + 1);
+        cur.push(i + 1);
         for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            let swap = prev.get(j).map_or(far, |d| d + usize::from(ca != *cb));
+            let drop = prev.get(j + 1).map_or(far, |d| d + 1);
+            let add = cur.last().map_or(far, |d| d + 1);
+            cur.push(swap.min(drop).min(add));
         }
         prev = cur;
     }
-    prev[b.len()]
+    prev.last().copied().unwrap_or(0)
 }
 
 #[cfg(test)]

@@ -5,6 +5,8 @@
 //! document, string keys only, no duplicate keys, no anchors or aliases (which closes the
 //! door on alias bombs), bounded nesting depth and size.
 
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::unwrap_used))]
+
 use std::borrow::Cow;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
@@ -118,15 +120,20 @@ pub fn decode(bytes: &[u8], source: &Source) -> Result<String, Error> {
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s.to_owned()),
         Err(e) => {
-            let valid = &bytes[..e.valid_up_to()];
+            let valid = bytes.get(..e.valid_up_to()).unwrap_or_default();
             let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
             let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-            let column = String::from_utf8_lossy(&valid[line_start..]).chars().count() + 1;
+            let column = String::from_utf8_lossy(valid.get(line_start..).unwrap_or_default()).chars().count() + 1;
             let text = String::from_utf8_lossy(bytes).into_owned();
             Err(Error::located(
                 format!("{} is not valid UTF-8", source.name),
                 Source { name: source.name.clone(), text: Some(text) },
-                vec![Problem::new(format!("invalid UTF-8 byte 0x{:02x}", bytes[e.valid_up_to()]), "", line, column)],
+                vec![Problem::new(
+                    format!("invalid UTF-8 byte 0x{:02x}", bytes.get(e.valid_up_to()).copied().unwrap_or(0)),
+                    "",
+                    line,
+                    column,
+                )],
             ))
         }
     }

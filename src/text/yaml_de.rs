@@ -6,6 +6,8 @@
 //! tags, bounded depth) and resolves scalars the same way; anything else is a plain error,
 //! and callers then run the located loader to say precisely what is wrong and where.
 
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::unwrap_used))]
+
 use std::fmt;
 
 use saphyr_parser::{Event, Parser, StrInput};

@@ -7,6 +7,8 @@
 //! `clearance-approval`), so `ssh-keygen -Y verify` can check it with the file from
 //! `clearance trust allowed-signers`.
 
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::unwrap_used))]
+
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -397,13 +399,16 @@ pub fn quorum_met(required: &[Quorum], approvers: &[Judged]) -> (bool, Vec<Quoru
         seen: &mut [bool],
         eligible: &dyn Fn(&Judged, &str) -> bool,
     ) -> bool {
-        for s in 0..slots.len() {
-            if seen[s] || !eligible(valid[a], slots[s]) {
-                continue;
+        let Some(&judged) = valid.get(a) else { return false };
+        for (s, slot) in slots.iter().enumerate() {
+            match seen.get_mut(s) {
+                Some(seen) if !*seen && eligible(judged, slot) => *seen = true,
+                _ => continue,
             }
-            seen[s] = true;
-            if owner[s].is_none_or(|other| assign(other, valid, slots, owner, seen, eligible)) {
-                owner[s] = Some(a);
+            if owner.get(s).copied().flatten().is_none_or(|other| assign(other, valid, slots, owner, seen, eligible)) {
+                if let Some(o) = owner.get_mut(s) {
+                    *o = Some(a);
+                }
                 return true;
             }
         }

@@ -8,6 +8,8 @@
 //! namespace `clearance-checkpoint`, over the checkpoint's compact JSON with sorted keys). A checkpoint that
 //! `replaces` an earlier head records an admin accepting a rewrite of the history.
 
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::unwrap_used))]
+
 use std::path::PathBuf;
 
 use git2::Oid;

@@ -1,5 +1,7 @@
 //! `trust/identities.yaml`: who may do what, and with which public key (docs/reference.md#keys-and-signatures).
 
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::unwrap_used))]
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -162,7 +164,7 @@ fn edit_in_place(text: &str, old: &Identities, new: &Identities) -> Option<Strin
     let root = crate::text::yaml::parse(text, &source).ok()?;
     let crate::text::yaml::Value::Map(top) = &root.value else { return None };
     let at = top.iter().position(|(k, _)| k.name == "identities")?;
-    let crate::text::yaml::Value::Seq(items) = &top[at].1.value else { return None };
+    let crate::text::yaml::Value::Seq(items) = &top.get(at)?.1.value else { return None };
     let mut lines: Vec<String> = text.split_inclusive('\n').map(str::to_owned).collect();
     // An entry of a block sequence, rendered at the dash column of the item at `line`.
     let render = |entry: &Identity, line: usize| -> Option<Vec<String>> {
@@ -189,14 +191,21 @@ fn edit_in_place(text: &str, old: &Identities, new: &Identities) -> Option<Strin
     if new.identities.len() != old.identities.len() {
         return None;
     }
-    let changed: Vec<usize> =
-        (0..new.identities.len()).filter(|&i| !same(&old.identities[i], &new.identities[i])).collect();
+    let changed: Vec<usize> = old
+        .identities
+        .iter()
+        .zip(&new.identities)
+        .enumerate()
+        .filter(|(_, (a, b))| !same(a, b))
+        .map(|(i, _)| i)
+        .collect();
     let [i] = changed[..] else { return None };
     let item = items.get(i)?;
     let first = first_key(item)?;
-    let mut revoked = old.identities[i].clone();
-    revoked.revoked_at.clone_from(&new.identities[i].revoked_at);
-    if !same(&revoked, &new.identities[i]) {
+    let now = new.identities.get(i)?;
+    let mut revoked = old.identities.get(i)?.clone();
+    revoked.revoked_at.clone_from(&now.revoked_at);
+    if !same(&revoked, now) {
         // Replaced (`trust add --replace`): its lines, up to the next entry or key, give
         // way to the new entry; comments and blank lines just before the next one stay.
         let next = match items.get(i + 1) {
@@ -204,14 +213,16 @@ fn edit_in_place(text: &str, old: &Identities, new: &Identities) -> Option<Strin
             None => top.get(at + 1).map_or(lines.len() + 1, |(k, _)| k.pos.line),
         };
         let mut end = next;
-        while end > first.line + 1 && matches!(lines[end - 2].trim_start().chars().next(), None | Some('#')) {
+        while end > first.line + 1
+            && lines.get(end - 2).is_some_and(|l| matches!(l.trim_start().chars().next(), None | Some('#')))
+        {
             end -= 1;
         }
-        let entry = render(&new.identities[i], first.line)?;
+        let entry = render(now, first.line)?;
         lines.splice(first.line - 1..end - 1, entry);
         return Some(lines.concat());
     }
-    let value = serde_json::to_string(new.identities[i].revoked_at.as_ref()?).ok()?;
+    let value = serde_json::to_string(now.revoked_at.as_ref()?).ok()?;
     match item.get("revoked_at") {
         Some(current) => {
             // Replace the value where it stands.
