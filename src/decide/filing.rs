@@ -28,10 +28,17 @@ pub struct Filed {
 impl Filed {
     /// The proposal in `files` when its evidence claims an auto-approval.
     pub fn of(files: &crate::decide::verify::Files) -> Option<Filed> {
-        if !files.evidence.contains("\"kind\":\"auto-approved\"") {
+        // Any JSON string that reads `auto-approved` holds it as written or uses an escape:
+        // only such logs are parsed (a hand-written line need not be spaced as clearance
+        // writes it).
+        if !files.evidence.contains("auto-approved") && !files.evidence.contains('\\') {
             return None;
         }
-        let first = serde_json::from_str(files.evidence.lines().next()?).ok()?;
+        let entries = crate::model::evidence::parse(files.evidence.as_bytes(), "evidence.jsonl").ok()?;
+        if !entries.iter().any(|e| e.kind == crate::model::evidence::Kind::AutoApproved) {
+            return None;
+        }
+        let first = entries.into_iter().next()?;
         Some(Filed { id: files.id.clone(), intent: files.intent.clone(), first })
     }
 }

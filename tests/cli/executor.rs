@@ -405,6 +405,10 @@ fn an_auto_approval_the_agent_signed_into_its_own_filing_is_decided_again() {
     let key = clearance::trust::keys::load_file(&repo.key("deploy-bot")).unwrap();
     let forged = evidence::append_signed(b"", Kind::Proposed, &first.at, &first.actor, payload, Some(&key)).unwrap();
     let forged = evidence::append(&forged, Kind::AutoApproved, &first.at, "policy", serde_json::json!({})).unwrap();
+    // Written as a hand would write it: the same JSON, spaced and escaped.
+    let forged =
+        String::from_utf8(forged).unwrap().replace("\"kind\":\"auto-approved\"", "\"kind\": \"auto\\u002dapproved\"");
+    assert!(forged.contains("auto\\u002dapproved"));
     fs::write(&log, forged).unwrap();
     commit_as_agent(&repo, "cleared by policy");
     let r = apply(&repo, &id, &[]);
