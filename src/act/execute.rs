@@ -67,10 +67,7 @@ fn load(repo: &ChangeRepo, prefix: &str) -> Result<Loaded> {
     if let Some(root) = snapshot.in_force().map(|f| f.root.clone())
         && let Ok(ledger) = crate::act::ledger::Ledger::open(&root)
     {
-        let spent = ledger.spent(&detail.agent, &id, now)?;
-        history.proposals_last_hour = history.proposals_last_hour.max(spent.last_hour);
-        history.proposals_last_day = history.proposals_last_day.max(spent.last_day);
-        history.budget_usd_last_day = history.budget_usd_last_day.max(spent.budget_usd_last_day);
+        history = history.at_least(&ledger.spent(&detail.agent, &id, now)?);
     }
     let review = review::review_with(&snapshot, &detail, &mut context, now, history)?;
     Ok(Loaded { id, detail, context, review })

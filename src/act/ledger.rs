@@ -41,14 +41,6 @@ pub struct Line {
     pub budget_usd: Option<f64>,
 }
 
-/// What an agent's changes this executor started in the last hour and day amount to.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Spent {
-    pub last_hour: u64,
-    pub last_day: u64,
-    pub budget_usd_last_day: f64,
-}
-
 pub struct Ledger {
     path: PathBuf,
 }
@@ -83,10 +75,11 @@ impl Ledger {
     }
 
     /// The changes by `agent` other than `except` that this executor started within the
-    /// hour and the day before `now`, each counted once (a resume starts it again).
-    pub fn spent(&self, agent: &str, except: &str, now: jiff::Timestamp) -> Result<Spent> {
+    /// hour and the day before `now`, each counted once (a resume starts it again), as
+    /// the agent's history.
+    pub fn spent(&self, agent: &str, except: &str, now: jiff::Timestamp) -> Result<crate::decide::evaluate::History> {
         let mut seen = std::collections::BTreeSet::new();
-        let mut spent = Spent::default();
+        let mut spent = crate::decide::evaluate::History::default();
         // Newest first; lines are appended in time order, so reading stops two days back.
         for line in self.bytes()?.rsplit(|b| *b == b'\n').filter_map(|l| serde_json::from_slice::<Line>(l).ok()) {
             let Ok(at) = line.at.parse::<jiff::Timestamp>() else { continue };
@@ -100,8 +93,8 @@ impl Ledger {
             if !(0..86400).contains(&age) || !seen.insert(line.proposal.clone()) {
                 continue;
             }
-            spent.last_day += 1;
-            spent.last_hour += u64::from(age < 3600);
+            spent.proposals_last_day += 1;
+            spent.proposals_last_hour += u64::from(age < 3600);
             spent.budget_usd_last_day += line.budget_usd.unwrap_or(0.0);
         }
         Ok(spent)

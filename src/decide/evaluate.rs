@@ -25,6 +25,24 @@ pub struct History {
     pub budget_usd_last_day: f64,
 }
 
+impl History {
+    /// This history with its hourly and daily counts and budget raised to at least
+    /// `floor`'s: what the agent's own word cannot take below.
+    pub fn at_least(self, floor: &History) -> History {
+        History {
+            proposals_last_hour: self.proposals_last_hour.max(floor.proposals_last_hour),
+            proposals_last_day: self.proposals_last_day.max(floor.proposals_last_day),
+            budget_usd_last_day: self.budget_usd_last_day.max(floor.budget_usd_last_day),
+            ..self
+        }
+    }
+}
+
+/// Whether a proposal in `state` counts against its agent's daily budget.
+pub fn spends(state: State) -> bool {
+    !matches!(state, State::Denied | State::Rejected | State::Withdrawn)
+}
+
 /// `agent`'s history in `snapshot` as of `now`, for deciding about a new proposal.
 pub fn history_of(repo: &ChangeRepo, snapshot: &Snapshot<'_>, agent: &str, now: Timestamp) -> Result<History> {
     Ok(history(&index::past_of(repo, snapshot, agent)?, now))
@@ -65,7 +83,7 @@ pub fn history(past: &[index::Past], now: Timestamp) -> History {
         }
         if at >= day {
             h.proposals_last_day += 1;
-            if !matches!(p.state, State::Denied | State::Rejected | State::Withdrawn) {
+            if spends(p.state) {
                 h.budget_usd_last_day += p.budget_usd.unwrap_or(0.0);
             }
         }

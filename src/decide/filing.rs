@@ -13,7 +13,7 @@ use crate::decide::verify::Problem;
 use crate::error::Result;
 use crate::model::evidence::Entry;
 use crate::model::index::{self, Past};
-use crate::model::proposal::{self, State};
+use crate::model::proposal;
 use crate::store::order::BranchOrder;
 use crate::store::repo::{ChangeRepo, InForce, Snapshot};
 
@@ -67,7 +67,7 @@ impl Timeline {
         let mut spent = Vec::with_capacity(past.len() + 1);
         spent.push(0.0);
         for p in &past {
-            let counts = !matches!(p.state, State::Denied | State::Rejected | State::Withdrawn);
+            let counts = crate::decide::evaluate::spends(p.state);
             spent.push(spent.last().copied().unwrap_or(0.0) + if counts { p.budget_usd.unwrap_or(0.0) } else { 0.0 });
         }
         Timeline { at: past.iter().map(|p| p.at).collect(), spent }
@@ -140,13 +140,7 @@ pub fn check(repo: &ChangeRepo, head: &Snapshot<'_>, filed: &[Filed], out: &mut 
                 v.insert(Timeline::of(index::past_of(repo, head, &f.first.actor)?))
             }
         };
-        let seen = timeline.floor(now.as_second());
-        let history = History {
-            proposals_last_hour: recorded.proposals_last_hour.max(seen.proposals_last_hour),
-            proposals_last_day: recorded.proposals_last_day.max(seen.proposals_last_day),
-            budget_usd_last_day: recorded.budget_usd_last_day.max(seen.budget_usd_last_day),
-            ..recorded
-        };
+        let history = recorded.at_least(&timeline.floor(now.as_second()));
         let decision = match context.decide(&intent, &document, now, history) {
             Ok(e) => e.decision,
             Err(e) => {
@@ -173,6 +167,7 @@ pub fn check(repo: &ChangeRepo, head: &Snapshot<'_>, filed: &[Filed], out: &mut 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::proposal::State;
     use proptest::prelude::*;
 
     fn naive(past: &[Past], at: i64) -> (u64, u64, f64) {
