@@ -115,17 +115,17 @@ pub fn review_with(
         provider: provider_digest(snapshot, &context.config, &parsed.intent.spec.action)?,
     };
     let history = key_history(snapshot)?;
-    let files: Vec<String> = snapshot
+    let files: Vec<(String, git2::Oid)> = snapshot
         .list(&approvals_dir(id))?
         .into_iter()
-        .map(|(name, _)| format!("{}/{name}", approvals_dir(id)))
+        .map(|(name, oid)| (format!("{}/{name}", approvals_dir(id)), oid))
         .collect();
     let untrusted = match &history {
         Some(h) => Some(crate::trust::governance::recorded_untrusted(
             snapshot.git(),
             snapshot.commit,
             h,
-            files.iter().map(String::as_str),
+            files.iter().map(|(file, _)| file.as_str()),
         )?),
         None => None,
     };
@@ -146,9 +146,8 @@ pub fn review_with(
         signatures: None,
     };
     let mut approvals = Vec::new();
-    for (name, oid) in snapshot.list(&approvals_dir(id))? {
-        let file = format!("{}/{name}", approvals_dir(id));
-        approvals.push(approval::judge(&file, &snapshot.blob(oid)?, &facts, &context.identities));
+    for (file, oid) in &files {
+        approvals.push(approval::judge(file, &snapshot.blob(*oid)?, &facts, &context.identities));
     }
     // A rejection on record whose file is gone still vetoes: its evidence line is signed.
     let present: Vec<String> = approvals.iter().map(|a| a.file.clone()).collect();
