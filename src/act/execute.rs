@@ -132,7 +132,8 @@ pub fn plan(repo: &ChangeRepo, prefix: &str, key: &KeyArgs) -> Result<Outcome> {
     let who = signer(&l.context, key, &[Role::Executor, Role::Admin], "plan")?;
     let provider = provider_for(repo, &l.context.config, &l.review.intent.intent.spec.action)?;
     let ikey = idempotency_key(&l.context.config.repo_id, &l.id, &l.review.digests.intent);
-    let request = Request::new(Operation::Plan, &l.id, &ikey, &l.review.intent.document);
+    let request = Request::new(Operation::Plan, &l.id, &ikey, &l.review.intent.document)
+        .with_targets(&l.context.graph, &l.review.intent.intent.spec.targets);
     let outcome = provider.run(&request)?;
     let mut plan = serde_json::to_vec_pretty(&outcome)?;
     plan.push(b'\n');
@@ -228,7 +229,8 @@ pub fn apply(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remot
     let id = l.id.clone();
     crate::text::fault::crash_point("apply-started");
     ledger.note(&ikey, run.as_deref().unwrap_or_default(), &id, crate::act::ledger::Phase::Started, l.spend())?;
-    let request = Request::new(Operation::Apply, &id, &ikey, &l.review.intent.document);
+    let request = Request::new(Operation::Apply, &id, &ikey, &l.review.intent.document)
+        .with_targets(&l.context.graph, &l.review.intent.intent.spec.targets);
     let outcome = provider.run(&request)?;
     record(
         repo,
@@ -242,7 +244,8 @@ pub fn apply(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remot
     let mut verify = None;
     if let (true, Some(check)) = (outcome.ok(), &l.review.intent.intent.spec.verify) {
         let vprovider = provider_for(repo, &l.context.config, &check.action)?;
-        let request = Request::new(Operation::Verify, &id, &ikey, &l.review.intent.document);
+        let request = Request::new(Operation::Verify, &id, &ikey, &l.review.intent.document)
+            .with_targets(&l.context.graph, &l.review.intent.intent.spec.targets);
         let v = vprovider.run(&request)?;
         record(
             repo,

@@ -7,19 +7,10 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use serde::Serialize;
-
-/// The provider's answer, as the protocol wants it on stdout.
-#[derive(Debug, Serialize)]
-pub struct Answer {
-    pub status: &'static str,
-    pub summary: String,
-    pub changes: Vec<serde_json::Value>,
-    pub outputs: serde_json::Value,
-}
+use crate::act::provider::Answer;
 
 fn answer(ok: bool, summary: impl Into<String>, changes: Vec<serde_json::Value>) -> Answer {
-    Answer { status: if ok { "ok" } else { "error" }, summary: summary.into(), changes, outputs: serde_json::json!({}) }
+    if ok { Answer::ok(summary, changes) } else { Answer::error(summary) }
 }
 
 /// Run `operation` for the JSON `request` with files under `root`.

@@ -7,5 +7,6 @@ pub mod execute;
 pub mod file_provider;
 pub mod ledger;
 pub mod notify;
+pub mod postgres_provider;
 pub mod provider;
 pub mod sync;

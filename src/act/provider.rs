@@ -45,6 +45,17 @@ pub struct Request<'a> {
     pub proposal_id: &'a str,
     pub idempotency_key: &'a str,
     pub intent: &'a serde_json::Value,
+    /// The intent's targets as the graph in force describes them, so a provider can check
+    /// that what it touches is what the blast radius covered.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<Target<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Target<'a> {
+    pub id: &'a str,
+    pub tier: u8,
+    pub annotations: std::collections::BTreeMap<&'a str, &'a str>,
 }
 
 impl<'a> Request<'a> {
@@ -54,7 +65,44 @@ impl<'a> Request<'a> {
         idempotency_key: &'a str,
         intent: &'a serde_json::Value,
     ) -> Self {
-        Request { api_version: "clearance/v1", operation, proposal_id, idempotency_key, intent }
+        Request { api_version: "clearance/v1", operation, proposal_id, idempotency_key, intent, targets: Vec::new() }
+    }
+
+    /// With the `targets` of the graph in force.
+    pub fn with_targets(
+        self,
+        graph: &'a crate::model::graph_index::Compiled,
+        targets: &[crate::model::intent::ServiceId],
+    ) -> Self {
+        let targets = targets
+            .iter()
+            .filter_map(|t| graph.find(&t.0))
+            .map(|i| Target { id: graph.id(i), tier: graph.tier(i), annotations: graph.annotations(i).collect() })
+            .collect();
+        Request { targets, ..self }
+    }
+}
+
+/// A built-in provider's answer, as the protocol wants it on stdout.
+#[derive(Debug, Serialize)]
+pub struct Answer {
+    pub status: &'static str,
+    pub summary: String,
+    pub changes: Vec<serde_json::Value>,
+    pub outputs: serde_json::Value,
+}
+
+impl Answer {
+    pub fn ok(summary: impl Into<String>, changes: Vec<serde_json::Value>) -> Answer {
+        Answer { status: "ok", summary: summary.into(), changes, outputs: serde_json::json!({}) }
+    }
+
+    pub fn error(summary: impl Into<String>) -> Answer {
+        Answer { status: "error", summary: summary.into(), changes: Vec::new(), outputs: serde_json::json!({}) }
+    }
+
+    pub fn with_outputs(self, outputs: serde_json::Value) -> Answer {
+        Answer { outputs, ..self }
     }
 }
 

@@ -160,6 +160,12 @@ pub fn import(files: &[(String, String)]) -> Result<Import> {
                 owners: e.spec.owner.iter().map(|o| owner_name(o)).collect(),
                 data,
                 tags,
+                // `clearance.dev/resource: postgres://...` and the like, for providers.
+                annotations: annotations
+                    .iter()
+                    .filter_map(|(k, v)| Some((k.strip_prefix("clearance.dev/")?.to_owned(), v.clone())))
+                    .filter(|(k, _)| k != "tier" && k != "data")
+                    .collect(),
                 depends_on: deps.into_iter().map(Edge::Id).collect(),
             },
         );

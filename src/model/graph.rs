@@ -46,6 +46,10 @@ pub struct Service {
     pub data: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// Facts about the service for providers, e.g. `resource: postgres://db.internal/orders`
+    /// (a PostgreSQL provider touches only the database its targets name).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub annotations: std::collections::BTreeMap<String, String>,
     /// Services this one depends on (calls).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub depends_on: Vec<Edge>,

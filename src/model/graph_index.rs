@@ -15,7 +15,7 @@ use crate::store::fs::write_atomic;
 use crate::store::repo::{ChangeRepo, Snapshot};
 
 const MAGIC: &[u8; 4] = b"CLRG";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 /// The high bit of a reverse edge marks it async.
 const ASYNC: u32 = 1 << 31;
 
@@ -28,6 +28,8 @@ pub struct Compiled {
     owners: Csr,
     data: Csr,
     tags: Csr,
+    /// Annotations as pairs of strings: key, value, key, value.
+    annotations: Csr,
     /// For service `i`, the services that depend on it, with the async bit.
     dependents: Csr,
     /// Service indices sorted by id, for lookups by binary search.
@@ -105,6 +107,15 @@ impl Compiled {
         self.tags.row(i).iter().map(|&s| self.strings.get(s))
     }
 
+    /// The value of annotation `key` of service `i`.
+    pub fn annotation(&self, i: usize, key: &str) -> Option<&str> {
+        self.annotations(i).find(|(k, _)| *k == key).map(|(_, v)| v)
+    }
+
+    pub fn annotations(&self, i: usize) -> impl Iterator<Item = (&str, &str)> {
+        self.annotations.row(i).chunks_exact(2).map(|kv| (self.strings.get(kv[0]), self.strings.get(kv[1])))
+    }
+
     pub fn dependents(&self, i: usize) -> impl Iterator<Item = Dependent> + '_ {
         self.dependents.row(i).iter().map(|&e| Dependent {
             service: (e & !ASYNC) as usize,
@@ -141,10 +152,18 @@ impl Compiled {
         let mut owners = Vec::with_capacity(n);
         let mut data = Vec::with_capacity(n);
         let mut tags = Vec::with_capacity(n);
+        let mut annotations = Vec::with_capacity(n);
         for s in &graph.services {
             for (list, out) in [(&s.owners, &mut owners), (&s.data, &mut data), (&s.tags, &mut tags)] {
                 out.push(list.iter().map(|v| intern(v, &mut interned, &mut bytes, &mut offsets)).collect::<Vec<u32>>());
             }
+            annotations.push(
+                s.annotations
+                    .iter()
+                    .flat_map(|(k, v)| [k, v])
+                    .map(|v| intern(v, &mut interned, &mut bytes, &mut offsets))
+                    .collect::<Vec<u32>>(),
+            );
         }
         let mut rows: Vec<Vec<u32>> = vec![Vec::new(); n];
         for (from, s) in graph.services.iter().enumerate() {
@@ -162,6 +181,7 @@ impl Compiled {
             owners: Csr::from_rows(owners.into_iter()),
             data: Csr::from_rows(data.into_iter()),
             tags: Csr::from_rows(tags.into_iter()),
+            annotations: Csr::from_rows(annotations.into_iter()),
             dependents: Csr::from_rows(rows.into_iter()),
             sorted,
             strings,
@@ -176,7 +196,7 @@ impl Compiled {
         body.extend_from_slice(self.strings.bytes.as_bytes());
         put_u32(&mut body, self.tier.len() as u32);
         body.extend_from_slice(&self.tier);
-        for csr in [&self.owners, &self.data, &self.tags, &self.dependents] {
+        for csr in [&self.owners, &self.data, &self.tags, &self.annotations, &self.dependents] {
             put_vec(&mut body, &csr.offsets);
             put_vec(&mut body, &csr.values);
         }
@@ -211,8 +231,8 @@ impl Compiled {
         let text = std::str::from_utf8(r.take(text_len)?).ok()?.to_owned();
         let tier_len = r.u32()? as usize;
         let tier = r.take(tier_len)?.to_vec();
-        let mut csrs = Vec::with_capacity(4);
-        for _ in 0..4 {
+        let mut csrs = Vec::with_capacity(5);
+        for _ in 0..5 {
             csrs.push(Csr { offsets: r.vec()?, values: r.vec()? });
         }
         let sorted = r.vec()?;
@@ -236,8 +256,9 @@ impl Compiled {
         }
         let dependents = csrs.pop()?;
         for (i, csr) in csrs.iter().chain(std::iter::once(&dependents)).enumerate() {
-            let bound = if i == 3 { n } else { n_strings };
-            let values_ok = csr.values.iter().all(|&v| ((if i == 3 { v & !ASYNC } else { v }) as usize) < bound);
+            let edges = i == 4;
+            let bound = if edges { n } else { n_strings };
+            let values_ok = csr.values.iter().all(|&v| ((if edges { v & !ASYNC } else { v }) as usize) < bound);
             if csr.offsets.len() != n + 1 || !monotonic(&csr.offsets, csr.values.len()) || !values_ok {
                 return None;
             }
@@ -245,10 +266,14 @@ impl Compiled {
         if sorted.len() != n || sorted.iter().any(|&i| i as usize >= n) {
             return None;
         }
+        let annotations = csrs.pop()?;
+        if annotations.offsets.windows(2).any(|w| (w[1] - w[0]) % 2 != 0) {
+            return None;
+        }
         let tags = csrs.pop()?;
         let data = csrs.pop()?;
         let owners = csrs.pop()?;
-        let compiled = Compiled { strings, tier, owners, data, tags, dependents, sorted };
+        let compiled = Compiled { strings, tier, owners, data, tags, annotations, dependents, sorted };
         let ordered = compiled.sorted.windows(2).all(|w| compiled.strings.get(w[0]) < compiled.strings.get(w[1]));
         ordered.then_some(compiled)
     }

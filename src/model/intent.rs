@@ -101,6 +101,10 @@ pub struct Risk {
     pub bulk: bool,
     #[serde(default)]
     pub reversible: bool,
+    /// The change cannot run inside a database transaction (e.g. `CREATE INDEX
+    /// CONCURRENTLY`), so it cannot be simulated or applied atomically.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub non_transactional: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -115,6 +119,14 @@ pub struct Limits {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 0.0, max = 1_000_000_000.0))]
     pub budget_usd: Option<f64>,
+    /// How long a database statement may wait for a lock, e.g. `5s` (PostgreSQL provider).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(r"^[0-9]{1,6}(ms|s|m|h)$"), extend("x-expected" = "a duration such as `500ms`, `5s` or `1m`"))]
+    pub lock_timeout: Option<String>,
+    /// How long one database statement may run, e.g. `2m` (default: `timeout`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(r"^[0-9]{1,6}(ms|s|m|h)$"), extend("x-expected" = "a duration such as `90s`, `10m` or `2h`"))]
+    pub statement_timeout: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]

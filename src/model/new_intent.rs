@@ -15,6 +15,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("rotate-secret", include_str!("../../templates/intents/rotate-secret.yaml")),
     ("toggle-flag", include_str!("../../templates/intents/toggle-flag.yaml")),
     ("db-migration", include_str!("../../templates/intents/db-migration.yaml")),
+    ("postgres-migration", include_str!("../../templates/intents/postgres-migration.yaml")),
 ];
 
 /// The template's one-line description (its first comment).

@@ -25,7 +25,7 @@ fn a_template_fills_into_a_proposal() {
     assert_eq!(missing.code, 2);
     assert!(missing.stderr.contains("--set target=..."), "{}", missing.stderr);
     let list = repo.run(&["new", "--list"]);
-    for name in ["restart-service", "scale", "rotate-secret", "toggle-flag", "db-migration"] {
+    for name in ["restart-service", "scale", "rotate-secret", "toggle-flag", "db-migration", "postgres-migration"] {
         assert!(list.stdout.contains(name), "{}", list.stdout);
     }
 }

@@ -19,6 +19,7 @@ mod invalid_input;
 mod keyring;
 mod layout;
 mod policy;
+mod postgres;
 mod release;
 mod remote;
 mod snapshots;

@@ -1,0 +1,760 @@
+//! The PostgreSQL provider, built in: `clearance provider postgres OPERATION`.
+//!
+//! It connects with libpq's environment variables (`PGHOST`, `PGPORT`, `PGDATABASE`,
+//! `PGUSER`, `PGPASSWORD` or `PGPASSFILE`, `PGSSLMODE`, `PGCONNECT_TIMEOUT`), which the
+//! executor supplies through the provider's declared `env` and `secrets`; nothing in the
+//! intent can name a server or a credential.
+//!
+//! - `plan` runs the statements inside a transaction and rolls it back, reporting rows
+//!   affected per statement and the tables created, altered and dropped (with the rows and
+//!   bytes of what would be dropped or truncated).
+//! - `apply` runs them in one transaction under `lock_timeout` and `statement_timeout`, and
+//!   records the idempotency key in the table `clearance_applied` in the same transaction,
+//!   so a retried or resumed apply never runs twice.
+//! - `rollback` runs the migration's `down`; `verify` runs a `postgres.check` query.
+//!
+//! Actions: `postgres.migrate {sql | file + sha256, down}`, `postgres.drop-table {table}`,
+//! `postgres.truncate {table}`, `postgres.delete-rows {table, where}`,
+//! `postgres.check {query, expect}`.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use postgres::{Client, NoTls, SimpleQueryMessage};
+use serde_json::{Value, json};
+
+use crate::act::provider::Answer;
+
+/// The ledger of applied changes, kept in the target database itself.
+const LEDGER: &str = "clearance_applied";
+
+/// Run `operation` for the JSON `request`, reading the environment through `env`.
+pub fn run(operation: &str, request: &[u8], env: &dyn Fn(&str) -> Option<String>) -> Answer {
+    match serve(operation, request, env) {
+        Ok(answer) => answer,
+        Err(message) => Answer::error(message),
+    }
+}
+
+fn serve(operation: &str, request: &[u8], env: &dyn Fn(&str) -> Option<String>) -> Result<Answer, String> {
+    let request: Value = serde_json::from_slice(request).map_err(|e| format!("the request is not JSON: {e}"))?;
+    let work = Work::from_request(operation, &request)?;
+    let mut client = connect(env)?;
+    check_resources(&mut client, &request)?;
+    match (&work.what, operation) {
+        (What::Check { query, expect }, _) => check(&mut client, query, expect),
+        (What::Statements { .. }, "verify") => {
+            Ok(Answer::ok("nothing to verify: give `spec.verify` a `postgres.check`", Vec::new()))
+        }
+        (What::Statements { down, .. }, "rollback") => {
+            let down = down.as_deref().ok_or("this change has no `params.down` to roll back with")?;
+            let statements = split(down);
+            guard(&statements, work.non_transactional)?;
+            let key = format!("{}:rollback", work.key);
+            apply(&mut client, &statements, &work, &key).map(|mut a| {
+                a.summary = format!("rolled back: {}", a.summary);
+                a
+            })
+        }
+        (What::Statements { sql, .. }, "plan") => {
+            let statements = split(sql);
+            guard(&statements, work.non_transactional)?;
+            plan(&mut client, &statements, &work)
+        }
+        (What::Statements { sql, .. }, "apply") => {
+            let statements = split(sql);
+            guard(&statements, work.non_transactional)?;
+            apply(&mut client, &statements, &work, &work.key)
+        }
+        (_, other) => Err(format!("unsupported operation `{other}`")),
+    }
+}
+
+/// What the request asks for, read only from `spec.action` and `spec.params` (and for
+/// `verify`, `spec.verify`): no label, comment or reason can steer it.
+struct Work {
+    proposal: String,
+    key: String,
+    action: String,
+    what: What,
+    non_transactional: bool,
+    lock_timeout: String,
+    statement_timeout: String,
+}
+
+enum What {
+    Statements { sql: String, down: Option<String> },
+    Check { query: String, expect: Option<String> },
+}
+
+impl Work {
+    fn from_request(operation: &str, request: &Value) -> Result<Work, String> {
+        let text = |v: &Value, pointer: &str| v.pointer(pointer).and_then(Value::as_str).map(str::to_owned);
+        let spec = request.pointer("/intent/spec").ok_or("the request has no `intent.spec`")?;
+        // `verify` checks with `spec.verify` when it names a check of this provider.
+        let (action, params) = match (operation, text(spec, "/verify/action")) {
+            ("verify", Some(a)) if a.starts_with("postgres.") => {
+                (a, spec.pointer("/verify/params").cloned().unwrap_or(Value::Null))
+            }
+            _ => (text(spec, "/action").unwrap_or_default(), spec.get("params").cloned().unwrap_or(Value::Null)),
+        };
+        let param = |name: &str| text(&params, &format!("/{name}"));
+        let required = |name: &str| {
+            param(name).filter(|v| !v.trim().is_empty()).ok_or_else(|| format!("`{action}` needs `params.{name}`"))
+        };
+        let what = match action.as_str() {
+            "postgres.migrate" => {
+                let sql = match (param("sql"), param("file")) {
+                    (Some(sql), None) => sql,
+                    (None, Some(file)) => read_file(&file, param("sha256").as_deref())?,
+                    (Some(_), Some(_)) => return Err("give `params.sql` or `params.file`, not both".into()),
+                    (None, None) => return Err("`postgres.migrate` needs `params.sql` or `params.file`".into()),
+                };
+                What::Statements { sql, down: param("down") }
+            }
+            "postgres.drop-table" => {
+                What::Statements { sql: format!("DROP TABLE {}", table(&required("table")?)?), down: None }
+            }
+            "postgres.truncate" => {
+                What::Statements { sql: format!("TRUNCATE TABLE {}", table(&required("table")?)?), down: None }
+            }
+            "postgres.delete-rows" => What::Statements {
+                sql: format!("DELETE FROM {} WHERE {}", table(&required("table")?)?, required("where")?),
+                down: None,
+            },
+            "postgres.check" => What::Check {
+                query: required("query")?,
+                expect: params.get("expect").map(|v| match v {
+                    Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                }),
+            },
+            other => {
+                return Err(format!(
+                    "unsupported action `{other}`: this provider knows postgres.migrate, postgres.drop-table, postgres.truncate, postgres.delete-rows and postgres.check"
+                ));
+            }
+        };
+        let limits = spec.get("limits").cloned().unwrap_or(Value::Null);
+        Ok(Work {
+            proposal: text(request, "/proposal_id").unwrap_or_default(),
+            key: text(request, "/idempotency_key").unwrap_or_default(),
+            action,
+            what,
+            non_transactional: spec.pointer("/risk/non_transactional").and_then(Value::as_bool).unwrap_or(false),
+            lock_timeout: duration(text(&limits, "/lock_timeout").as_deref().unwrap_or("5s"))?,
+            statement_timeout: duration(
+                text(&limits, "/statement_timeout").or_else(|| text(&limits, "/timeout")).as_deref().unwrap_or("5m"),
+            )?,
+        })
+    }
+}
+
+/// A duration of the intent (`90s`, `10m`, `2h`, `500ms`) as PostgreSQL reads it.
+fn duration(text: &str) -> Result<String, String> {
+    let d = crate::text::time::parse_duration(text).ok_or_else(|| format!("`{text}` is not a duration"))?;
+    Ok(format!("{}ms", d.as_millis()))
+}
+
+/// A migration file in the provider's working directory (the `providers/` tree in force),
+/// bound to the intent by its sha256 so the SQL approved is the SQL run.
+fn read_file(file: &str, sha256: Option<&str>) -> Result<String, String> {
+    let sha256 =
+        sha256.ok_or("`params.file` needs `params.sha256`, the file's digest, so the approved SQL is the SQL run")?;
+    let path = std::path::Path::new(file);
+    if path.is_absolute() || path.components().any(|c| !matches!(c, std::path::Component::Normal(_))) {
+        return Err(format!("refusing file `{file}`: give a path under providers/ in the repository"));
+    }
+    let bytes =
+        std::fs::read(path).map_err(|e| format!("cannot read {file} from the providers/ tree in force: {e}"))?;
+    let actual = crate::text::bytes::digest(&bytes);
+    if actual.trim_start_matches("sha256:") != sha256.trim_start_matches("sha256:") {
+        return Err(format!("{file} has sha256 {actual}, not the {sha256} the intent names"));
+    }
+    String::from_utf8(bytes).map_err(|_| format!("{file} is not UTF-8"))
+}
+
+/// `schema.table` or `table`, each part quoted unless it is a plain lowercase name.
+fn table(name: &str) -> Result<String, String> {
+    let parts: Vec<&str> = name.split('.').collect();
+    if parts.len() > 2 || parts.iter().any(|p| p.is_empty() || p.contains('\0')) {
+        return Err(format!("`{name}` is not a table name: give `table` or `schema.table`"));
+    }
+    Ok(parts.iter().map(|p| quote_ident(p)).collect::<Vec<_>>().join("."))
+}
+
+fn quote_ident(part: &str) -> String {
+    let plain = part.chars().next().is_some_and(|c| c.is_ascii_lowercase() || c == '_')
+        && part.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if plain { part.to_owned() } else { format!("\"{}\"", part.replace('"', "\"\"")) }
+}
+
+fn quote_literal(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "''"))
+}
+
+/// Connect as libpq would from the same environment (no TLS: `PGSSLMODE` `require` and
+/// stricter are refused rather than quietly downgraded).
+fn connect(env: &dyn Fn(&str) -> Option<String>) -> Result<Client, String> {
+    let mut config = postgres::Config::new();
+    let hosts = env("PGHOST").filter(|h| !h.is_empty()).unwrap_or_else(|| {
+        if std::path::Path::new("/var/run/postgresql").is_dir() {
+            "/var/run/postgresql".into()
+        } else {
+            "localhost".into()
+        }
+    });
+    for host in hosts.split(',') {
+        config.host(host);
+    }
+    let port = env("PGPORT").filter(|p| !p.is_empty()).unwrap_or_else(|| "5432".into());
+    config.port(port.parse().map_err(|_| format!("PGPORT `{port}` is not a port"))?);
+    let user = env("PGUSER").filter(|u| !u.is_empty()).or_else(os_user).ok_or("set PGUSER")?;
+    let database = env("PGDATABASE").filter(|d| !d.is_empty()).unwrap_or_else(|| user.clone());
+    config.user(&user).dbname(&database);
+    config.application_name(&env("PGAPPNAME").unwrap_or_else(|| "clearance".into()));
+    let timeout = env("PGCONNECT_TIMEOUT").and_then(|t| t.parse::<u64>().ok()).unwrap_or(10);
+    config.connect_timeout(Duration::from_secs(timeout.max(1)));
+    match env("PGSSLMODE").as_deref().unwrap_or("prefer") {
+        "disable" | "allow" | "prefer" => {}
+        mode => {
+            return Err(format!(
+                "PGSSLMODE={mode} needs TLS, which this provider does not speak yet; connect over a Unix socket or a trusted network with PGSSLMODE=disable"
+            ));
+        }
+    }
+    let password = env("PGPASSWORD").filter(|p| !p.is_empty()).or_else(|| {
+        let file = env("PGPASSFILE").or_else(|| env("HOME").map(|h| format!("{h}/.pgpass")))?;
+        passfile(&std::fs::read_to_string(file).ok()?, hosts.split(',').next()?, &port, &database, &user)
+    });
+    if let Some(password) = password {
+        config.password(password);
+    }
+    let where_ = format!("database `{database}` as `{user}` on {hosts}:{port}");
+    config.connect(NoTls).map_err(|e| format!("cannot connect to {where_}: {}", describe(&e)))
+}
+
+/// The user this process runs as, libpq's default `PGUSER`.
+fn os_user() -> Option<String> {
+    // SAFETY: getpwuid returns a pointer into static storage or null; it is read at once,
+    // in this single-threaded process, before any other call could overwrite it.
+    unsafe {
+        let pw = libc::getpwuid(libc::geteuid());
+        if pw.is_null() {
+            return None;
+        }
+        std::ffi::CStr::from_ptr((*pw).pw_name).to_str().ok().map(str::to_owned)
+    }
+}
+
+/// The password of the first matching `host:port:database:user:password` line.
+fn passfile(text: &str, host: &str, port: &str, database: &str, user: &str) -> Option<String> {
+    let host = if host.starts_with('/') { "localhost" } else { host };
+    text.lines().filter(|l| !l.starts_with('#')).find_map(|line| {
+        let mut fields = Vec::new();
+        let mut field = String::new();
+        let mut chars = line.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => field.extend(chars.next()),
+                ':' if fields.len() < 4 => fields.push(std::mem::take(&mut field)),
+                c => field.push(c),
+            }
+        }
+        fields.push(field);
+        let [h, p, d, u, password] = fields.as_slice() else { return None };
+        let matches = |pattern: &str, value: &str| pattern == "*" || pattern == value;
+        (matches(h, host) && matches(p, port) && matches(d, database) && matches(u, user)).then(|| password.clone())
+    })
+}
+
+/// The server's own words for an error, with its detail and hint.
+fn describe(e: &postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => {
+            let mut s = format!("{}: {} ({})", db.severity(), db.message(), db.code().code());
+            if let Some(detail) = db.detail() {
+                s.push_str(&format!("; detail: {detail}"));
+            }
+            if let Some(hint) = db.hint() {
+                s.push_str(&format!("; hint: {hint}"));
+            }
+            s
+        }
+        None => e.to_string(),
+    }
+}
+
+/// When a target of the intent names a `postgres://` resource in the graph, this database
+/// must be one of them: an intent that targets one service cannot reach another's data.
+fn check_resources(client: &mut Client, request: &Value) -> Result<(), String> {
+    let named: Vec<&str> = request
+        .get("targets")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|t| t.pointer("/annotations/resource").and_then(Value::as_str))
+        .filter(|r| r.starts_with("postgres://") || r.starts_with("postgresql://"))
+        .collect();
+    if named.is_empty() {
+        return Ok(());
+    }
+    let current = first_value(client, "SELECT current_database()")?.unwrap_or_default();
+    let database_of =
+        |r: &str| r.rsplit('/').next().unwrap_or_default().split('?').next().unwrap_or_default().to_owned();
+    if named.iter().any(|r| database_of(r) == current) {
+        return Ok(());
+    }
+    Err(format!(
+        "connected to database `{current}`, but the intent's targets are {}: refusing to touch a database the blast radius does not cover",
+        named.join(", ")
+    ))
+}
+
+fn first_value(client: &mut Client, query: &str) -> Result<Option<String>, String> {
+    let messages = client.simple_query(query).map_err(|e| describe(&e))?;
+    Ok(messages
+        .iter()
+        .find_map(|m| match m {
+            SimpleQueryMessage::Row(row) => Some(row.get(0).map(str::to_owned)),
+            _ => None,
+        })
+        .flatten())
+}
+
+fn check(client: &mut Client, query: &str, expect: &Option<String>) -> Result<Answer, String> {
+    let got =
+        first_value(client, &format!("BEGIN READ ONLY; {query}; COMMIT")).map_err(|e| format!("check failed: {e}"))?;
+    let shown = got.clone().unwrap_or_else(|| "no row".into());
+    let outputs = json!({ "value": got });
+    match expect {
+        Some(want) if got.as_deref() != Some(want.as_str()) => {
+            Ok(Answer::error(format!("check failed: expected {want}, got {shown}")).with_outputs(outputs))
+        }
+        _ => Ok(Answer::ok(format!("check passed: {shown}"), Vec::new()).with_outputs(outputs)),
+    }
+}
+
+/// One statement of a script, with its text and its shape outside strings and comments.
+struct Statement {
+    text: String,
+    /// Upper-case words outside strings, comments and quoted identifiers.
+    words: Vec<String>,
+}
+
+impl Statement {
+    fn command(&self) -> String {
+        let two = matches!(self.words.first().map(String::as_str), Some("CREATE" | "DROP" | "ALTER"));
+        self.words.iter().take(if two { 2 } else { 1 }).cloned().collect::<Vec<_>>().join(" ")
+    }
+
+    fn has(&self, word: &str) -> bool {
+        self.words.iter().any(|w| w == word)
+    }
+
+    fn starts(&self, first: &[&str]) -> bool {
+        self.words.len() >= first.len() && self.words.iter().zip(first).all(|(w, f)| w == f)
+    }
+
+    /// Statements PostgreSQL refuses inside a transaction block.
+    fn non_transactional(&self) -> bool {
+        self.starts(&["VACUUM"])
+            || self.starts(&["CREATE", "DATABASE"])
+            || self.starts(&["DROP", "DATABASE"])
+            || self.starts(&["CREATE", "TABLESPACE"])
+            || self.starts(&["DROP", "TABLESPACE"])
+            || self.starts(&["ALTER", "SYSTEM"])
+            || (self.has("CONCURRENTLY") && (self.has("INDEX") || self.has("REINDEX") || self.has("DETACH")))
+    }
+
+    /// Transaction control is this provider's job: a script's own BEGIN or COMMIT would
+    /// end the transaction that keeps it atomic and its ledger entry with it.
+    fn transaction_control(&self) -> bool {
+        matches!(
+            self.words.first().map(String::as_str),
+            Some("BEGIN" | "COMMIT" | "ROLLBACK" | "END" | "START" | "SAVEPOINT" | "RELEASE" | "ABORT" | "PREPARE")
+        )
+    }
+}
+
+/// Split a script into statements at semicolons outside strings, quoted identifiers,
+/// dollar quotes and comments.
+fn split(sql: &str) -> Vec<Statement> {
+    let chars: Vec<char> = sql.chars().collect();
+    let mut out = Vec::new();
+    let (mut text, mut shape) = (String::new(), String::new());
+    let mut i = 0;
+    let at = |i: usize| chars.get(i).copied().unwrap_or('\0');
+    while i < chars.len() {
+        let c = at(i);
+        if c == '-' && at(i + 1) == '-' {
+            while i < chars.len() && at(i) != '\n' {
+                text.push(at(i));
+                i += 1;
+            }
+            shape.push(' ');
+        } else if c == '/' && at(i + 1) == '*' {
+            let mut depth = 0;
+            while i < chars.len() {
+                if at(i) == '/' && at(i + 1) == '*' {
+                    depth += 1;
+                    text.push_str("/*");
+                    i += 2;
+                } else if at(i) == '*' && at(i + 1) == '/' {
+                    depth -= 1;
+                    text.push_str("*/");
+                    i += 2;
+                    if depth == 0 {
+                        break;
+                    }
+                } else {
+                    text.push(at(i));
+                    i += 1;
+                }
+            }
+            shape.push(' ');
+        } else if c == '\'' || c == '"' {
+            let escapes = c == '\'' && matches!(text.chars().last(), Some('E' | 'e'));
+            text.push(c);
+            i += 1;
+            while i < chars.len() {
+                let d = at(i);
+                text.push(d);
+                i += 1;
+                if escapes && d == '\\' {
+                    text.extend(chars.get(i));
+                    i += 1;
+                } else if d == c && at(i) == c {
+                    text.push(c);
+                    i += 1;
+                } else if d == c {
+                    break;
+                }
+            }
+            shape.push(' ');
+        } else if c == '$' && !at(i.wrapping_sub(1)).is_alphanumeric() && dollar_tag(&chars, i).is_some() {
+            let tag = dollar_tag(&chars, i).unwrap_or_default();
+            let tag_chars: Vec<char> = tag.chars().collect();
+            text.push_str(&tag);
+            i += tag_chars.len();
+            while i < chars.len() && !chars[i..].starts_with(&tag_chars) {
+                text.push(at(i));
+                i += 1;
+            }
+            if i < chars.len() {
+                text.push_str(&tag);
+                i += tag_chars.len();
+            }
+            shape.push(' ');
+        } else if c == ';' {
+            push_statement(&mut out, &mut text, &mut shape);
+            i += 1;
+        } else {
+            text.push(c);
+            shape.push(c);
+            i += 1;
+        }
+    }
+    push_statement(&mut out, &mut text, &mut shape);
+    out
+}
+
+/// `$tag$` starting at `i`, if one does.
+fn dollar_tag(chars: &[char], i: usize) -> Option<String> {
+    let rest = chars.get(i + 1..)?;
+    let end = rest.iter().position(|&c| c == '$')?;
+    let tag = &rest[..end];
+    let valid = tag.iter().all(|c| c.is_alphanumeric() || *c == '_') && !tag.first().is_some_and(char::is_ascii_digit);
+    valid.then(|| format!("${}$", tag.iter().collect::<String>()))
+}
+
+fn push_statement(out: &mut Vec<Statement>, text: &mut String, shape: &mut String) {
+    let words: Vec<String> = shape
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_uppercase)
+        .collect();
+    let statement = std::mem::take(text).trim().to_owned();
+    shape.clear();
+    if !words.is_empty() {
+        out.push(Statement { text: statement, words });
+    }
+}
+
+/// Refuse what cannot be run safely: nothing at all, transaction control, and statements
+/// that cannot run in a transaction unless the intent says so.
+fn guard(statements: &[Statement], non_transactional: bool) -> Result<(), String> {
+    if statements.is_empty() {
+        return Err("the SQL holds no statement".into());
+    }
+    if let Some(s) = statements.iter().find(|s| s.transaction_control()) {
+        return Err(format!("`{}` controls the transaction, which is this provider's job: remove it", s.command()));
+    }
+    let outside: Vec<String> = statements.iter().filter(|s| s.non_transactional()).map(Statement::command).collect();
+    if !outside.is_empty() && !non_transactional {
+        return Err(format!(
+            "{} cannot run inside a transaction, so it can be neither planned nor applied atomically; say `risk.non_transactional: true` in the intent to run it without one",
+            outside.join(", ")
+        ));
+    }
+    if !outside.is_empty() && outside.len() != statements.len() {
+        return Err("mix no statement that must run outside a transaction with others: propose them separately".into());
+    }
+    Ok(())
+}
+
+/// A table as the catalog describes it.
+#[derive(Clone, PartialEq)]
+struct Relation {
+    name: String,
+    kind: String,
+    columns: String,
+    filenode: String,
+}
+
+/// Every user relation by oid.
+fn catalog(client: &mut impl postgres::GenericClient) -> Result<BTreeMap<String, Relation>, String> {
+    let query = "SELECT c.oid::text, format('%I.%I', n.nspname, c.relname), c.relkind::text, \
+        coalesce((SELECT string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod) \
+          || CASE WHEN a.attnotnull THEN ' not null' ELSE '' END, ', ' ORDER BY a.attnum) \
+          FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped), ''), \
+        c.relfilenode::text \
+        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace \
+        WHERE c.relkind IN ('r', 'p', 'v', 'm') AND n.nspname NOT IN ('pg_catalog', 'information_schema') \
+        AND n.nspname NOT LIKE 'pg_toast%' AND c.relname <> 'clearance_applied'";
+    let mut out = BTreeMap::new();
+    for m in client.simple_query(query).map_err(|e| describe(&e))? {
+        if let SimpleQueryMessage::Row(row) = m {
+            let get = |i| row.get(i).unwrap_or_default().to_owned();
+            out.insert(get(0), Relation { name: get(1), kind: get(2), columns: get(3), filenode: get(4) });
+        }
+    }
+    Ok(out)
+}
+
+fn kind_name(kind: &str) -> &'static str {
+    match kind {
+        "v" => "view",
+        "m" => "materialized view",
+        _ => "table",
+    }
+}
+
+/// Run each statement, keeping the rows it affected.
+fn execute(client: &mut impl postgres::GenericClient, statements: &[Statement]) -> Result<Vec<(String, u64)>, String> {
+    let mut done = Vec::with_capacity(statements.len());
+    for (n, s) in statements.iter().enumerate() {
+        let messages = client.simple_query(&s.text).map_err(|e| {
+            format!("statement {} of {} (`{}`) failed: {}", n + 1, statements.len(), s.command(), describe(&e))
+        })?;
+        let rows = messages
+            .iter()
+            .filter_map(|m| match m {
+                SimpleQueryMessage::CommandComplete(rows) => Some(*rows),
+                _ => None,
+            })
+            .sum();
+        done.push((s.command(), rows));
+    }
+    Ok(done)
+}
+
+fn settings(work: &Work) -> String {
+    format!(
+        "SET LOCAL lock_timeout = {}; SET LOCAL statement_timeout = {}",
+        quote_literal(&work.lock_timeout),
+        quote_literal(&work.statement_timeout)
+    )
+}
+
+fn plan(client: &mut Client, statements: &[Statement], work: &Work) -> Result<Answer, String> {
+    if statements.iter().all(Statement::non_transactional) {
+        let commands: Vec<String> = statements.iter().map(Statement::command).collect();
+        return Ok(Answer::ok(
+            format!("would run {} outside a transaction: not simulated", commands.join(", ")),
+            commands.iter().map(|c| json!({"statement": c, "rows": null, "simulated": false})).collect(),
+        ));
+    }
+    let mut tx = client.transaction().map_err(|e| describe(&e))?;
+    tx.batch_execute(&settings(work)).map_err(|e| describe(&e))?;
+    let before = catalog(&mut tx)?;
+    // Rows in tables a TRUNCATE may empty, counted before the statements run.
+    let truncated: Vec<String> =
+        statements.iter().filter(|s| s.starts(&["TRUNCATE"])).map(|s| s.text.clone()).collect();
+    let done = execute(&mut tx, statements)?;
+    let after = catalog(&mut tx)?;
+    tx.rollback().map_err(|e| describe(&e))?;
+    let mut changes: Vec<Value> =
+        done.iter().map(|(command, rows)| json!({"statement": command, "rows": rows})).collect();
+    let mut words = Vec::new();
+    for (oid, r) in &before {
+        match after.get(oid) {
+            None => {
+                let (rows, bytes) = size(client, r)?;
+                words.push(format!("drop {} {} ({rows} rows, {bytes} bytes)", kind_name(&r.kind), r.name));
+                changes.push(json!({"dropped": r.name, "kind": kind_name(&r.kind), "rows": rows, "bytes": bytes}));
+            }
+            Some(a) if a.columns != r.columns => {
+                words.push(format!("alter {}", r.name));
+                changes.push(json!({"altered": r.name, "columns_before": r.columns, "columns_after": a.columns}));
+            }
+            Some(a) if a.filenode != r.filenode && !truncated.is_empty() => {
+                let (rows, bytes) = size(client, r)?;
+                words.push(format!("empty {} ({rows} rows, {bytes} bytes)", r.name));
+                changes.push(json!({"truncated": r.name, "rows": rows, "bytes": bytes}));
+            }
+            _ => {}
+        }
+    }
+    for (oid, r) in &after {
+        if !before.contains_key(oid) {
+            words.push(format!("create {} {}", kind_name(&r.kind), r.name));
+            changes.push(json!({"created": r.name, "kind": kind_name(&r.kind), "columns": r.columns}));
+        }
+    }
+    for (command, rows) in &done {
+        if matches!(command.as_str(), "DELETE" | "UPDATE" | "INSERT" | "MERGE") {
+            words.push(format!("{} {rows} rows", command.to_lowercase()));
+        }
+    }
+    let said = if words.is_empty() {
+        format!("would run {} statements", done.len())
+    } else {
+        format!("would {}", words.join("; "))
+    };
+    Ok(Answer::ok(format!("{said} (simulated in a transaction that was rolled back)"), changes))
+}
+
+/// Rows and bytes of a relation as it stands.
+fn size(client: &mut Client, r: &Relation) -> Result<(u64, u64), String> {
+    if r.kind == "v" {
+        return Ok((0, 0));
+    }
+    let query =
+        format!("SELECT count(*)::text, pg_total_relation_size({})::text FROM {}", quote_literal(&r.name), r.name);
+    let messages = client.simple_query(&query).map_err(|e| describe(&e))?;
+    for m in messages {
+        if let SimpleQueryMessage::Row(row) = m {
+            let n = |i| row.get(i).and_then(|v| v.parse().ok()).unwrap_or(0);
+            return Ok((n(0), n(1)));
+        }
+    }
+    Ok((0, 0))
+}
+
+fn ensure_ledger(client: &mut Client) -> Result<(), String> {
+    let create = format!(
+        "CREATE TABLE IF NOT EXISTS {LEDGER} (idempotency_key text PRIMARY KEY, proposal_id text NOT NULL, \
+         action text NOT NULL, state text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())"
+    );
+    match client.batch_execute(&create) {
+        Ok(()) => Ok(()),
+        // Two first applies at once: the other one created it.
+        Err(e) if e.code() == Some(&postgres::error::SqlState::UNIQUE_VIOLATION) => Ok(()),
+        Err(e) => Err(format!("cannot create the ledger table {LEDGER}: {}", describe(&e))),
+    }
+}
+
+fn apply(client: &mut Client, statements: &[Statement], work: &Work, key: &str) -> Result<Answer, String> {
+    if key.is_empty() {
+        return Err("the request has no idempotency key".into());
+    }
+    ensure_ledger(client)?;
+    let insert = format!(
+        "INSERT INTO {LEDGER} (idempotency_key, proposal_id, action, state) VALUES ($1, $2, $3, $4) ON CONFLICT (idempotency_key) DO NOTHING"
+    );
+    let already = |client: &mut Client| -> Result<Answer, String> {
+        let state = client
+            .query_opt(&format!("SELECT state, applied_at::text FROM {LEDGER} WHERE idempotency_key = $1"), &[&key])
+            .map_err(|e| describe(&e))?;
+        match state {
+            Some(row) if row.get::<_, String>(0) == "done" => Ok(Answer::ok(
+                format!("already applied at {} (idempotency key in {LEDGER})", row.get::<_, String>(1)),
+                Vec::new(),
+            )),
+            _ => Err(format!(
+                "an earlier attempt with this idempotency key started statements outside a transaction and did not finish: check the database by hand, then delete its row from {LEDGER}"
+            )),
+        }
+    };
+    if statements.iter().all(Statement::non_transactional) {
+        // Each statement commits on its own: the ledger says `started` first, so a retry
+        // after a crash stops for a human instead of running anything twice.
+        let inserted =
+            client.execute(&insert, &[&key, &work.proposal, &work.action, &"started"]).map_err(|e| describe(&e))?;
+        if inserted == 0 {
+            return already(client);
+        }
+        client
+            .batch_execute(&format!("SET lock_timeout = {}", quote_literal(&work.lock_timeout)))
+            .map_err(|e| describe(&e))?;
+        let done = execute(client, statements)?;
+        client
+            .execute(&format!("UPDATE {LEDGER} SET state = 'done' WHERE idempotency_key = $1"), &[&key])
+            .map_err(|e| describe(&e))?;
+        return Ok(applied(&done, "outside a transaction"));
+    }
+    let mut tx = client.transaction().map_err(|e| describe(&e))?;
+    tx.batch_execute(&settings(work)).map_err(|e| describe(&e))?;
+    // The ledger row first: a concurrent apply with the same key waits on it, then finds it.
+    let inserted = tx.execute(&insert, &[&key, &work.proposal, &work.action, &"done"]).map_err(|e| describe(&e))?;
+    if inserted == 0 {
+        drop(tx);
+        return already(client);
+    }
+    let done = execute(&mut tx, statements)?;
+    tx.commit().map_err(|e| format!("commit failed: {}", describe(&e)))?;
+    Ok(applied(&done, "in one transaction"))
+}
+
+fn applied(done: &[(String, u64)], how: &str) -> Answer {
+    let rows: u64 = done.iter().map(|(_, r)| r).sum();
+    Answer::ok(
+        format!("applied {} statements {how} ({rows} rows affected)", done.len()),
+        done.iter().map(|(command, rows)| json!({"statement": command, "rows": rows})).collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statements_split_outside_strings_comments_and_dollar_quotes() {
+        let sql = "CREATE TABLE a (x text DEFAULT ';'); -- a comment; still a comment\n\
+                   /* block; /* nested; */ */ INSERT INTO \"we;ird\" VALUES (E'it\\'s; fine');\n\
+                   CREATE FUNCTION f() RETURNS int AS $body$ SELECT 1; $body$ LANGUAGE sql;;  \n";
+        let s = split(sql);
+        assert_eq!(s.len(), 3, "{:?}", s.iter().map(|s| &s.text).collect::<Vec<_>>());
+        assert_eq!(s[0].command(), "CREATE TABLE");
+        assert_eq!(s[1].command(), "INSERT");
+        assert!(s[1].text.contains("it\\'s; fine"));
+        assert!(s[2].text.ends_with("LANGUAGE sql"));
+    }
+
+    #[test]
+    fn statements_that_cannot_run_in_a_transaction_are_named() {
+        let refused = guard(&split("CREATE INDEX CONCURRENTLY i ON t (x)"), false).unwrap_err();
+        assert!(refused.contains("CREATE INDEX") && refused.contains("non_transactional"), "{refused}");
+        assert!(guard(&split("vacuum t"), true).is_ok());
+        assert!(guard(&split("VACUUM t; DELETE FROM t"), true).is_err());
+        // The word inside a string is not a statement.
+        assert!(guard(&split("INSERT INTO t VALUES ('VACUUM CONCURRENTLY INDEX')"), false).is_ok());
+        assert!(guard(&split("DELETE FROM t; COMMIT; DROP TABLE u"), false).unwrap_err().contains("COMMIT"));
+    }
+
+    #[test]
+    fn table_names_are_quoted_unless_plain() {
+        assert_eq!(table("orders").unwrap(), "orders");
+        assert_eq!(table("public.Orders").unwrap(), "public.\"Orders\"");
+        assert_eq!(table("x\"; DROP TABLE y; --").unwrap(), "\"x\"\"; DROP TABLE y; --\"");
+        assert!(table("a.b.c").is_err());
+    }
+
+    #[test]
+    fn passfile_lines_match_like_libpq() {
+        let text = "# comment\nother:5432:*:app:nope\n*:5433:shop:app:s3cr\\:et\n";
+        assert_eq!(passfile(text, "/tmp/sock", "5433", "shop", "app").as_deref(), Some("s3cr:et"));
+        assert_eq!(passfile(text, "db", "5432", "shop", "app"), None);
+    }
+}
