@@ -22,7 +22,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
     $completions = @(switch ($command) {
         'clearance' {
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
@@ -63,12 +63,13 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of a document clearance reads')
             [CompletionResult]::new('provider', 'provider', [CompletionResultType]::ParameterValue, 'Providers built into clearance, run as `clearance provider NAME OPERATION`')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write shell completions or man pages from the command-line model')
+            [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print the version (as --version)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'clearance;demo' {
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
@@ -88,7 +89,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Sign with the key of this name from the OS keyring')
             [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'Sign with this OpenSSH private key file (mode 0600)')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('--bare', '--bare', [CompletionResultType]::ParameterName, 'Create a bare repository (no work tree), e.g. for a server')
@@ -108,7 +109,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('--list', '--list', [CompletionResultType]::ParameterName, 'List the templates')
@@ -129,7 +130,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Sign with the key of this name from the OS keyring')
             [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'Sign with this OpenSSH private key file (mode 0600)')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Validate and show the outcome without writing (or signing) anything')
@@ -154,7 +155,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show at most this many')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most this many')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every column in full, however wide the terminal')
@@ -172,7 +173,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         }
         'clearance;show' {
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
@@ -190,7 +191,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Sign with the key of this name from the OS keyring')
             [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'Sign with this OpenSSH private key file (mode 0600)')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('--push', '--push', [CompletionResultType]::ParameterName, 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine''s record) [default with `sync: auto`]')
@@ -213,7 +214,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--comment', '--comment', [CompletionResultType]::ParameterName, 'A comment stored with (and signed in) the approval')
             [CompletionResult]::new('--expires', '--expires', [CompletionResultType]::ParameterName, 'How long it stays valid, e.g. 4h [default: clearance.yaml defaults.approval_expiry]')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask; required without a terminal')
@@ -236,7 +237,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Sign with the key of this name from the OS keyring')
             [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'Sign with this OpenSSH private key file (mode 0600)')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
@@ -257,7 +258,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--comment', '--comment', [CompletionResultType]::ParameterName, 'A comment stored with (and signed in) the approval')
             [CompletionResult]::new('--expires', '--expires', [CompletionResultType]::ParameterName, 'How long it stays valid, e.g. 4h [default: clearance.yaml defaults.approval_expiry]')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask; required without a terminal')
@@ -283,7 +284,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Sign with the key of this name from the OS keyring')
             [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'Sign with this OpenSSH private key file (mode 0600)')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('--push', '--push', [CompletionResultType]::ParameterName, 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine''s record) [default with `sync: auto`]')
@@ -303,7 +304,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Sign with the key of this name from the OS keyring')
             [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'Sign with this OpenSSH private key file (mode 0600)')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, 'Re-run a change whose earlier run crashed after `apply-started`')
@@ -324,7 +325,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Sign with the key of this name from the OS keyring')
             [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'Sign with this OpenSSH private key file (mode 0600)')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('--push', '--push', [CompletionResultType]::ParameterName, 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine''s record) [default with `sync: auto`]')
@@ -344,7 +345,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--bundle', '--bundle', [CompletionResultType]::ParameterName, 'Verify an exported bundle instead of the repository')
             [CompletionResult]::new('--checkpoint', '--checkpoint', [CompletionResultType]::ParameterName, 'Also prove the history extends this checkpoint (from `clearance checkpoint`, kept elsewhere)')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
@@ -362,7 +363,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Sign with the key of this name from the OS keyring')
             [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'Sign with this OpenSSH private key file (mode 0600)')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('--push', '--push', [CompletionResultType]::ParameterName, 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine''s record) [default with `sync: auto`]')
@@ -382,7 +383,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only proposals from this long ago until now, e.g. 24h, 7d')
             [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Only this agent')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
@@ -401,7 +402,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Sign with the key of this name from the OS keyring')
             [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'Sign with this OpenSSH private key file (mode 0600)')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('--accept-rewrite', '--accept-rewrite', [CompletionResultType]::ParameterName, 'Accept that the remote''s history was rewritten (an admin''s key; recorded in a signed checkpoint)')
@@ -418,7 +419,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         }
         'clearance;evidence' {
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
@@ -438,7 +439,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write here instead of stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write here instead of stdout')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
@@ -467,7 +468,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'The environment the change is for (recorded in the output)')
             [CompletionResult]::new('--depth', '--depth', [CompletionResultType]::ParameterName, 'Stop after this many hops from the targets')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
@@ -486,7 +487,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'An intent file, or `-` for standard input')
             [CompletionResult]::new('--rules', '--rules', [CompletionResultType]::ParameterName, 'Which rules decide: those in force, or the work tree''s (to try edits before signing them)')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
@@ -502,7 +503,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         }
         'clearance;policy' {
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
@@ -520,7 +521,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         }
         'clearance;policy;test' {
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
@@ -547,7 +548,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         }
         'clearance;key' {
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
@@ -569,7 +570,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         'clearance;key;new' {
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Write an OpenSSH private key file (and FILE.pub) instead of using the keyring')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing key of that name')
@@ -586,7 +587,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         }
         'clearance;key;list' {
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
@@ -603,7 +604,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         'clearance;key;show' {
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'file')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
@@ -620,7 +621,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         'clearance;key;export' {
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'file')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
@@ -659,7 +660,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         }
         'clearance;trust' {
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
@@ -688,7 +689,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--signer', '--signer', [CompletionResultType]::ParameterName, 'Sign the change with the key of this name from the OS keyring')
             [CompletionResult]::new('--signer-file', '--signer-file', [CompletionResultType]::ParameterName, 'Sign the change with this OpenSSH private key file (mode 0600)')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('--replace', '--replace', [CompletionResultType]::ParameterName, 'Replace an existing entry for this principal')
@@ -707,7 +708,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         }
         'clearance;trust;list' {
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
@@ -726,7 +727,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--signer', '--signer', [CompletionResultType]::ParameterName, 'Sign the change with the key of this name from the OS keyring')
             [CompletionResult]::new('--signer-file', '--signer-file', [CompletionResultType]::ParameterName, 'Sign the change with this OpenSSH private key file (mode 0600)')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('--push', '--push', [CompletionResultType]::ParameterName, 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine''s record) [default with `sync: auto`]')
@@ -744,7 +745,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         }
         'clearance;trust;allowed-signers' {
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
@@ -783,7 +784,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         }
         'clearance;governance' {
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
@@ -811,7 +812,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--remove-admin', '--remove-admin', [CompletionResultType]::ParameterName, 'Remove an admin (repeatable)')
             [CompletionResult]::new('--admin-threshold', '--admin-threshold', [CompletionResultType]::ParameterName, 'Distinct admin signatures that changes to the rules need from now on')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask; required without a terminal')
@@ -831,7 +832,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         }
         'clearance;governance;status' {
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
@@ -847,7 +848,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         }
         'clearance;governance;log' {
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
@@ -867,7 +868,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Sign with the key of this name from the OS keyring')
             [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'Sign with this OpenSSH private key file (mode 0600)')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
@@ -906,7 +907,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         }
         'clearance;doctor' {
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
@@ -922,7 +923,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         }
         'clearance;graph' {
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
@@ -942,7 +943,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         }
         'clearance;graph;check' {
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
@@ -960,7 +961,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Only services this team owns')
             [CompletionResult]::new('--tier', '--tier', [CompletionResultType]::ParameterName, 'Only services of this tier (0 most critical .. 3)')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
@@ -976,7 +977,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         }
         'clearance;graph;import' {
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
@@ -996,7 +997,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Sign with the key of this name from the OS keyring')
             [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'Sign with this OpenSSH private key file (mode 0600)')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('--commit', '--commit', [CompletionResultType]::ParameterName, 'Sign the result into force as graph/services.yaml instead of printing it (the key must be a graph maintainer''s or an admin''s)')
@@ -1049,7 +1050,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         }
         'clearance;schema' {
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
@@ -1065,7 +1066,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         }
         'clearance;provider' {
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
@@ -1081,7 +1082,23 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         }
         'clearance;generate' {
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more: how long the command took')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more: how long the command took')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'clearance;version' {
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
@@ -1125,6 +1142,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of a document clearance reads')
             [CompletionResult]::new('provider', 'provider', [CompletionResultType]::ParameterValue, 'Providers built into clearance, run as `clearance provider NAME OPERATION`')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write shell completions or man pages from the command-line model')
+            [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print the version (as --version)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1285,6 +1303,9 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             break
         }
         'clearance;help;generate' {
+            break
+        }
+        'clearance;help;version' {
             break
         }
         'clearance;help;help' {

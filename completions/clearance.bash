@@ -103,6 +103,9 @@ _clearance() {
             clearance,verify)
                 cmd="clearance__subcmd__verify"
                 ;;
+            clearance,version)
+                cmd="clearance__subcmd__version"
+                ;;
             clearance,withdraw)
                 cmd="clearance__subcmd__withdraw"
                 ;;
@@ -274,6 +277,9 @@ _clearance() {
             clearance__subcmd__help,verify)
                 cmd="clearance__subcmd__help__subcmd__verify"
                 ;;
+            clearance__subcmd__help,version)
+                cmd="clearance__subcmd__help__subcmd__version"
+                ;;
             clearance__subcmd__help,withdraw)
                 cmd="clearance__subcmd__help__subcmd__withdraw"
                 ;;
@@ -410,7 +416,7 @@ _clearance() {
 
     case "${cmd}" in
         clearance)
-            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate help"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1416,7 +1422,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__help)
-            opts="demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate help"
+            opts="demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2087,6 +2093,20 @@ _clearance() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        clearance__subcmd__help__subcmd__version)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         clearance__subcmd__help__subcmd__withdraw)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2714,7 +2734,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__provider)
-            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version file plan apply verify rollback"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version file postgres plan apply verify rollback"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3264,6 +3284,36 @@ _clearance() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__version)
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --repo)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -19,7 +19,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
     var completions = [
         &'clearance'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --no-color 'Never use color (also NO_COLOR)'
@@ -60,11 +60,12 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand schema 'Print the JSON Schema of a document clearance reads'
             cand provider 'Providers built into clearance, run as `clearance provider NAME OPERATION`'
             cand generate 'Write shell completions or man pages from the command-line model'
+            cand version 'Print the version (as --version)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'clearance;demo'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --no-color 'Never use color (also NO_COLOR)'
@@ -83,7 +84,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --key 'Sign with the key of this name from the OS keyring'
             cand --key-file 'Sign with this OpenSSH private key file (mode 0600)'
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --bare 'Create a bare repository (no work tree), e.g. for a server'
@@ -102,7 +103,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand -o 'Write to FILE instead of stdout'
             cand --output 'Write to FILE instead of stdout'
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --list 'List the templates'
@@ -122,7 +123,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --key 'Sign with the key of this name from the OS keyring'
             cand --key-file 'Sign with this OpenSSH private key file (mode 0600)'
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --dry-run 'Validate and show the outcome without writing (or signing) anything'
@@ -146,7 +147,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand -n 'Show at most this many'
             cand --limit 'Show at most this many'
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --wide 'Show every column in full, however wide the terminal'
@@ -163,7 +164,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
         }
         &'clearance;show'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --no-color 'Never use color (also NO_COLOR)'
@@ -180,7 +181,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --key 'Sign with the key of this name from the OS keyring'
             cand --key-file 'Sign with this OpenSSH private key file (mode 0600)'
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --push 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine''s record) [default with `sync: auto`]'
@@ -202,7 +203,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --comment 'A comment stored with (and signed in) the approval'
             cand --expires 'How long it stays valid, e.g. 4h [default: clearance.yaml defaults.approval_expiry]'
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand -y 'Do not ask; required without a terminal'
@@ -224,7 +225,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --key 'Sign with the key of this name from the OS keyring'
             cand --key-file 'Sign with this OpenSSH private key file (mode 0600)'
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --no-color 'Never use color (also NO_COLOR)'
@@ -244,7 +245,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --comment 'A comment stored with (and signed in) the approval'
             cand --expires 'How long it stays valid, e.g. 4h [default: clearance.yaml defaults.approval_expiry]'
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand -y 'Do not ask; required without a terminal'
@@ -269,7 +270,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --key 'Sign with the key of this name from the OS keyring'
             cand --key-file 'Sign with this OpenSSH private key file (mode 0600)'
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --push 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine''s record) [default with `sync: auto`]'
@@ -288,7 +289,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --key 'Sign with the key of this name from the OS keyring'
             cand --key-file 'Sign with this OpenSSH private key file (mode 0600)'
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --resume 'Re-run a change whose earlier run crashed after `apply-started`'
@@ -308,7 +309,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --key 'Sign with the key of this name from the OS keyring'
             cand --key-file 'Sign with this OpenSSH private key file (mode 0600)'
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --push 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine''s record) [default with `sync: auto`]'
@@ -327,7 +328,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --bundle 'Verify an exported bundle instead of the repository'
             cand --checkpoint 'Also prove the history extends this checkpoint (from `clearance checkpoint`, kept elsewhere)'
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --no-color 'Never use color (also NO_COLOR)'
@@ -344,7 +345,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --key 'Sign with the key of this name from the OS keyring'
             cand --key-file 'Sign with this OpenSSH private key file (mode 0600)'
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --push 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine''s record) [default with `sync: auto`]'
@@ -363,7 +364,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --since 'Only proposals from this long ago until now, e.g. 24h, 7d'
             cand --agent 'Only this agent'
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --no-color 'Never use color (also NO_COLOR)'
@@ -381,7 +382,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --key 'Sign with the key of this name from the OS keyring'
             cand --key-file 'Sign with this OpenSSH private key file (mode 0600)'
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --accept-rewrite 'Accept that the remote''s history was rewritten (an admin''s key; recorded in a signed checkpoint)'
@@ -397,7 +398,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
         }
         &'clearance;evidence'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --no-color 'Never use color (also NO_COLOR)'
@@ -416,7 +417,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand -o 'Write here instead of stdout'
             cand --output 'Write here instead of stdout'
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --no-color 'Never use color (also NO_COLOR)'
@@ -441,7 +442,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --env 'The environment the change is for (recorded in the output)'
             cand --depth 'Stop after this many hops from the targets'
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --no-color 'Never use color (also NO_COLOR)'
@@ -459,7 +460,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --file 'An intent file, or `-` for standard input'
             cand --rules 'Which rules decide: those in force, or the work tree''s (to try edits before signing them)'
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --no-color 'Never use color (also NO_COLOR)'
@@ -474,7 +475,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
         }
         &'clearance;policy'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --no-color 'Never use color (also NO_COLOR)'
@@ -491,7 +492,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
         }
         &'clearance;policy;test'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --no-color 'Never use color (also NO_COLOR)'
@@ -514,7 +515,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
         }
         &'clearance;key'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --no-color 'Never use color (also NO_COLOR)'
@@ -535,7 +536,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
         &'clearance;key;new'= {
             cand --file 'Write an OpenSSH private key file (and FILE.pub) instead of using the keyring'
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --force 'Replace an existing key of that name'
@@ -551,7 +552,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
         }
         &'clearance;key;list'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --no-color 'Never use color (also NO_COLOR)'
@@ -567,7 +568,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
         &'clearance;key;show'= {
             cand --file 'file'
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --no-color 'Never use color (also NO_COLOR)'
@@ -583,7 +584,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
         &'clearance;key;export'= {
             cand --file 'file'
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --no-color 'Never use color (also NO_COLOR)'
@@ -615,7 +616,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
         }
         &'clearance;trust'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --no-color 'Never use color (also NO_COLOR)'
@@ -643,7 +644,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --signer 'Sign the change with the key of this name from the OS keyring'
             cand --signer-file 'Sign the change with this OpenSSH private key file (mode 0600)'
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --replace 'Replace an existing entry for this principal'
@@ -661,7 +662,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
         }
         &'clearance;trust;list'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --no-color 'Never use color (also NO_COLOR)'
@@ -679,7 +680,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --signer 'Sign the change with the key of this name from the OS keyring'
             cand --signer-file 'Sign the change with this OpenSSH private key file (mode 0600)'
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --push 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine''s record) [default with `sync: auto`]'
@@ -696,7 +697,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
         }
         &'clearance;trust;allowed-signers'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --no-color 'Never use color (also NO_COLOR)'
@@ -728,7 +729,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
         }
         &'clearance;governance'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --no-color 'Never use color (also NO_COLOR)'
@@ -755,7 +756,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --remove-admin 'Remove an admin (repeatable)'
             cand --admin-threshold 'Distinct admin signatures that changes to the rules need from now on'
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand -y 'Do not ask; required without a terminal'
@@ -774,7 +775,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
         }
         &'clearance;governance;status'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --no-color 'Never use color (also NO_COLOR)'
@@ -789,7 +790,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
         }
         &'clearance;governance;log'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --no-color 'Never use color (also NO_COLOR)'
@@ -808,7 +809,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --key 'Sign with the key of this name from the OS keyring'
             cand --key-file 'Sign with this OpenSSH private key file (mode 0600)'
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --no-color 'Never use color (also NO_COLOR)'
@@ -840,7 +841,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
         }
         &'clearance;doctor'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --no-color 'Never use color (also NO_COLOR)'
@@ -855,7 +856,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
         }
         &'clearance;graph'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --no-color 'Never use color (also NO_COLOR)'
@@ -874,7 +875,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
         }
         &'clearance;graph;check'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --no-color 'Never use color (also NO_COLOR)'
@@ -891,7 +892,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --owner 'Only services this team owns'
             cand --tier 'Only services of this tier (0 most critical .. 3)'
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --no-color 'Never use color (also NO_COLOR)'
@@ -906,7 +907,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
         }
         &'clearance;graph;import'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --no-color 'Never use color (also NO_COLOR)'
@@ -925,7 +926,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --key 'Sign with the key of this name from the OS keyring'
             cand --key-file 'Sign with this OpenSSH private key file (mode 0600)'
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --commit 'Sign the result into force as graph/services.yaml instead of printing it (the key must be a graph maintainer''s or an admin''s)'
@@ -968,7 +969,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
         }
         &'clearance;schema'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --no-color 'Never use color (also NO_COLOR)'
@@ -983,7 +984,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
         }
         &'clearance;provider'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --no-color 'Never use color (also NO_COLOR)'
@@ -998,7 +999,22 @@ set edit:completion:arg-completer[clearance] = {|@words|
         }
         &'clearance;generate'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
-            cand --format 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
+            cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
+            cand --no-color 'Never use color (also NO_COLOR)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more: how long the command took'
+            cand --verbose 'Say more: how long the command took'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'clearance;version'= {
+            cand --repo 'The change repository [default: discovered from the current directory]'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand --no-color 'Never use color (also NO_COLOR)'
@@ -1041,6 +1057,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand schema 'Print the JSON Schema of a document clearance reads'
             cand provider 'Providers built into clearance, run as `clearance provider NAME OPERATION`'
             cand generate 'Write shell completions or man pages from the command-line model'
+            cand version 'Print the version (as --version)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'clearance;help;demo'= {
@@ -1154,6 +1171,8 @@ set edit:completion:arg-completer[clearance] = {|@words|
         &'clearance;help;provider'= {
         }
         &'clearance;help;generate'= {
+        }
+        &'clearance;help;version'= {
         }
         &'clearance;help;help'= {
         }

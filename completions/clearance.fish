@@ -25,7 +25,7 @@ function __fish_clearance_using_subcommand
 end
 
 complete -c clearance -n "__fish_clearance_needs_command" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_needs_command" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_needs_command" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -65,9 +65,10 @@ complete -c clearance -n "__fish_clearance_needs_command" -f -a "graph" -d 'Chec
 complete -c clearance -n "__fish_clearance_needs_command" -f -a "schema" -d 'Print the JSON Schema of a document clearance reads'
 complete -c clearance -n "__fish_clearance_needs_command" -f -a "provider" -d 'Providers built into clearance, run as `clearance provider NAME OPERATION`'
 complete -c clearance -n "__fish_clearance_needs_command" -f -a "generate" -d 'Write shell completions or man pages from the command-line model'
+complete -c clearance -n "__fish_clearance_needs_command" -f -a "version" -d 'Print the version (as --version)'
 complete -c clearance -n "__fish_clearance_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c clearance -n "__fish_clearance_using_subcommand demo" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand demo" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand demo" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -83,7 +84,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand init" -l admin-thres
 complete -c clearance -n "__fish_clearance_using_subcommand init" -l key -d 'Sign with the key of this name from the OS keyring' -r
 complete -c clearance -n "__fish_clearance_using_subcommand init" -l key-file -d 'Sign with this OpenSSH private key file (mode 0600)' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand init" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand init" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand init" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -98,7 +99,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand init" -s V -l versio
 complete -c clearance -n "__fish_clearance_using_subcommand new" -l set -d 'KEY=VALUE for a placeholder (repeatable)' -r
 complete -c clearance -n "__fish_clearance_using_subcommand new" -s o -l output -d 'Write to FILE instead of stdout' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand new" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand new" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand new" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -114,7 +115,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand propose" -s f -l fil
 complete -c clearance -n "__fish_clearance_using_subcommand propose" -l key -d 'Sign with the key of this name from the OS keyring' -r
 complete -c clearance -n "__fish_clearance_using_subcommand propose" -l key-file -d 'Sign with this OpenSSH private key file (mode 0600)' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand propose" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand propose" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand propose" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -141,7 +142,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand list" -l env -d 'Onl
 complete -c clearance -n "__fish_clearance_using_subcommand list" -l target -d 'Only proposals that target this service' -r
 complete -c clearance -n "__fish_clearance_using_subcommand list" -s n -l limit -d 'Show at most this many' -r
 complete -c clearance -n "__fish_clearance_using_subcommand list" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand list" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand list" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -155,7 +156,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand list" -s v -l verbos
 complete -c clearance -n "__fish_clearance_using_subcommand list" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand list" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand show" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand show" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand show" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -169,7 +170,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand show" -s V -l versio
 complete -c clearance -n "__fish_clearance_using_subcommand plan" -l key -d 'Sign with the key of this name from the OS keyring' -r
 complete -c clearance -n "__fish_clearance_using_subcommand plan" -l key-file -d 'Sign with this OpenSSH private key file (mode 0600)' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand plan" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand plan" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand plan" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -187,7 +188,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand approve" -l key-file
 complete -c clearance -n "__fish_clearance_using_subcommand approve" -s m -l comment -d 'A comment stored with (and signed in) the approval' -r
 complete -c clearance -n "__fish_clearance_using_subcommand approve" -l expires -d 'How long it stays valid, e.g. 4h [default: clearance.yaml defaults.approval_expiry]' -r
 complete -c clearance -n "__fish_clearance_using_subcommand approve" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand approve" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand approve" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -205,7 +206,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand approve" -s V -l ver
 complete -c clearance -n "__fish_clearance_using_subcommand inbox" -l key -d 'Sign with the key of this name from the OS keyring' -r
 complete -c clearance -n "__fish_clearance_using_subcommand inbox" -l key-file -d 'Sign with this OpenSSH private key file (mode 0600)' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand inbox" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand inbox" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand inbox" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -221,7 +222,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand reject" -l key-file 
 complete -c clearance -n "__fish_clearance_using_subcommand reject" -s m -l comment -d 'A comment stored with (and signed in) the approval' -r
 complete -c clearance -n "__fish_clearance_using_subcommand reject" -l expires -d 'How long it stays valid, e.g. 4h [default: clearance.yaml defaults.approval_expiry]' -r
 complete -c clearance -n "__fish_clearance_using_subcommand reject" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand reject" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand reject" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -240,7 +241,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand withdraw" -s m -l re
 complete -c clearance -n "__fish_clearance_using_subcommand withdraw" -l key -d 'Sign with the key of this name from the OS keyring' -r
 complete -c clearance -n "__fish_clearance_using_subcommand withdraw" -l key-file -d 'Sign with this OpenSSH private key file (mode 0600)' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand withdraw" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand withdraw" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand withdraw" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -256,7 +257,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand withdraw" -s V -l ve
 complete -c clearance -n "__fish_clearance_using_subcommand apply" -l key -d 'Sign with the key of this name from the OS keyring' -r
 complete -c clearance -n "__fish_clearance_using_subcommand apply" -l key-file -d 'Sign with this OpenSSH private key file (mode 0600)' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand apply" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand apply" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand apply" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -273,7 +274,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand apply" -s V -l versi
 complete -c clearance -n "__fish_clearance_using_subcommand rollback" -l key -d 'Sign with the key of this name from the OS keyring' -r
 complete -c clearance -n "__fish_clearance_using_subcommand rollback" -l key-file -d 'Sign with this OpenSSH private key file (mode 0600)' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand rollback" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand rollback" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand rollback" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -289,7 +290,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand rollback" -s V -l ve
 complete -c clearance -n "__fish_clearance_using_subcommand verify" -l bundle -d 'Verify an exported bundle instead of the repository' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand verify" -l checkpoint -d 'Also prove the history extends this checkpoint (from `clearance checkpoint`, kept elsewhere)' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand verify" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand verify" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand verify" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -303,7 +304,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand verify" -s V -l vers
 complete -c clearance -n "__fish_clearance_using_subcommand checkpoint" -l key -d 'Sign with the key of this name from the OS keyring' -r
 complete -c clearance -n "__fish_clearance_using_subcommand checkpoint" -l key-file -d 'Sign with this OpenSSH private key file (mode 0600)' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand checkpoint" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand checkpoint" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand checkpoint" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -319,7 +320,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand checkpoint" -s V -l 
 complete -c clearance -n "__fish_clearance_using_subcommand stats" -l since -d 'Only proposals from this long ago until now, e.g. 24h, 7d' -r
 complete -c clearance -n "__fish_clearance_using_subcommand stats" -l agent -d 'Only this agent' -r
 complete -c clearance -n "__fish_clearance_using_subcommand stats" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand stats" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand stats" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -334,7 +335,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand sync" -l remote -d '
 complete -c clearance -n "__fish_clearance_using_subcommand sync" -l key -d 'Sign with the key of this name from the OS keyring' -r
 complete -c clearance -n "__fish_clearance_using_subcommand sync" -l key-file -d 'Sign with this OpenSSH private key file (mode 0600)' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand sync" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand sync" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand sync" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -347,7 +348,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand sync" -s v -l verbos
 complete -c clearance -n "__fish_clearance_using_subcommand sync" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c clearance -n "__fish_clearance_using_subcommand sync" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand evidence; and not __fish_seen_subcommand_from export help" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand evidence; and not __fish_seen_subcommand_from export help" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand evidence; and not __fish_seen_subcommand_from export help" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -362,7 +363,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand evidence; and not __
 complete -c clearance -n "__fish_clearance_using_subcommand evidence; and not __fish_seen_subcommand_from export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c clearance -n "__fish_clearance_using_subcommand evidence; and __fish_seen_subcommand_from export" -s o -l output -d 'Write here instead of stdout' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand evidence; and __fish_seen_subcommand_from export" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand evidence; and __fish_seen_subcommand_from export" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand evidence; and __fish_seen_subcommand_from export" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -378,7 +379,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand evidence; and __fish
 complete -c clearance -n "__fish_clearance_using_subcommand blast" -l env -d 'The environment the change is for (recorded in the output)' -r
 complete -c clearance -n "__fish_clearance_using_subcommand blast" -l depth -d 'Stop after this many hops from the targets' -r
 complete -c clearance -n "__fish_clearance_using_subcommand blast" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand blast" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand blast" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -393,7 +394,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand check" -s f -l file 
 complete -c clearance -n "__fish_clearance_using_subcommand check" -l rules -d 'Which rules decide: those in force, or the work tree\'s (to try edits before signing them)' -r -f -a "in-force\t''
 worktree\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand check" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand check" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand check" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -405,7 +406,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand check" -s v -l verbo
 complete -c clearance -n "__fish_clearance_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c clearance -n "__fish_clearance_using_subcommand check" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand policy; and not __fish_seen_subcommand_from test help" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand policy; and not __fish_seen_subcommand_from test help" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand policy; and not __fish_seen_subcommand_from test help" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -419,7 +420,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand policy; and not __fi
 complete -c clearance -n "__fish_clearance_using_subcommand policy; and not __fish_seen_subcommand_from test help" -f -a "test" -d 'Run every `test_*` rule in policies/*_test.rego of the work tree (the branch\'s in a bare repository): the rules being written, which are not in force until signed'
 complete -c clearance -n "__fish_clearance_using_subcommand policy; and not __fish_seen_subcommand_from test help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c clearance -n "__fish_clearance_using_subcommand policy; and __fish_seen_subcommand_from test" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand policy; and __fish_seen_subcommand_from test" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand policy; and __fish_seen_subcommand_from test" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -433,7 +434,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand policy; and __fish_s
 complete -c clearance -n "__fish_clearance_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "test" -d 'Run every `test_*` rule in policies/*_test.rego of the work tree (the branch\'s in a bare repository): the rules being written, which are not in force until signed'
 complete -c clearance -n "__fish_clearance_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and not __fish_seen_subcommand_from new list show export help" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand key; and not __fish_seen_subcommand_from new list show export help" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand key; and not __fish_seen_subcommand_from new list show export help" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -451,7 +452,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand key; and not __fish_
 complete -c clearance -n "__fish_clearance_using_subcommand key; and not __fish_seen_subcommand_from new list show export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from new" -l file -d 'Write an OpenSSH private key file (and FILE.pub) instead of using the keyring' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from new" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from new" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from new" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -464,7 +465,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from new" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from new" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from list" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from list" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from list" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -477,7 +478,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from show" -l file -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from show" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from show" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from show" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -490,7 +491,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from export" -l file -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from export" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from export" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from export" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -507,7 +508,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "export" -d 'Print a key\'s public half in OpenSSH format'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and not __fish_seen_subcommand_from add list revoke allowed-signers help" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand trust; and not __fish_seen_subcommand_from add list revoke allowed-signers help" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and not __fish_seen_subcommand_from add list revoke allowed-signers help" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -536,7 +537,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_se
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -l signer -d 'Sign the change with the key of this name from the OS keyring' -r
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -l signer-file -d 'Sign the change with this OpenSSH private key file (mode 0600)' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -551,7 +552,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_se
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from list" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from list" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from list" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -566,7 +567,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_se
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from revoke" -l signer -d 'Sign the change with the key of this name from the OS keyring' -r
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from revoke" -l signer-file -d 'Sign the change with this OpenSSH private key file (mode 0600)' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from revoke" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from revoke" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from revoke" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -580,7 +581,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_se
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from allowed-signers" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from allowed-signers" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from allowed-signers" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -597,7 +598,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_se
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "allowed-signers" -d 'Print an OpenSSH allowed_signers file for `ssh-keygen -Y verify` and `git verify-commit`'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and not __fish_seen_subcommand_from sign status log adopt help" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand governance; and not __fish_seen_subcommand_from sign status log adopt help" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and not __fish_seen_subcommand_from sign status log adopt help" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -620,7 +621,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fi
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from sign" -l remove-admin -d 'Remove an admin (repeatable)' -r
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from sign" -l admin-threshold -d 'Distinct admin signatures that changes to the rules need from now on' -r
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from sign" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from sign" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from sign" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -635,7 +636,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fi
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from sign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from sign" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from status" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from status" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from status" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -647,7 +648,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fi
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from log" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from log" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from log" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -663,7 +664,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fi
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from adopt" -l key -d 'Sign with the key of this name from the OS keyring' -r
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from adopt" -l key-file -d 'Sign with this OpenSSH private key file (mode 0600)' -r -F
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from adopt" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from adopt" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from adopt" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -680,7 +681,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fi
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from help" -f -a "adopt" -d 'Give a repository made before governance its genesis, signed by its first admin'
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c clearance -n "__fish_clearance_using_subcommand doctor" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand doctor" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand doctor" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -692,7 +693,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand doctor" -s v -l verb
 complete -c clearance -n "__fish_clearance_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c clearance -n "__fish_clearance_using_subcommand doctor" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check list import help" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check list import help" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check list import help" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -708,7 +709,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fis
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check list import help" -f -a "import" -d 'Build the service graph from another source of truth'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check list import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from check" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from check" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from check" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -722,7 +723,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_se
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from list" -l owner -d 'Only services this team owns' -r
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from list" -l tier -d 'Only services of this tier (0 most critical .. 3)' -r
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from list" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from list" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from list" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -734,7 +735,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_se
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from import" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from import" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from import" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -752,7 +753,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_se
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from help" -f -a "import" -d 'Build the service graph from another source of truth'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c clearance -n "__fish_clearance_using_subcommand schema" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand schema" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand schema" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -764,7 +765,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand schema" -s v -l verb
 complete -c clearance -n "__fish_clearance_using_subcommand schema" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c clearance -n "__fish_clearance_using_subcommand schema" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand provider" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand provider" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand provider" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -776,7 +777,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand provider" -s v -l ve
 complete -c clearance -n "__fish_clearance_using_subcommand provider" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c clearance -n "__fish_clearance_using_subcommand provider" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand generate" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
-complete -c clearance -n "__fish_clearance_using_subcommand generate" -l format -d 'Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+complete -c clearance -n "__fish_clearance_using_subcommand generate" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
 json\t''
 dot\t''
 mermaid\t''"
@@ -787,36 +788,49 @@ complete -c clearance -n "__fish_clearance_using_subcommand generate" -s q -l qu
 complete -c clearance -n "__fish_clearance_using_subcommand generate" -s v -l verbose -d 'Say more: how long the command took'
 complete -c clearance -n "__fish_clearance_using_subcommand generate" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand generate" -s V -l version -d 'Print version'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate help" -f -a "demo" -d 'Walk through the lifecycle on an embedded example, step by step'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate help" -f -a "init" -d 'Create a change repository from the built-in templates'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate help" -f -a "new" -d 'Start an intent from a template (restart, scale, rotate a secret, toggle a flag, migrate)'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate help" -f -a "propose" -d 'Propose a change: validate an intent and commit it to the change repository'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate help" -f -a "list" -d 'List proposals, newest first'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate help" -f -a "show" -d 'Show one proposal: its intent, state and evidence'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate help" -f -a "plan" -d 'Run the provider\'s dry run and commit it as plan.json (earlier approvals go stale)'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate help" -f -a "approve" -d 'Approve a proposal by signing exactly what you reviewed'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate help" -f -a "inbox" -d 'What waits for you: pending proposals your key\'s principal can approve, oldest first'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate help" -f -a "reject" -d 'Reject a proposal: a signed veto by an eligible approver'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate help" -f -a "withdraw" -d 'Take a proposal back (the proposing agent, or an admin)'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate help" -f -a "apply" -d 'Execute a cleared change through its provider, exactly once'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate help" -f -a "rollback" -d 'File a proposal\'s rollback as a new proposal, governed like any other'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate help" -f -a "verify" -d 'Check evidence, signatures, trust, approvals and quorum; exit 5 on any problem'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate help" -f -a "checkpoint" -d 'Sign a checkpoint of the branch: its head, evidence count and governance entry'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate help" -f -a "stats" -d 'Autonomy metrics per agent: what clears itself, what waits for humans, how long'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate help" -f -a "sync" -d 'Exchange commits with the remote: fetch, replay this clone\'s commits on top, push'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate help" -f -a "evidence" -d 'Work with a proposal\'s evidence'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate help" -f -a "blast" -d 'Show what a change to TARGET would touch: it and everything that depends on it'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate help" -f -a "check" -d 'Ask the policy about a proposal or an intent file, without writing anything'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate help" -f -a "policy" -d 'Work with the repository\'s policy'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate help" -f -a "key" -d 'Create and inspect signing keys (Ed25519, OpenSSH format)'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate help" -f -a "trust" -d 'Manage who may act: trust/identities.yaml'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate help" -f -a "governance" -d 'Change and inspect the rules: trust, policy, config, providers and the graph'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate help" -f -a "doctor" -d 'Check this clone and this machine: governance, pin, keys, remote, providers'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate help" -f -a "graph" -d 'Check or import the service graph'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate help" -f -a "schema" -d 'Print the JSON Schema of a document clearance reads'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate help" -f -a "provider" -d 'Providers built into clearance, run as `clearance provider NAME OPERATION`'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate help" -f -a "generate" -d 'Write shell completions or man pages from the command-line model'
-complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c clearance -n "__fish_clearance_using_subcommand version" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
+complete -c clearance -n "__fish_clearance_using_subcommand version" -l format -d 'Output format: human tables and text (the default, unless this machine\'s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid' -r -f -a "human\t''
+json\t''
+dot\t''
+mermaid\t''"
+complete -c clearance -n "__fish_clearance_using_subcommand version" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
+complete -c clearance -n "__fish_clearance_using_subcommand version" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
+complete -c clearance -n "__fish_clearance_using_subcommand version" -l no-color -d 'Never use color (also NO_COLOR)'
+complete -c clearance -n "__fish_clearance_using_subcommand version" -s q -l quiet -d 'Print only data and errors'
+complete -c clearance -n "__fish_clearance_using_subcommand version" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand version" -s h -l help -d 'Print help'
+complete -c clearance -n "__fish_clearance_using_subcommand version" -s V -l version -d 'Print version'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate version help" -f -a "demo" -d 'Walk through the lifecycle on an embedded example, step by step'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate version help" -f -a "init" -d 'Create a change repository from the built-in templates'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate version help" -f -a "new" -d 'Start an intent from a template (restart, scale, rotate a secret, toggle a flag, migrate)'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate version help" -f -a "propose" -d 'Propose a change: validate an intent and commit it to the change repository'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate version help" -f -a "list" -d 'List proposals, newest first'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate version help" -f -a "show" -d 'Show one proposal: its intent, state and evidence'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate version help" -f -a "plan" -d 'Run the provider\'s dry run and commit it as plan.json (earlier approvals go stale)'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate version help" -f -a "approve" -d 'Approve a proposal by signing exactly what you reviewed'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate version help" -f -a "inbox" -d 'What waits for you: pending proposals your key\'s principal can approve, oldest first'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate version help" -f -a "reject" -d 'Reject a proposal: a signed veto by an eligible approver'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate version help" -f -a "withdraw" -d 'Take a proposal back (the proposing agent, or an admin)'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate version help" -f -a "apply" -d 'Execute a cleared change through its provider, exactly once'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate version help" -f -a "rollback" -d 'File a proposal\'s rollback as a new proposal, governed like any other'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate version help" -f -a "verify" -d 'Check evidence, signatures, trust, approvals and quorum; exit 5 on any problem'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate version help" -f -a "checkpoint" -d 'Sign a checkpoint of the branch: its head, evidence count and governance entry'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate version help" -f -a "stats" -d 'Autonomy metrics per agent: what clears itself, what waits for humans, how long'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate version help" -f -a "sync" -d 'Exchange commits with the remote: fetch, replay this clone\'s commits on top, push'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate version help" -f -a "evidence" -d 'Work with a proposal\'s evidence'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate version help" -f -a "blast" -d 'Show what a change to TARGET would touch: it and everything that depends on it'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate version help" -f -a "check" -d 'Ask the policy about a proposal or an intent file, without writing anything'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate version help" -f -a "policy" -d 'Work with the repository\'s policy'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate version help" -f -a "key" -d 'Create and inspect signing keys (Ed25519, OpenSSH format)'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate version help" -f -a "trust" -d 'Manage who may act: trust/identities.yaml'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate version help" -f -a "governance" -d 'Change and inspect the rules: trust, policy, config, providers and the graph'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate version help" -f -a "doctor" -d 'Check this clone and this machine: governance, pin, keys, remote, providers'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate version help" -f -a "graph" -d 'Check or import the service graph'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate version help" -f -a "schema" -d 'Print the JSON Schema of a document clearance reads'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate version help" -f -a "provider" -d 'Providers built into clearance, run as `clearance provider NAME OPERATION`'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate version help" -f -a "generate" -d 'Write shell completions or man pages from the command-line model'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate version help" -f -a "version" -d 'Print the version (as --version)'
+complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c clearance -n "__fish_clearance_using_subcommand help; and __fish_seen_subcommand_from evidence" -f -a "export" -d 'Write one self-contained bundle (intent, plan, approvals, evidence, public keys, decision) that `clearance verify --bundle` checks with no repository at all'
 complete -c clearance -n "__fish_clearance_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "test" -d 'Run every `test_*` rule in policies/*_test.rego of the work tree (the branch\'s in a bare repository): the rules being written, which are not in force until signed'
 complete -c clearance -n "__fish_clearance_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "new" -d 'Create a key: in the OS keyring, or with --file as an OpenSSH key file (0600) + .pub'

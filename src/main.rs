@@ -12,9 +12,14 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),
     };
-    let ui = Ui::new(cli.global.format, cli.global.no_color, cli.global.quiet, cli.global.verbose);
+    // This machine's configuration may name the format and the repository.
+    let local = clearance::trust::local::load();
+    let format = cli.global.format.or(local.as_ref().ok().and_then(|l| l.format)).unwrap_or(Format::Human);
+    let ui = Ui::new(format, cli.global.no_color, cli.global.quiet, cli.global.verbose);
+    // A broken file is named by the commands that need what it says (and by `doctor`).
+    let local = local.unwrap_or_default();
     let started = std::time::Instant::now();
-    let result = clearance::commands::run(cli, &ui);
+    let result = clearance::commands::run(cli, &ui, &local);
     if ui.verbose > 0 {
         eprintln!("({} ms)", started.elapsed().as_millis());
     }
@@ -60,6 +65,11 @@ fn usage_error(e: clap::Error) -> ExitCode {
     let ui = Ui::new(Format::Json, true, false, 0);
     let message = e.render().to_string();
     let first = message.lines().next().unwrap_or("usage error").trim_start_matches("error: ").to_owned();
-    report(&ui, &Error::usage(first));
+    // clap's "tip: a similar subcommand exists: 'verify'" lines are the did-you-mean.
+    let error = message
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("tip: "))
+        .fold(Error::usage(first), |e, tip| e.hint(tip.to_owned()));
+    report(&ui, &error);
     ExitCode::from(2)
 }

@@ -118,8 +118,17 @@ fn outcome_payload(o: &Outcome, idempotency_key: &str, action: &str) -> serde_js
     v
 }
 
+/// What `plan` did: the provider's outcome, and the approvals the new plan made stale
+/// (they were signed over the plan it replaced).
+#[derive(Debug, Serialize)]
+pub struct Planned {
+    #[serde(flatten)]
+    pub outcome: Outcome,
+    pub stale_approvals: Vec<String>,
+}
+
 /// `clearance plan`: the provider's dry run, committed as `plan.json`.
-pub fn plan(repo: &ChangeRepo, prefix: &str, key: &KeyArgs) -> Result<Outcome> {
+pub fn plan(repo: &ChangeRepo, prefix: &str, key: &KeyArgs) -> Result<Planned> {
     crate::trust::anchor::check(repo)?;
     let l = load(repo, prefix)?;
     check_record(repo, &l)?;
@@ -137,8 +146,14 @@ pub fn plan(repo: &ChangeRepo, prefix: &str, key: &KeyArgs) -> Result<Outcome> {
     let outcome = provider.run(&request)?;
     let mut plan = serde_json::to_vec_pretty(&outcome)?;
     plan.push(b'\n');
+    let digest = crate::text::bytes::digest(&plan);
+    let stale_approvals = if digest == l.review.digests.plan {
+        Vec::new()
+    } else {
+        l.review.approvals.iter().filter(|a| a.valid).map(|a| a.principal.clone()).collect()
+    };
     let payload = serde_json::json!({
-        "plan_digest": crate::text::bytes::digest(&plan),
+        "plan_digest": digest,
         "provider_digest": l.review.digests.provider,
         "status": outcome.status,
         "summary": outcome.summary,
@@ -152,7 +167,7 @@ pub fn plan(repo: &ChangeRepo, prefix: &str, key: &KeyArgs) -> Result<Outcome> {
         vec![Write::file(review::plan_path(&l.id), plan)],
         &format!("plan: {} by {}", l.id, who.name),
     )?;
-    Ok(outcome)
+    Ok(Planned { outcome, stale_approvals })
 }
 
 #[derive(Debug, Serialize)]
@@ -401,7 +416,22 @@ fn start(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, resume: bool, remote: O
     // 2. Cleared now: valid, unexpired approvals meeting the quorum of the current policy.
     if l.review.state != State::Approved && l.review.state != State::Applying {
         let why = match l.review.state {
-            State::Pending => format!("still missing {}", crate::decide::approve::describe(&l.review.missing)),
+            State::Pending => {
+                let mut why = format!("still missing {}", crate::decide::approve::describe(&l.review.missing));
+                let void: Vec<String> = l
+                    .review
+                    .approvals
+                    .iter()
+                    .filter(|a| {
+                        !a.valid && a.verdict == crate::trust::approval::Verdict::Approve && !a.principal.is_empty()
+                    })
+                    .map(|a| format!("{}'s ({})", a.principal, a.reason))
+                    .collect();
+                if !void.is_empty() {
+                    why.push_str(&format!("; not counted: {}", void.join(", ")));
+                }
+                why
+            }
             State::Rejected => format!("vetoed by {}", l.review.vetoed_by.clone().unwrap_or_default()),
             // Judged now, by this executor's clock and its own count of the agent's history.
             State::Denied => format!("denied now: {}", l.review.evaluation.decision.deny.join("; ")),

@@ -15,7 +15,7 @@ use crate::trust::keys::KeyArgs;
 /// on this clone's word alone). Exit 4 when not cleared, 6 when the provider fails.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  clearance apply 7k3m --key-file /etc/clearance/executor\n  clearance apply 7k3m --resume          # after a crash, same idempotency key\n  clearance apply 7k3m --no-push         # a clone whose remote is not the shared one"
+    after_help = "Examples:\n  clearance apply 7k3m --key-file /etc/clearance/executor\n  clearance apply 7k3m --resume          # after a crash, same idempotency key\n  clearance apply 7k3m --no-push   # a clone whose remote is not the shared one"
 )]
 pub struct Args {
     pub id: String,

@@ -21,7 +21,7 @@ use crate::trust::keys::KeyArgs;
 /// terminal it refuses unless --yes is given.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  clearance approve                        # pick from what waits for you\n  clearance approve 7k3m --key dana\n  clearance approve 7k3m --key-file ~/.ssh/clearance --yes --comment 'checked the snapshot' --expires 4h"
+    after_help = "Examples:\n  clearance approve                        # pick from what waits for you\n  clearance approve 7k3m --key dana\n  clearance approve 7k3m --key-file ~/.ssh/clearance --yes \\\n      --comment 'checked the snapshot' --expires 4h"
 )]
 pub struct Args {
     /// The proposal id or a unique prefix
@@ -115,6 +115,7 @@ fn confirm(prepared: &approve::Prepared, verdict: Verdict, comment: Option<Strin
     if !interactive {
         return Err(Error::usage("approving needs a terminal to confirm; pass --yes to sign without asking"));
     }
+    crate::text::ui::restore_terminal_on_interrupt();
     let verb = match verdict {
         Verdict::Approve => "Approve",
         Verdict::Reject => "Reject",
@@ -143,6 +144,7 @@ fn pick(repo: &ChangeRepo, key: &KeyArgs, ui: &Ui) -> Result<String> {
     if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
         return Err(Error::usage("give a proposal ID: choosing one needs a terminal"));
     }
+    crate::text::ui::restore_terminal_on_interrupt();
     let (me, pending) = approve::waiting_for(repo, key)?;
     if pending.is_empty() {
         return Err(Error::new(ErrorKind::NotFound, format!("nothing waits for `{me}`"))

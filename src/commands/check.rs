@@ -16,7 +16,7 @@ use crate::text::ui::{Style, Ui};
 /// approvals, 3 when it is denied.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  clearance check -f intent.yaml\n  clearance check 7k3m --format json\n  clearance check -f intent.yaml --rules worktree     # try a policy edit before signing it"
+    after_help = "Examples:\n  clearance check -f intent.yaml\n  clearance check 7k3m --format json\n  clearance check -f intent.yaml --rules worktree  # try a policy edit first"
 )]
 pub struct Args {
     /// A proposal id (or unique prefix), decided against the policy on the branch now

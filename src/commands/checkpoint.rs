@@ -14,7 +14,7 @@ use crate::trust::keys::KeyArgs;
 /// `apply` signs one after every change it runs.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  clearance checkpoint --key-file executor.key --push\n  clearance checkpoint --format json > checkpoint.json   # for `verify --checkpoint`"
+    after_help = "Examples:\n  clearance checkpoint --key-file executor.key --push\n  clearance checkpoint --format json > cp.json   # for `verify --checkpoint`"
 )]
 pub struct Args {
     #[command(flatten)]

@@ -43,7 +43,7 @@ pub enum Import {
     ///
     /// Prints graph/services.yaml on stdout, or commits it with --commit.
     #[command(
-        after_help = "Examples:\n  clearance graph import backstage catalog-info.yaml teams/*.yaml > graph/services.yaml\n  clearance graph import backstage catalog/*.yaml --commit"
+        after_help = "Examples:\n  clearance graph import backstage catalog-info.yaml teams/*.yaml \\\n      > graph/services.yaml\n  clearance graph import backstage catalog/*.yaml --commit"
     )]
     Backstage {
         /// Catalog files; each may hold several YAML documents

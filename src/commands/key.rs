@@ -12,7 +12,7 @@ use crate::trust::keys;
 pub enum Command {
     /// Create a key: in the OS keyring, or with --file as an OpenSSH key file (0600) + .pub
     #[command(
-        after_help = "Examples:\n  clearance key new dana                    # keyring; prints the public key\n  clearance key new ci-executor --file ~/.config/clearance/executor\n  clearance trust add dana --role approver --group security --key \"$(clearance key export dana)\""
+        after_help = "Examples:\n  clearance key new dana                    # keyring; prints the public key\n  clearance key new ci-executor --file ~/.config/clearance/executor\n  clearance trust add dana --role approver --group security \\\n      --key \"$(clearance key export dana)\""
     )]
     New {
         name: String,

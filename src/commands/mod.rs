@@ -72,9 +72,10 @@ pub struct GlobalArgs {
     /// The change repository [default: discovered from the current directory]
     #[arg(long, global = true, env = "CLEARANCE_REPO", value_name = "PATH")]
     pub repo: Option<PathBuf>,
-    /// Output format: human tables and text, JSON for programs; `blast` also draws dot and mermaid
-    #[arg(long, global = true, env = "CLEARANCE_FORMAT", value_enum, default_value = "human")]
-    pub format: Format,
+    /// Output format: human tables and text (the default, unless this machine's config.yaml
+    /// says `format:`), JSON for programs; `blast` also draws dot and mermaid
+    #[arg(long, global = true, env = "CLEARANCE_FORMAT", value_enum)]
+    pub format: Option<Format>,
     /// The repository's root (its genesis hash) to check it against, instead of the pin
     #[arg(long, global = true, env = "CLEARANCE_ROOT", value_name = "HASH")]
     pub root: Option<String>,
@@ -130,6 +131,8 @@ pub enum Command {
     Provider(provider::Args),
     #[command(hide = true)]
     Generate(generate::Args),
+    /// Print the version (as --version)
+    Version,
 }
 
 /// What every command gets besides its own arguments: the terminal and the repository.
@@ -176,10 +179,15 @@ impl Session<'_> {
 }
 
 /// Run a parsed command line; returns the exit code.
-pub fn run(cli: Cli, ui: &Ui) -> Result<u8> {
+pub fn run(cli: Cli, ui: &Ui, local: &crate::trust::local::Local) -> Result<u8> {
+    // This machine's default repository serves only where the current directory is in none.
+    let default_repo = match (&cli.global.repo, &local.repo) {
+        (None, Some(path)) if git2::Repository::discover(".").is_err() => Some(crate::trust::local::expand(path)),
+        _ => None,
+    };
     let session = &Session {
         ui,
-        repo_path: cli.global.repo.as_deref(),
+        repo_path: cli.global.repo.as_deref().or(default_repo.as_deref()),
         root: cli.global.root.as_deref(),
         lock_timeout: std::time::Duration::from_secs(cli.global.lock_timeout),
     };
@@ -217,6 +225,14 @@ pub fn run(cli: Cli, ui: &Ui) -> Result<u8> {
         Command::Schema(args) => schema::run(args, session),
         Command::Provider(args) => provider::run(args, session),
         Command::Generate(args) => generate::run(args, session),
+        Command::Version => {
+            if ui.json() {
+                ui.out_json(&serde_json::json!({ "version": env!("CARGO_PKG_VERSION") }))?;
+            } else {
+                ui.out(format!("clearance {}\n", env!("CARGO_PKG_VERSION")))?;
+            }
+            Ok(0)
+        }
     }
 }
 

@@ -11,7 +11,7 @@ use crate::model::new_intent;
 /// schema before anything is printed.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  clearance new --list\n  clearance new restart-service --set agent=deploy-bot --set target=search > intent.yaml\n  clearance new scale --set agent=deploy-bot --set target=search --set replicas=4 --set previous_replicas=2 | clearance propose -f -"
+    after_help = "Examples:\n  clearance new --list\n  clearance new restart-service --set agent=deploy-bot --set target=search \\\n      > intent.yaml\n  clearance new scale --set agent=deploy-bot --set target=search \\\n      --set replicas=4 --set previous_replicas=2 | clearance propose -f -"
 )]
 pub struct Args {
     /// The template name

@@ -17,12 +17,19 @@ pub struct Args {
 pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
     let (repo, ui) = (&session.repo()?, session.ui);
     crate::commands::before_acting(repo, &args.push, Some(&args.key), ui)?;
-    let outcome = execute::plan(repo, &args.id, &args.key)?;
+    let planned = execute::plan(repo, &args.id, &args.key)?;
     crate::commands::after_write(repo, &args.push, Some(&args.key), ui)?;
     if ui.json() {
-        ui.out_json(&outcome)?;
+        ui.out_json(&planned)?;
     } else {
+        let outcome = &planned.outcome;
         ui.status(format!("planned ({}): {}", outcome.status, outcome.summary));
+        if !planned.stale_approvals.is_empty() {
+            ui.warn(format!(
+                "the plan changed, so the approvals of {} no longer count: they must approve again",
+                planned.stale_approvals.join(", ")
+            ));
+        }
     }
-    Ok(if outcome.ok() { 0 } else { 6 })
+    Ok(if planned.outcome.ok() { 0 } else { 6 })
 }

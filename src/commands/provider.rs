@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 /// `command: [clearance, provider, file]` or `command: [clearance, provider, postgres]`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  echo '{\"idempotency_key\":\"k\",\"intent\":{\"spec\":{\"action\":\"file.write\",\"params\":{\"path\":\"a.txt\",\"content\":\"hi\"}}}}' \\\n    | FILE_PROVIDER_ROOT=/tmp/files clearance provider file plan\n  echo '{\"idempotency_key\":\"k\",\"intent\":{\"spec\":{\"action\":\"postgres.delete-rows\",\"params\":{\"table\":\"orders\",\"where\":\"id < 10\"}}}}' \\\n    | PGHOST=/var/run/postgresql PGDATABASE=shop clearance provider postgres plan"
+    after_help = "Examples:\n  echo '{\"idempotency_key\":\"k\",\"intent\":{\"spec\":{\"action\":\"file.write\",' \\\n      '\"params\":{\"path\":\"a.txt\",\"content\":\"hi\"}}}}' \\\n    | FILE_PROVIDER_ROOT=/tmp/files clearance provider file plan\n  echo '{\"idempotency_key\":\"k\",\"intent\":{\"spec\":{\"action\":\"postgres.check\",' \\\n      '\"params\":{\"query\":\"SELECT 1\"}}}}' \\\n    | PGHOST=/var/run/postgresql PGDATABASE=shop \\\n      clearance provider postgres verify"
 )]
 pub struct Args {
     #[arg(value_enum)]

@@ -73,7 +73,7 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
         ("intent", format!("{} ({})", detail.path, detail.intent_digest)),
     ];
     for (label, value) in rows {
-        out.push_str(&format!("  {:<12} {}\n", ui.paint(Style::Dim, label), escape_controls(&value)));
+        out.push_str(&format!("  {} {}\n", ui.paint(Style::Dim, &format!("{label:<12}")), escape_controls(&value)));
     }
     if let Some(bytes) = &plan {
         out.push_str(&format!("\n{}\n", ui.paint(Style::Bold, "plan")));

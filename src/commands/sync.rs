@@ -20,7 +20,7 @@ use crate::trust::keys::KeyArgs;
 /// records what was replaced.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  clearance sync\n  clearance sync --remote upstream --key-file ~/.ssh/clearance\n  clearance sync --accept-rewrite --key-file admin.key   # after an intended force push\n  clearance sync --format json"
+    after_help = "Examples:\n  clearance sync\n  clearance sync --remote upstream --key-file ~/.ssh/clearance\n  clearance sync --accept-rewrite --key-file admin.key  # a force push, meant\n  clearance sync --format json"
 )]
 pub struct Args {
     /// The git remote [default: `remote:` in clearance.yaml, or origin]

@@ -16,7 +16,7 @@ use crate::trust::identities::Identities;
 /// With no ID, every proposal on the branch. With --bundle, an exported bundle, offline.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  clearance verify\n  clearance verify 7k3m 9x2q\n  clearance verify --checkpoint cp.json             # a checkpoint handed over out of band\n  clearance verify --bundle 7k3m.clearance.json     # no repository needed"
+    after_help = "Examples:\n  clearance verify\n  clearance verify 7k3m 9x2q\n  clearance verify --checkpoint cp.json   # a checkpoint handed over out of band\n  clearance verify --bundle 7k3m.clearance.json     # no repository needed"
 )]
 pub struct Args {
     /// Proposal ids (or unique prefixes) [default: all]

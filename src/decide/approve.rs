@@ -81,6 +81,19 @@ pub fn prepare(repo: &ChangeRepo, prefix: &str, key: &KeyArgs, verdict: Verdict,
     if principal == detail.agent {
         return Err(Error::invalid("no self-approval: this key proposed the change"));
     }
+    let sponsor = context.identities.get(&detail.agent).and_then(|a| a.sponsor.as_deref());
+    if !anyway && sponsor == Some(principal.as_str()) && !crate::model::policy_data::sponsor_may_approve(&snapshot)? {
+        return Err(Error::new(
+            ErrorKind::Conflict,
+            format!(
+                "no self-approval: `{principal}` sponsors `{}`, and policy data says `sponsor_may_approve: false`",
+                detail.agent
+            ),
+        )
+        .hint(
+            "your signature would count for nothing; another approver must sign (--anyway records it all the same)",
+        ));
+    }
     if verdict == Verdict::Approve && !anyway {
         let why = match review.state {
             State::Approved => Some(format!("{id} is already cleared")),
@@ -198,42 +211,58 @@ pub fn waiting_for(repo: &ChangeRepo, key: &KeyArgs) -> Result<(String, Vec<crat
         return Err(Error::invalid(format!("`{me}` is trusted as {}, not as an approver", identity.role)));
     }
     let mine = format!("{}.json", keys::fingerprint_hex(signer.public_key()));
-    let mut waiting: Vec<_> = crate::model::index::load_at(repo, &snapshot)?
+    let judging = crate::model::index::Judging::load(repo, &snapshot)?;
+    let pending: Vec<_> = crate::model::index::load_at(repo, &snapshot)?
         .proposals
         .into_iter()
-        .filter(|p| p.state == State::Pending && p.agent != me)
+        .filter(|p| p.state == State::Pending && !judging.is_self(p, &me))
         .filter(|p| !p.approvals.iter().any(|(file, _)| file.ends_with(&mine)))
         .collect();
-    // The groups each asks for, as recorded when it was filed (the index keeps them only
-    // for proposals with approvals; the others are read from their first evidence line).
-    let mut fits = Vec::with_capacity(waiting.len());
-    for p in &waiting {
-        let required = match &p.recorded {
-            Some(r) => r.approvals.clone(),
+    // What each still needs, judged as `list` judges it: against what it was when filed.
+    let mut waiting = Vec::with_capacity(pending.len());
+    for p in pending {
+        let (required, judged) = match &p.recorded {
+            Some(r) => (r.approvals.clone(), judging.judge(&p, r)),
             None => {
                 let log = snapshot.read(&proposal::evidence_path(&p.id))?.unwrap_or_default();
                 let first = evidence::parse(&log, "evidence.jsonl")?.into_iter().next();
-                first
+                let required = first
                     .and_then(|e| e.payload.get("decision")?.get("approvals").cloned())
                     .and_then(|a| serde_json::from_value(a).ok())
-                    .unwrap_or_default()
+                    .unwrap_or_default();
+                (required, Vec::new())
             }
         };
-        fits.push(
-            required.is_empty() || required.iter().any(|q: &crate::trust::approval::Quorum| groups.contains(&q.group)),
-        );
+        let missing = crate::trust::approval::quorum_met(&required, &judged).1;
+        let still = missing.iter().map(|q| q.count).sum::<u32>();
+        if still > 0 && fills(&required, &judged, &me, &groups) {
+            waiting.push((still, p));
+        }
     }
-    let mut fits = fits.into_iter();
-    waiting.retain(|_| fits.next().unwrap_or(false));
-    waiting.sort_by(|a, b| a.created_at.cmp(&b.created_at).then_with(|| a.id.cmp(&b.id)));
-    Ok((me, waiting))
+    judging.save();
+    // Most urgent first: those one signature clears, then the fewest still missing, then
+    // the longest waiting.
+    waiting.sort_by(|(a_still, a), (b_still, b)| {
+        a_still.cmp(b_still).then_with(|| a.created_at.cmp(&b.created_at)).then_with(|| a.id.cmp(&b.id))
+    });
+    Ok((me, waiting.into_iter().map(|(_, p)| p).collect()))
 }
 
 /// Whether one more approval, by `principal` of `groups`, fills a slot that is missing now
 /// (the matching may move others to make room, so it is tried, not guessed).
 pub fn fills_a_slot(review: &Review, principal: &str, groups: &[String]) -> bool {
-    let required = &review.evaluation.decision.approvals;
-    let mut with_me = review.approvals.clone();
+    fills(&review.evaluation.decision.approvals, &review.approvals, principal, groups)
+}
+
+/// Whether a valid approval by `principal` (in `groups`) would leave fewer slots of
+/// `required` missing than `approvals` leave.
+fn fills(
+    required: &[crate::trust::approval::Quorum],
+    approvals: &[crate::trust::approval::Judged],
+    principal: &str,
+    groups: &[String],
+) -> bool {
+    let mut with_me = approvals.to_vec();
     with_me.push(crate::trust::approval::Judged {
         principal: principal.to_owned(),
         valid: true,
@@ -241,7 +270,8 @@ pub fn fills_a_slot(review: &Review, principal: &str, groups: &[String]) -> bool
         ..crate::trust::approval::Judged::blank("")
     });
     let count = |m: &[crate::trust::approval::Quorum]| m.iter().map(|q| q.count).sum::<u32>();
-    count(&crate::trust::approval::quorum_met(required, &with_me).1) < count(&review.missing)
+    count(&crate::trust::approval::quorum_met(required, &with_me).1)
+        < count(&crate::trust::approval::quorum_met(required, approvals).1)
 }
 
 pub fn describe(missing: &[crate::trust::approval::Quorum]) -> String {

@@ -298,27 +298,39 @@ fn summarize(snapshot: &Snapshot<'_>, id: &str, dir: git2::Oid) -> Result<Summar
     })
 }
 
-/// Judge the approvals of pending proposals as of now, against what each proposal was
-/// when filed (`show` and `apply` judge against what it is now, policy re-run).
-fn settle(repo: &ChangeRepo, snapshot: &Snapshot<'_>, proposals: &mut [Summary]) -> Result<()> {
-    if !proposals.iter().any(|p| p.state == State::Pending && !p.approvals.is_empty()) {
-        return Ok(());
+/// What judging a pending proposal's approvals against what it was when filed reads: the
+/// rules in force and the clock, loaded once for many proposals.
+pub struct Judging {
+    trust: crate::trust::identities::Identities,
+    repo_id: String,
+    sponsor_is_self: bool,
+    max_expiry: Option<std::time::Duration>,
+    now: jiff::Timestamp,
+    signatures: crate::store::sigcache::SigCache,
+}
+
+impl Judging {
+    pub fn load(repo: &ChangeRepo, snapshot: &Snapshot<'_>) -> Result<Judging> {
+        Ok(Judging {
+            trust: crate::trust::identities::Identities::load(snapshot)?,
+            repo_id: crate::model::config::Config::load(snapshot)?.repo_id,
+            sponsor_is_self: !crate::model::policy_data::sponsor_may_approve(snapshot)?,
+            max_expiry: crate::model::policy_data::max_approval_expiry(snapshot)?,
+            now: crate::text::time::now(),
+            signatures: crate::store::sigcache::SigCache::open(repo),
+        })
     }
-    let trust = crate::trust::identities::Identities::load(snapshot)?;
-    let config = crate::model::config::Config::load(snapshot)?;
-    let sponsor_is_self = !crate::model::policy_data::sponsor_may_approve(snapshot)?;
-    let max_expiry = crate::model::policy_data::max_approval_expiry(snapshot)?;
-    let now = crate::text::time::now();
-    let signatures = crate::store::sigcache::SigCache::open(repo);
-    for p in proposals.iter_mut().filter(|p| p.state == State::Pending && !p.approvals.is_empty()) {
-        let Some(r) = &p.recorded else { continue };
-        // Expired approvals neither clear nor veto: no signature to check (old proposals
-        // keep their approval files forever, and `list` would verify them on every run).
-        if p.approvals.iter().all(|(_, text)| crate::trust::approval::expired(text.as_bytes(), now)) {
-            continue;
-        }
+
+    /// Whether `principal` counts as the proposing agent (its sponsor, when policy says so).
+    pub fn is_self(&self, p: &Summary, principal: &str) -> bool {
+        principal == p.agent
+            || (self.sponsor_is_self && self.trust.get(&p.agent).and_then(|a| a.sponsor.as_deref()) == Some(principal))
+    }
+
+    /// `p`'s approvals judged as of now against its record at filing.
+    pub fn judge(&self, p: &Summary, r: &Recorded) -> Vec<crate::trust::approval::Judged> {
         let facts = crate::trust::approval::Facts {
-            repo_id: &config.repo_id,
+            repo_id: &self.repo_id,
             proposal: &p.id,
             agent: &p.agent,
             intent: &r.intent,
@@ -326,18 +338,39 @@ fn settle(repo: &ChangeRepo, snapshot: &Snapshot<'_>, proposals: &mut [Summary])
             blast_radius: &r.blast_radius,
             decision: &r.decision,
             provider: None,
-            max_expiry,
+            max_expiry: self.max_expiry,
             history: None,
             untrusted: None,
-            now,
-            sponsor_is_self,
-            signatures: Some(&signatures),
+            now: self.now,
+            sponsor_is_self: self.sponsor_is_self,
+            signatures: Some(&self.signatures),
         };
-        let judged: Vec<_> = p
-            .approvals
+        p.approvals
             .iter()
-            .map(|(file, text)| crate::trust::approval::judge(file, text.as_bytes(), &facts, &trust))
-            .collect();
+            .map(|(file, text)| crate::trust::approval::judge(file, text.as_bytes(), &facts, &self.trust))
+            .collect()
+    }
+
+    pub fn save(&self) {
+        self.signatures.save();
+    }
+}
+
+/// Judge the approvals of pending proposals as of now, against what each proposal was
+/// when filed (`show` and `apply` judge against what it is now, policy re-run).
+fn settle(repo: &ChangeRepo, snapshot: &Snapshot<'_>, proposals: &mut [Summary]) -> Result<()> {
+    if !proposals.iter().any(|p| p.state == State::Pending && !p.approvals.is_empty()) {
+        return Ok(());
+    }
+    let judging = Judging::load(repo, snapshot)?;
+    for p in proposals.iter_mut().filter(|p| p.state == State::Pending && !p.approvals.is_empty()) {
+        let Some(r) = &p.recorded else { continue };
+        // Expired approvals neither clear nor veto: no signature to check (old proposals
+        // keep their approval files forever, and `list` would verify them on every run).
+        if p.approvals.iter().all(|(_, text)| crate::trust::approval::expired(text.as_bytes(), judging.now)) {
+            continue;
+        }
+        let judged = judging.judge(p, r);
         if crate::trust::approval::vetoed(&r.approvals, &judged).is_some() {
             p.state = State::Rejected;
         } else if crate::trust::approval::quorum_met(&r.approvals, &judged).0 {
@@ -345,6 +378,6 @@ fn settle(repo: &ChangeRepo, snapshot: &Snapshot<'_>, proposals: &mut [Summary])
             p.cleared_at = judged.iter().filter(|j| j.valid).map(|j| j.created_at.clone()).max();
         }
     }
-    signatures.save();
+    judging.save();
     Ok(())
 }

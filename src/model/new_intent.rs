@@ -109,6 +109,8 @@ mod tests {
             ("secret", "db-password"),
             ("flag", "new-checkout"),
             ("migration", "0042_add_index"),
+            ("sql", "ALTER TABLE orders ADD COLUMN note text"),
+            ("down", "ALTER TABLE orders DROP COLUMN note"),
         ]);
         for (name, text) in TEMPLATES {
             let used: BTreeMap<String, String> = all

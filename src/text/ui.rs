@@ -6,7 +6,8 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
 pub enum Format {
     Human,
     Json,
@@ -220,4 +221,35 @@ pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// The terminal's settings before the first prompt, put back on Ctrl-C.
+static SAVED_TERMIOS: std::sync::OnceLock<libc::termios> = std::sync::OnceLock::new();
+
+/// Before a prompt: make Ctrl-C leave the terminal as it was. The prompt hides the cursor
+/// and may switch the terminal to raw mode while it reads a key; the default SIGINT would
+/// kill the process with both left that way, so the handler puts back the settings and
+/// the cursor, ends the line and exits with 130, as a shell expects.
+pub fn restore_terminal_on_interrupt() {
+    extern "C" fn on_interrupt(_: libc::c_int) {
+        const RESTORE: &[u8] = b"\x1b[?25h\n";
+        // SAFETY: tcsetattr(3), write(2) and _exit(2) are async-signal-safe; the saved
+        // settings were written once, before the handler was installed.
+        unsafe {
+            if let Some(saved) = SAVED_TERMIOS.get() {
+                libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, saved);
+            }
+            libc::write(libc::STDERR_FILENO, RESTORE.as_ptr().cast(), RESTORE.len());
+            libc::_exit(130);
+        }
+    }
+    // SAFETY: tcgetattr fills a zeroed struct; the handler only calls async-signal-safe
+    // functions.
+    unsafe {
+        let mut termios: libc::termios = std::mem::zeroed();
+        if libc::tcgetattr(libc::STDIN_FILENO, &mut termios) == 0 {
+            let _ = SAVED_TERMIOS.set(termios);
+        }
+        libc::signal(libc::SIGINT, on_interrupt as *const () as libc::sighandler_t);
+    }
 }

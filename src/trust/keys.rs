@@ -165,7 +165,11 @@ pub fn store_keyring(name: &str, key: &PrivateKey, force: bool) -> Result<&'stat
             Err(keyring::Error::NoEntry) if entry.get_secret().is_ok_and(|s| s == text.as_bytes()) => {
                 return Ok(backend);
             }
-            Err(e) if unavailable(&e) => reasons.push(format!("{backend}: {e}")),
+            // NoEntry from a store that kept nothing: this keyring cannot hold keys here
+            // (a kernel keyring a container does not persist); try the next, then say so.
+            Err(e) if unavailable(&e) || matches!(e, keyring::Error::NoEntry) => {
+                reasons.push(format!("{backend}: {e}"))
+            }
             Err(e) => return Err(Error::io(format!("{backend} keyring: cannot store `{name}`: {e}"))),
         }
     }

@@ -4,6 +4,9 @@
 //!
 //! ```yaml
 //! key: {file: ~/.ssh/clearance-dana}      # or {keyring: dana}
+//! format: json                            # when --format is not given
+//! repo: ~/changes                         # when --repo is not given and the current
+//!                                         # directory is in no git repository
 //! secrets:                                # a provider's secret, by variable name
 //!   AWS_SECRET_ACCESS_KEY: {keyring: rds-prod}
 //! webhooks:                               # a webhook's HMAC secret, by URL
@@ -61,6 +64,13 @@ pub struct Local {
     /// The key commands sign with when neither --key nor --key-file is given.
     #[serde(default)]
     pub key: Option<KeyRef>,
+    /// The output format when neither --format nor CLEARANCE_FORMAT says.
+    #[serde(default)]
+    pub format: Option<crate::text::ui::Format>,
+    /// The change repository when neither --repo nor CLEARANCE_REPO says and the current
+    /// directory is in no git repository; `~/` is the home directory.
+    #[serde(default)]
+    pub repo: Option<String>,
     /// Where each provider secret comes from on this machine, by variable name; overrides
     /// what the repository suggests.
     #[serde(default)]

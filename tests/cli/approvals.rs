@@ -66,8 +66,12 @@ fn self_approval_counts_for_nothing() {
     let r = approve(&repo, &id, "cost-optimizer", &[]);
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("not as an approver"), "{}", r.stderr);
-    // dana sponsors the proposing agent: her approval is recorded but does not count.
-    assert_eq!(approve(&repo, &id, "dana", &[]).code, 0);
+    // dana sponsors the proposing agent: refused, since it would count for nothing...
+    let r = approve(&repo, &id, "dana", &[]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("`dana` sponsors `cost-optimizer`"), "{}", r.stderr);
+    // ...and when signed all the same, recorded but not counted.
+    assert_eq!(approve(&repo, &id, "dana", &["--anyway"]).code, 0);
     assert_eq!(approve(&repo, &id, "sam", &[]).code, 0);
     let shown = show(&repo, &id, None);
     assert!(reason(&shown, "dana").contains("self-approval: `dana` sponsors the proposing agent"), "{shown:#}");

@@ -75,3 +75,101 @@ fn output_redirected_from_a_terminal_is_plain_text() {
     assert!(text.contains(&format!("proposal {id}")), "{text}");
     assert!(!text.contains('\u{1b}'), "colour codes in a file: {text:?}");
 }
+
+/// Ctrl-C at the confirmation and in the picker: the cursor the prompt hid is shown again,
+/// the process exits 130 as a shell expects, and nothing is written.
+#[test]
+fn ctrl_c_at_a_prompt_shows_the_cursor_again_and_writes_nothing() {
+    let repo = Repo::new();
+    let id = repo.propose(INTENT);
+    let head = repo.head();
+    for with_id in [true, false] {
+        let mut session = if with_id {
+            approve_in_pty(&repo, &id)
+        } else {
+            let mut cmd = Command::new(BIN);
+            cmd.args(["approve", "--key-file", repo.key("olive").to_str().unwrap()])
+                .current_dir(repo.path())
+                .env("NO_COLOR", "1")
+                .env("CLEARANCE_NOW", "2026-05-14T09:30:00Z")
+                .env("TERM", "xterm");
+            let mut session = Session::spawn(cmd).expect("spawn in a pty");
+            session.set_expect_timeout(Some(Duration::from_secs(20)));
+            session
+        };
+        let prompt = if with_id { format!("Approve {id} as olive?") } else { "Which proposal?".to_owned() };
+        session.expect(prompt.as_str()).unwrap();
+        std::thread::sleep(Duration::from_millis(200));
+        session.send(expectrl::ControlCode::EndOfText).unwrap();
+        let tail = read_to_end(&mut session);
+        assert!(tail.contains("\u{1b}[?25h"), "the cursor stays hidden after Ctrl-C ({prompt}): {tail:?}");
+        let status = session.get_process().wait().unwrap();
+        assert!(format!("{status:?}").contains("130"), "{status:?}");
+        assert_eq!(repo.head(), head, "Ctrl-C must not write");
+    }
+}
+
+fn show_in_pty(repo: &Repo, id: &str, term: &str) -> String {
+    let mut cmd = Command::new(BIN);
+    cmd.args(["show", id])
+        .current_dir(repo.path())
+        .env_remove("NO_COLOR")
+        .env("CLEARANCE_NOW", "2026-05-14T09:30:00Z")
+        .env("TERM", term);
+    let mut session = Session::spawn(cmd).expect("spawn in a pty");
+    session.set_expect_timeout(Some(Duration::from_secs(20)));
+    read_to_end(&mut session)
+}
+
+/// Everything the program writes to the terminal until it exits (the pty then reads EIO).
+fn read_to_end(session: &mut OsSession) -> String {
+    use std::io::Read;
+    let mut all = Vec::new();
+    let mut buf = [0u8; 4096];
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while std::time::Instant::now() < deadline {
+        match session.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => all.extend_from_slice(&buf[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => std::thread::sleep(Duration::from_millis(10)),
+            Err(_) => break,
+        }
+    }
+    String::from_utf8_lossy(&all).into_owned()
+}
+
+/// Colour on: the labels are painted after they are padded, so the values still line up;
+/// `TERM=dumb` turns colour off.
+#[test]
+fn show_keeps_its_columns_in_colour_and_a_dumb_terminal_gets_none() {
+    let repo = Repo::new();
+    let id = repo.propose(INTENT);
+    let coloured = show_in_pty(&repo, &id, "xterm");
+    assert!(coloured.contains('\u{1b}'), "no colour in a terminal: {coloured:?}");
+    let plain = strip_ansi(&coloured);
+    let column = |label: &str| {
+        let line = plain.lines().find(|l| l.trim_start().starts_with(label)).unwrap_or_else(|| panic!("{plain}"));
+        line.len() - line[line.find(label).unwrap() + label.len()..].trim_start().len()
+    };
+    assert_eq!(column("agent"), column("environment"), "{plain}");
+    assert_eq!(column("agent"), column("targets"), "{plain}");
+    let dumb = show_in_pty(&repo, &id, "dumb");
+    assert!(!dumb.contains("\u{1b}["), "colour with TERM=dumb: {dumb:?}");
+}
+
+fn strip_ansi(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for d in chars.by_ref() {
+                if d.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else if c != '\r' {
+            out.push(c);
+        }
+    }
+    out
+}

@@ -54,3 +54,23 @@ fn secret_service_round_trip() {
 fn keyutils_round_trip() {
     assert_round_trip(&in_session(&["keyctl", "session", "-"], "keyutils", ROUND_TRIP));
 }
+
+/// Where no keyring can hold a key (no D-Bus session; a kernel keyring that keeps nothing),
+/// `key new` says to keep the key in a file instead of passing on the keyring's words.
+#[test]
+fn without_a_usable_keyring_key_new_points_to_a_key_file() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let name = format!("no-keyring-{}", std::process::id());
+    let out = crate::common::clearance(dir.path())
+        .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
+        .env_remove("DISPLAY")
+        .args(["key", "new", &name])
+        .output()
+        .unwrap();
+    if out.status.success() {
+        // This machine's kernel keyring kept it: nothing to point to.
+        return;
+    }
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--file"), "{stderr}");
+}

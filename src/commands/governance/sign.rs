@@ -17,7 +17,7 @@ use crate::trust::keys::{self, KeyArgs};
 /// Admins also change the admins and the admin threshold here.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  $EDITOR policies/data.yaml && clearance governance sign --key dana -m 'freeze for the sale'\n  clearance governance sign sha256:4f2a...            # co-sign a pending change\n  clearance governance sign --add-admin sam=sam.pub --admin-threshold 2 --key dana"
+    after_help = "Examples:\n  $EDITOR policies/data.yaml\n  clearance governance sign --key dana -m 'freeze for the sale'\n  clearance governance sign sha256:4f2a...            # co-sign a pending change\n  clearance governance sign --add-admin sam=sam.pub --admin-threshold 2 \\\n      --key dana"
 )]
 pub struct Args {
     /// A pending change to co-sign, by its digest (or a unique prefix of its hex)
@@ -62,6 +62,7 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
         if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
             return Err(Error::usage("signing needs a terminal to confirm; pass --yes to sign without asking"));
         }
+        crate::text::ui::restore_terminal_on_interrupt();
         let sure = dialoguer::Confirm::new()
             .wait_for_newline(true)
             .with_prompt(format!("Sign entry {} as {principal}?", entry.seq))

@@ -9,7 +9,7 @@ use crate::trust::keys;
 /// Trust a principal's public key in a role (a change to the rules, signed by an admin)
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  clearance trust add dana --role approver --group team-orders --group security --key dana.pub --signer admin\n  clearance trust add cost-optimizer --role agent --key \"ssh-ed25519 AAAA...\" --sponsor dana --allow-action 'rds.*' --allow-env prod --signer-file admin.key\n  clearance trust add ci --role executor --key ci.pub --signer admin"
+    after_help = "Examples:\n  clearance trust add dana --role approver --group team-orders \\\n      --group security --key dana.pub --signer admin\n  clearance trust add cost-optimizer --role agent --key \"ssh-ed25519 AAAA...\" \\\n      --sponsor dana --allow-action 'rds.*' --allow-env prod \\\n      --signer-file admin.key\n  clearance trust add ci --role executor --key ci.pub --signer admin"
 )]
 pub struct Args {
     pub principal: String,
