@@ -292,7 +292,7 @@ fn list_catches_a_forged_approval_after_it_verified_the_real_one() {
 }
 
 #[test]
-fn the_inbox_holds_what_waits_for_you_oldest_first() {
+fn the_inbox_holds_what_your_signature_would_fill_most_urgent_first() {
     let repo = Repo::new();
     // Needs team-orders and security; olive is team-orders, sam security, dana sponsors it.
     let first = repo.propose(INTENT);
@@ -307,10 +307,15 @@ fn the_inbox_holds_what_waits_for_you_oldest_first() {
         let v: serde_json::Value = serde_json::from_slice(&r.stdout).unwrap();
         v.as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap().to_owned()).collect()
     };
-    assert_eq!(inbox("olive"), [first.clone(), second.clone()]);
-    assert_eq!(approve(&repo, &first, "olive", &[]).code, 0);
-    assert_eq!(inbox("olive"), std::slice::from_ref(&second), "signed by olive: no longer waits for her");
-    assert_eq!(inbox("sam"), [first, second], "still waits for security");
+    assert_eq!(inbox("olive"), [first.clone(), second.clone()], "oldest first when equally urgent");
+    // dana is in team-orders, but sponsors the agent: her signature would count for nothing.
+    assert!(inbox("dana").is_empty(), "{:?}", inbox("dana"));
+    assert_eq!(approve(&repo, &second, "olive", &[]).code, 0);
+    assert_eq!(inbox("olive"), std::slice::from_ref(&first), "signed by olive: no longer waits for her");
+    assert_eq!(inbox("sam"), [second.clone(), first.clone()], "one signature clears the second: it comes first");
+    // ivan is in team-orders and security: olive filled team-orders of the second, so only
+    // his security membership is of use there, and it still is.
+    assert_eq!(inbox("ivan"), [second, first]);
     // An executor has no inbox: it approves nothing.
     let r = crate::common::clearance(repo.path())
         .args(["inbox", "--key-file", repo.key("runner").to_str().unwrap()])

@@ -414,3 +414,28 @@ fn a_retried_proposal_returns_the_first_instead_of_filing_a_second() {
     let other = repo.propose(&crate::common::INTENT.replace("run-2026-05-14-0019", "run-2026-05-14-0020"));
     assert_ne!(serde_json::Value::String(other), first["id"]);
 }
+
+/// Planning after an approval makes it stale: plan says so, and apply names the approval
+/// that no longer counts instead of only what is missing.
+#[test]
+fn planning_after_an_approval_says_it_went_stale_and_apply_names_it() {
+    let repo = Repo::new();
+    let _spy = Spy::install(&repo);
+    let id = repo.propose(&intent("prod", "ok"));
+    approve(&repo, &id, "olive");
+    let key = repo.key("runner");
+    let r: crate::common::Run = crate::common::clearance(repo.path())
+        .env("SPY_TOKEN_SOURCE", TOKEN)
+        .args(["plan", &id, "--key-file", key.to_str().unwrap()])
+        .output()
+        .unwrap()
+        .into();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("the approvals of olive no longer count"), "{}", r.stderr);
+    let r = apply(&repo, &id, &[]);
+    assert_eq!(r.code, 4, "{}", r.stderr);
+    assert!(r.stderr.contains("not counted: olive's (stale: the plan changed"), "{}", r.stderr);
+    // Approved again over the new plan, it runs.
+    approve(&repo, &id, "olive");
+    assert_eq!(apply(&repo, &id, &[]).code, 0);
+}

@@ -33,3 +33,18 @@ fn committed_completions_and_man_pages_are_current() {
         assert_same_tree(&out, &root.join(dir), what);
     }
 }
+
+/// Every man page has the sections a reader looks for, and examples where help has them.
+#[test]
+fn man_pages_have_exit_status_environment_files_examples_and_see_also() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("man");
+    for page in ["clearance.1", "clearance-approve.1", "clearance-key-new.1", "clearance-apply.1"] {
+        let text = std::fs::read_to_string(root.join(page)).unwrap();
+        for section in [".SH EXAMPLES", ".SH \"EXIT STATUS\"", ".SH ENVIRONMENT", ".SH FILES", ".SH \"SEE ALSO\""] {
+            assert!(text.contains(section), "{page} lacks {section}");
+        }
+        assert!(!text.contains(".SH EXTRA"), "{page} still puts examples under EXTRA");
+    }
+    let approve = std::fs::read_to_string(root.join("clearance-approve.1")).unwrap();
+    assert!(approve.contains("\\fBclearance\\fR(1)"), "SEE ALSO names the parent page");
+}

@@ -176,3 +176,49 @@ fn a_key_made_in_a_file_is_listed_and_named_when_asked_for_by_name() {
     assert_ne!(shown.code, 0);
     assert!(shown.stderr.contains("was made as a key file: use --key-file"), "{}", shown.stderr);
 }
+
+/// `clearance version` is the version, not a did-you-mean for `verify`.
+#[test]
+fn version_is_a_command_too() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let r = crate::common::run(dir.path(), &["version"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout.trim(), format!("clearance {}", env!("CARGO_PKG_VERSION")));
+    let r = crate::common::run(dir.path(), &["version", "--format", "json"]);
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&r.stdout).unwrap()["version"], env!("CARGO_PKG_VERSION"));
+}
+
+/// This machine's config.yaml names the default format and repository; the command line
+/// and the current directory still win.
+#[test]
+fn this_machine_s_config_names_the_default_format_and_repository() {
+    let repo = crate::common::Repo::new();
+    let machine = tempfile::TempDir::new().unwrap();
+    let elsewhere = tempfile::TempDir::new().unwrap();
+    std::fs::create_dir_all(machine.path().join("clearance")).unwrap();
+    std::fs::write(
+        machine.path().join("clearance/config.yaml"),
+        format!("format: json\nrepo: {}\n", repo.path().display()),
+    )
+    .unwrap();
+    let list = |dir: &std::path::Path, extra: &[&str]| -> crate::common::Run {
+        crate::common::clearance(dir)
+            .env("XDG_CONFIG_HOME", machine.path())
+            .arg("list")
+            .args(extra)
+            .output()
+            .unwrap()
+            .into()
+    };
+    // Outside any repository: the configured one, in JSON.
+    let r = list(elsewhere.path(), &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(serde_json::from_str::<serde_json::Value>(&r.stdout).is_ok(), "not JSON: {}", r.stdout);
+    // --format on the command line wins.
+    let r = list(elsewhere.path(), &["--format", "human"]);
+    assert!(serde_json::from_str::<serde_json::Value>(&r.stdout).is_err(), "{}", r.stdout);
+    // Without the config there is no repository here.
+    let r: crate::common::Run = crate::common::clearance(elsewhere.path()).arg("list").output().unwrap().into();
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("not inside a change repository"), "{}", r.stderr);
+}

@@ -345,3 +345,13 @@ fn errors_in_committed_content_name_file_line_and_column_in_both_formats() {
     assert_eq!(e["error"]["line"], 2, "{e:#}");
     assert!(e["error"]["column"].as_u64().unwrap() > 1, "{e:#}");
 }
+
+/// A mistyped subcommand keeps clap's did-you-mean in JSON too.
+#[test]
+fn usage_errors_in_json_keep_the_did_you_mean() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let r = crate::common::run(dir.path(), &["verfy", "--format", "json"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(r.stderr.trim()).unwrap_or_else(|_| panic!("{}", r.stderr));
+    assert!(v.to_string().contains("a similar subcommand exists: 'verify'"), "{v}");
+}
