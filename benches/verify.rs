@@ -141,7 +141,7 @@ fn main() {
     let mut overhead = Vec::new();
     for _ in 0..15 {
         let parsed = clearance::decide::propose::parse(&repo, intent.as_bytes().to_vec(), "bench").unwrap();
-        let outcome = clearance::decide::propose::propose(&repo, &parsed, "bench", Some(&agent)).unwrap();
+        let outcome = clearance::decide::propose::propose(&repo, &parsed, "bench", Some(&agent), false).unwrap();
         let t = Instant::now();
         let applied = clearance::act::execute::apply(&repo, outcome.id.as_deref().unwrap(), &key, false, None).unwrap();
         let total = t.elapsed().as_secs_f64() * 1000.0;

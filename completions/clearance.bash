@@ -416,7 +416,7 @@ _clearance() {
 
     case "${cmd}" in
         clearance)
-            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate version help"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -446,7 +446,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__apply)
-            opts="-q -v -h -V --resume --key --key-file --push --no-push --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --resume --key --key-file --push --no-push --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -484,7 +484,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__approve)
-            opts="-m -y -q -v -h -V --key --key-file --comment --expires --yes --anyway --push --no-push --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
+            opts="-m -y -q -v -h -V --key --key-file --comment --expires --yes --anyway --push --no-push --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -534,7 +534,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__blast)
-            opts="-q -v -h -V --env --depth --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --env --depth --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -572,7 +572,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__check)
-            opts="-f -q -v -h -V --file --rules --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
+            opts="-f -q -v -h -V --file --rules --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -614,7 +614,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__checkpoint)
-            opts="-q -v -h -V --key --key-file --push --no-push --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --key --key-file --push --no-push --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -652,7 +652,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__demo)
-            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -682,7 +682,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__doctor)
-            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -712,7 +712,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__evidence)
-            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version export help"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -742,7 +742,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__evidence__subcmd__export)
-            opts="-o -q -v -h -V --output --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --output --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -822,7 +822,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__generate)
-            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version completions man"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version completions man"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -852,7 +852,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__governance)
-            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version sign status log adopt help"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version sign status log adopt help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -882,7 +882,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__governance__subcmd__adopt)
-            opts="-q -v -h -V --admin --admin-threshold --key --key-file --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --admin --admin-threshold --key --key-file --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1012,7 +1012,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__governance__subcmd__log)
-            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1042,7 +1042,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__governance__subcmd__sign)
-            opts="-m -y -q -v -h -V --key --key-file --message --add-admin --remove-admin --admin-threshold --yes --push --no-push --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
+            opts="-m -y -q -v -h -V --key --key-file --message --add-admin --remove-admin --admin-threshold --yes --push --no-push --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1100,7 +1100,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__governance__subcmd__status)
-            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1130,7 +1130,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__graph)
-            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version check list import help"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version check list import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1160,7 +1160,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__graph__subcmd__check)
-            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1274,7 +1274,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__graph__subcmd__import)
-            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version backstage help"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version backstage help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1304,7 +1304,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__graph__subcmd__import__subcmd__backstage)
-            opts="-q -v -h -V --commit --key --key-file --push --no-push --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --commit --key --key-file --push --no-push --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1384,7 +1384,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__graph__subcmd__list)
-            opts="-q -v -h -V --owner --tier --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --owner --tier --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2122,7 +2122,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__inbox)
-            opts="-q -v -h -V --key --key-file --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --key --key-file --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2160,7 +2160,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__init)
-            opts="-q -v -h -V --bare --admin --admin-threshold --key --key-file --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --bare --admin --admin-threshold --key --key-file --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2206,7 +2206,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__key)
-            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version new list show export help"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version new list show export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2236,7 +2236,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__key__subcmd__export)
-            opts="-q -v -h -V --file --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --file --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2354,7 +2354,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__key__subcmd__list)
-            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2384,7 +2384,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__key__subcmd__new)
-            opts="-q -v -h -V --file --force --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --file --force --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2418,7 +2418,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__key__subcmd__show)
-            opts="-q -v -h -V --file --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --file --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2452,7 +2452,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__list)
-            opts="-n -q -v -h -V --state --agent --env --target --limit --wide --strict --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
+            opts="-n -q -v -h -V --state --agent --env --target --limit --strict --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2506,7 +2506,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__new)
-            opts="-o -q -v -h -V --set --output --list --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --set --output --list --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2548,7 +2548,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__plan)
-            opts="-q -v -h -V --key --key-file --push --no-push --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --key --key-file --push --no-push --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2586,7 +2586,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__policy)
-            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version test help"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version test help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2658,7 +2658,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__policy__subcmd__test)
-            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2688,7 +2688,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__propose)
-            opts="-f -q -v -h -V --file --dry-run --key --key-file --push --no-push --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
+            opts="-f -q -v -h -V --file --dry-run --key --key-file --push --no-push --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2734,7 +2734,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__provider)
-            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version file postgres plan apply verify rollback"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version file postgres plan apply verify rollback"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2764,7 +2764,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__reject)
-            opts="-m -y -q -v -h -V --key --key-file --comment --expires --yes --anyway --push --no-push --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
+            opts="-m -y -q -v -h -V --key --key-file --comment --expires --yes --anyway --push --no-push --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2814,7 +2814,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__rollback)
-            opts="-q -v -h -V --key --key-file --push --no-push --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --key --key-file --push --no-push --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2852,7 +2852,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__schema)
-            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version intent graph decision config identities local"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version intent graph decision config identities local"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2882,7 +2882,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__show)
-            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2912,7 +2912,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__stats)
-            opts="-q -v -h -V --since --agent --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --since --agent --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2950,7 +2950,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__sync)
-            opts="-q -v -h -V --remote --accept-rewrite --key --key-file --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --remote --accept-rewrite --key --key-file --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2992,7 +2992,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__trust)
-            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version add list revoke allowed-signers help"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version add list revoke allowed-signers help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3022,7 +3022,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__trust__subcmd__add)
-            opts="-q -v -h -V --role --group --key --sponsor --allow-action --allow-env --replace --signer --signer-file --push --no-push --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --role --group --key --sponsor --allow-action --allow-env --replace --signer --signer-file --push --no-push --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3084,7 +3084,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__trust__subcmd__allowed__subcmd__signers)
-            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3198,7 +3198,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__trust__subcmd__list)
-            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3228,7 +3228,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__trust__subcmd__revoke)
-            opts="-q -v -h -V --at --signer --signer-file --push --no-push --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --at --signer --signer-file --push --no-push --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3270,7 +3270,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__verify)
-            opts="-q -v -h -V --bundle --checkpoint --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --bundle --checkpoint --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3308,7 +3308,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__version)
-            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3338,7 +3338,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__withdraw)
-            opts="-m -q -v -h -V --comment --reason --key --key-file --push --no-push --repo --format --root --lock-timeout --no-color --quiet --verbose --help --version"
+            opts="-m -q -v -h -V --comment --reason --key --key-file --push --no-push --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_clearance_global_optspecs
-    string join \n repo= format= root= lock-timeout= no-color q/quiet v/verbose h/help V/version
+    string join \n repo= format= root= lock-timeout= no-color q/quiet v/verbose wide h/help V/version
 end
 
 function __fish_clearance_needs_command
@@ -34,6 +34,7 @@ complete -c clearance -n "__fish_clearance_needs_command" -l lock-timeout -d 'Ho
 complete -c clearance -n "__fish_clearance_needs_command" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_needs_command" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_needs_command" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_needs_command" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_needs_command" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_needs_command" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_needs_command" -f -a "demo" -d 'Walk through the lifecycle on an embedded example, step by step'
@@ -77,6 +78,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand demo" -l lock-timeou
 complete -c clearance -n "__fish_clearance_using_subcommand demo" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand demo" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand demo" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand demo" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c clearance -n "__fish_clearance_using_subcommand demo" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand init" -l admin -d 'The first admin\'s principal name' -r
@@ -94,6 +96,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand init" -l bare -d 'Cr
 complete -c clearance -n "__fish_clearance_using_subcommand init" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand init" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand init" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand init" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c clearance -n "__fish_clearance_using_subcommand init" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand new" -l set -d 'KEY=VALUE for a placeholder (repeatable)' -r
@@ -109,6 +112,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand new" -l list -d 'Lis
 complete -c clearance -n "__fish_clearance_using_subcommand new" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand new" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand new" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand new" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand new" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c clearance -n "__fish_clearance_using_subcommand new" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand propose" -s f -l file -d 'The intent file, or `-` for standard input' -r -F
@@ -127,6 +131,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand propose" -l no-push 
 complete -c clearance -n "__fish_clearance_using_subcommand propose" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand propose" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand propose" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand propose" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand propose" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c clearance -n "__fish_clearance_using_subcommand propose" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand list" -l state -d 'Only proposals in this state' -r -f -a "denied\t''
@@ -148,11 +153,11 @@ dot\t''
 mermaid\t''"
 complete -c clearance -n "__fish_clearance_using_subcommand list" -l root -d 'The repository\'s root (its genesis hash) to check it against, instead of the pin' -r
 complete -c clearance -n "__fish_clearance_using_subcommand list" -l lock-timeout -d 'How long to wait for another clearance process writing the same repository' -r
-complete -c clearance -n "__fish_clearance_using_subcommand list" -l wide -d 'Show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand list" -l strict -d 'Exit 5 when some proposal cannot be read (it is listed as `broken` either way)'
 complete -c clearance -n "__fish_clearance_using_subcommand list" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand list" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand list" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand list" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand list" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand list" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand show" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
@@ -165,6 +170,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand show" -l lock-timeou
 complete -c clearance -n "__fish_clearance_using_subcommand show" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand show" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand show" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand show" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand show" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand show" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand plan" -l key -d 'Sign with the key of this name from the OS keyring' -r
@@ -181,6 +187,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand plan" -l no-push -d 
 complete -c clearance -n "__fish_clearance_using_subcommand plan" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand plan" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand plan" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand plan" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand plan" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand plan" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand approve" -l key -d 'Sign with the key of this name from the OS keyring' -r
@@ -201,6 +208,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand approve" -l no-push 
 complete -c clearance -n "__fish_clearance_using_subcommand approve" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand approve" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand approve" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand approve" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand approve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c clearance -n "__fish_clearance_using_subcommand approve" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand inbox" -l key -d 'Sign with the key of this name from the OS keyring' -r
@@ -215,6 +223,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand inbox" -l lock-timeo
 complete -c clearance -n "__fish_clearance_using_subcommand inbox" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand inbox" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand inbox" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand inbox" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand inbox" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c clearance -n "__fish_clearance_using_subcommand inbox" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand reject" -l key -d 'Sign with the key of this name from the OS keyring' -r
@@ -235,6 +244,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand reject" -l no-push -
 complete -c clearance -n "__fish_clearance_using_subcommand reject" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand reject" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand reject" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand reject" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand reject" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand reject" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand withdraw" -s m -l reason -l comment -d 'Why, recorded in evidence (`--comment` as in approve)' -r
@@ -252,6 +262,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand withdraw" -l no-push
 complete -c clearance -n "__fish_clearance_using_subcommand withdraw" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand withdraw" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand withdraw" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand withdraw" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand withdraw" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand withdraw" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand apply" -l key -d 'Sign with the key of this name from the OS keyring' -r
@@ -269,6 +280,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand apply" -l no-push -d
 complete -c clearance -n "__fish_clearance_using_subcommand apply" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand apply" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand apply" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand apply" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand apply" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c clearance -n "__fish_clearance_using_subcommand apply" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand rollback" -l key -d 'Sign with the key of this name from the OS keyring' -r
@@ -285,6 +297,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand rollback" -l no-push
 complete -c clearance -n "__fish_clearance_using_subcommand rollback" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand rollback" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand rollback" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand rollback" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand rollback" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c clearance -n "__fish_clearance_using_subcommand rollback" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand verify" -l bundle -d 'Verify an exported bundle instead of the repository' -r -F
@@ -299,6 +312,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand verify" -l lock-time
 complete -c clearance -n "__fish_clearance_using_subcommand verify" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand verify" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand verify" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand verify" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c clearance -n "__fish_clearance_using_subcommand verify" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand checkpoint" -l key -d 'Sign with the key of this name from the OS keyring' -r
@@ -315,6 +329,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand checkpoint" -l no-pu
 complete -c clearance -n "__fish_clearance_using_subcommand checkpoint" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand checkpoint" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand checkpoint" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand checkpoint" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand checkpoint" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c clearance -n "__fish_clearance_using_subcommand checkpoint" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand stats" -l since -d 'Only proposals from this long ago until now, e.g. 24h, 7d' -r
@@ -329,6 +344,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand stats" -l lock-timeo
 complete -c clearance -n "__fish_clearance_using_subcommand stats" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand stats" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand stats" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand stats" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand stats" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand stats" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand sync" -l remote -d 'The git remote [default: `remote:` in clearance.yaml, or origin]' -r
@@ -345,6 +361,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand sync" -l accept-rewr
 complete -c clearance -n "__fish_clearance_using_subcommand sync" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand sync" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand sync" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand sync" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand sync" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c clearance -n "__fish_clearance_using_subcommand sync" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand evidence; and not __fish_seen_subcommand_from export help" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
@@ -357,6 +374,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand evidence; and not __
 complete -c clearance -n "__fish_clearance_using_subcommand evidence; and not __fish_seen_subcommand_from export help" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand evidence; and not __fish_seen_subcommand_from export help" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand evidence; and not __fish_seen_subcommand_from export help" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand evidence; and not __fish_seen_subcommand_from export help" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand evidence; and not __fish_seen_subcommand_from export help" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand evidence; and not __fish_seen_subcommand_from export help" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand evidence; and not __fish_seen_subcommand_from export help" -f -a "export" -d 'Write one self-contained bundle (intent, plan, approvals, evidence, public keys, decision) that `clearance verify --bundle` checks with no repository at all'
@@ -372,6 +390,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand evidence; and __fish
 complete -c clearance -n "__fish_clearance_using_subcommand evidence; and __fish_seen_subcommand_from export" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand evidence; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand evidence; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand evidence; and __fish_seen_subcommand_from export" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand evidence; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand evidence; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand evidence; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write one self-contained bundle (intent, plan, approvals, evidence, public keys, decision) that `clearance verify --bundle` checks with no repository at all'
@@ -388,6 +407,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand blast" -l lock-timeo
 complete -c clearance -n "__fish_clearance_using_subcommand blast" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand blast" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand blast" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand blast" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand blast" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c clearance -n "__fish_clearance_using_subcommand blast" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand check" -s f -l file -d 'An intent file, or `-` for standard input' -r -F
@@ -403,6 +423,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand check" -l lock-timeo
 complete -c clearance -n "__fish_clearance_using_subcommand check" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand check" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand check" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand check" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c clearance -n "__fish_clearance_using_subcommand check" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand policy; and not __fish_seen_subcommand_from test help" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
@@ -415,6 +436,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand policy; and not __fi
 complete -c clearance -n "__fish_clearance_using_subcommand policy; and not __fish_seen_subcommand_from test help" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand policy; and not __fish_seen_subcommand_from test help" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand policy; and not __fish_seen_subcommand_from test help" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand policy; and not __fish_seen_subcommand_from test help" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand policy; and not __fish_seen_subcommand_from test help" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand policy; and not __fish_seen_subcommand_from test help" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand policy; and not __fish_seen_subcommand_from test help" -f -a "test" -d 'Run every `test_*` rule in policies/*_test.rego of the work tree (the branch\'s in a bare repository): the rules being written, which are not in force until signed'
@@ -429,6 +451,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand policy; and __fish_s
 complete -c clearance -n "__fish_clearance_using_subcommand policy; and __fish_seen_subcommand_from test" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand policy; and __fish_seen_subcommand_from test" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand policy; and __fish_seen_subcommand_from test" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand policy; and __fish_seen_subcommand_from test" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand policy; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand policy; and __fish_seen_subcommand_from test" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "test" -d 'Run every `test_*` rule in policies/*_test.rego of the work tree (the branch\'s in a bare repository): the rules being written, which are not in force until signed'
@@ -443,6 +466,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand key; and not __fish_
 complete -c clearance -n "__fish_clearance_using_subcommand key; and not __fish_seen_subcommand_from new list show export help" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and not __fish_seen_subcommand_from new list show export help" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and not __fish_seen_subcommand_from new list show export help" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand key; and not __fish_seen_subcommand_from new list show export help" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and not __fish_seen_subcommand_from new list show export help" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and not __fish_seen_subcommand_from new list show export help" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and not __fish_seen_subcommand_from new list show export help" -f -a "new" -d 'Create a key: in the OS keyring, or with --file as an OpenSSH key file (0600) + .pub'
@@ -462,6 +486,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from new" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from new" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from new" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from new" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from new" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from new" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from list" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
@@ -474,6 +499,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from list" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from list" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from show" -l file -r -F
@@ -487,6 +513,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from show" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from show" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from export" -l file -r -F
@@ -500,6 +527,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from export" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from export" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "new" -d 'Create a key: in the OS keyring, or with --file as an OpenSSH key file (0600) + .pub'
@@ -517,6 +545,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand trust; and not __fis
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and not __fish_seen_subcommand_from add list revoke allowed-signers help" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and not __fish_seen_subcommand_from add list revoke allowed-signers help" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and not __fish_seen_subcommand_from add list revoke allowed-signers help" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and not __fish_seen_subcommand_from add list revoke allowed-signers help" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and not __fish_seen_subcommand_from add list revoke allowed-signers help" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and not __fish_seen_subcommand_from add list revoke allowed-signers help" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and not __fish_seen_subcommand_from add list revoke allowed-signers help" -f -a "add" -d 'Trust a principal\'s public key in a role (a change to the rules, signed by an admin)'
@@ -549,6 +578,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_se
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from list" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
@@ -561,6 +591,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_se
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from list" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from list" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from revoke" -l at -d 'When the revocation takes effect (RFC 3339) [default: now]' -r
@@ -578,6 +609,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_se
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from revoke" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from revoke" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from revoke" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from allowed-signers" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
@@ -590,6 +622,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_se
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from allowed-signers" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from allowed-signers" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from allowed-signers" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from allowed-signers" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from allowed-signers" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from allowed-signers" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "add" -d 'Trust a principal\'s public key in a role (a change to the rules, signed by an admin)'
@@ -607,6 +640,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand governance; and not 
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and not __fish_seen_subcommand_from sign status log adopt help" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and not __fish_seen_subcommand_from sign status log adopt help" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and not __fish_seen_subcommand_from sign status log adopt help" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and not __fish_seen_subcommand_from sign status log adopt help" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and not __fish_seen_subcommand_from sign status log adopt help" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and not __fish_seen_subcommand_from sign status log adopt help" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and not __fish_seen_subcommand_from sign status log adopt help" -f -a "sign" -d 'Sign a change to the rules: the work tree\'s governed files, or a pending change'
@@ -633,6 +667,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fi
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from sign" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from sign" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from sign" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from sign" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from sign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from sign" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from status" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
@@ -645,6 +680,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fi
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from status" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from status" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from log" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
@@ -657,6 +693,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fi
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from log" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from log" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from log" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from log" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from log" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from log" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from adopt" -l admin -d 'The first admin\'s principal name [default: the trusted identity holding the key, else `admin`]' -r
@@ -673,6 +710,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fi
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from adopt" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from adopt" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from adopt" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from adopt" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from adopt" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from adopt" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand governance; and __fish_seen_subcommand_from help" -f -a "sign" -d 'Sign a change to the rules: the work tree\'s governed files, or a pending change'
@@ -690,6 +728,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand doctor" -l lock-time
 complete -c clearance -n "__fish_clearance_using_subcommand doctor" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand doctor" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand doctor" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand doctor" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c clearance -n "__fish_clearance_using_subcommand doctor" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check list import help" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
@@ -702,6 +741,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fis
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check list import help" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check list import help" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check list import help" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check list import help" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check list import help" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check list import help" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and not __fish_seen_subcommand_from check list import help" -f -a "check" -d 'Validate a service graph: the branch\'s, or FILE before you commit it'
@@ -718,6 +758,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_se
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from check" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from check" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from list" -l owner -d 'Only services this team owns' -r
@@ -732,6 +773,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_se
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from list" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from list" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from import" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
@@ -744,6 +786,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_se
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from import" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from import" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand graph; and __fish_seen_subcommand_from import" -f -a "backstage" -d 'Turn Backstage catalog entities (Component, Resource, API, System) into a graph'
@@ -762,6 +805,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand schema" -l lock-time
 complete -c clearance -n "__fish_clearance_using_subcommand schema" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand schema" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand schema" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand schema" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand schema" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c clearance -n "__fish_clearance_using_subcommand schema" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand provider" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
@@ -774,6 +818,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand provider" -l lock-ti
 complete -c clearance -n "__fish_clearance_using_subcommand provider" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand provider" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand provider" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand provider" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand provider" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c clearance -n "__fish_clearance_using_subcommand provider" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand generate" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
@@ -786,6 +831,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand generate" -l lock-ti
 complete -c clearance -n "__fish_clearance_using_subcommand generate" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand generate" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand generate" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand generate" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand generate" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand generate" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand version" -l repo -d 'The change repository [default: discovered from the current directory]' -r -F
@@ -798,6 +844,7 @@ complete -c clearance -n "__fish_clearance_using_subcommand version" -l lock-tim
 complete -c clearance -n "__fish_clearance_using_subcommand version" -l no-color -d 'Never use color (also NO_COLOR)'
 complete -c clearance -n "__fish_clearance_using_subcommand version" -s q -l quiet -d 'Print only data and errors'
 complete -c clearance -n "__fish_clearance_using_subcommand version" -s v -l verbose -d 'Say more: how long the command took'
+complete -c clearance -n "__fish_clearance_using_subcommand version" -l wide -d 'Tables show every column in full, however wide the terminal'
 complete -c clearance -n "__fish_clearance_using_subcommand version" -s h -l help -d 'Print help'
 complete -c clearance -n "__fish_clearance_using_subcommand version" -s V -l version -d 'Print version'
 complete -c clearance -n "__fish_clearance_using_subcommand help; and not __fish_seen_subcommand_from demo init new propose list show plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate version help" -f -a "demo" -d 'Walk through the lifecycle on an embedded example, step by step'

@@ -16,13 +16,13 @@ deny contains msg if {
 deny contains msg if {
 	input.agent != null
 	not action_allowed
-	msg := sprintf("agent %q may not use action %q", [input.agent.principal, input.intent.spec.action])
+	msg := sprintf("agent %q may not use action %q (allowed: %s)", [input.agent.principal, input.intent.spec.action, allowed(allowed_actions)])
 }
 
 deny contains msg if {
 	input.agent != null
 	not environment_allowed
-	msg := sprintf("agent %q may not act in environment %q", [input.agent.principal, input.intent.spec.environment])
+	msg := sprintf("agent %q may not act in environment %q (allowed: %s)", [input.agent.principal, input.intent.spec.environment, allowed(allowed_environments)])
 }
 
 action_allowed if {
@@ -39,3 +39,17 @@ pattern_matches(pattern, value) if {
 	endswith(pattern, "*")
 	startswith(value, trim_suffix(pattern, "*"))
 }
+
+# The allowed values, for a deny message an agent can act on (an agent with no allowlist
+# is still denied: the message then says "none").
+default allowed_actions := []
+
+allowed_actions := input.agent.allow.actions
+
+default allowed_environments := []
+
+allowed_environments := input.agent.allow.environments
+
+allowed(values) := concat(", ", values) if count(values) > 0
+
+allowed(values) := "none" if count(values) == 0

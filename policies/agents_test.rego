@@ -16,6 +16,7 @@ test_action_outside_the_allowlist_is_denied if {
 	inp := request(intent("iam.grant-admin", "staging", ["orders-db-old"], true), agent, small)
 	some msg in data.clearance.deny with input as inp
 	contains(msg, "may not use action \"iam.grant-admin\"")
+	contains(msg, "(allowed: ")
 }
 
 test_wildcard_action_is_allowed if {
@@ -40,4 +41,10 @@ test_revoked_agent_is_denied if {
 	inp := request(intent("k8s.restart", "staging", ["orders-db-old"], true), revoked, small)
 	some msg in data.clearance.deny with input as inp
 	contains(msg, "was revoked")
+}
+
+test_an_agent_without_an_allowlist_is_denied_and_told_so if {
+	inp := request(intent("k8s.restart", "staging", ["orders-db-old"], true), object.remove(agent, ["allow"]), small)
+	some msg in data.clearance.deny with input as inp
+	contains(msg, "(allowed: none)")
 }

@@ -15,7 +15,8 @@ fn main() -> ExitCode {
     // This machine's configuration may name the format and the repository.
     let local = clearance::trust::local::load();
     let format = cli.global.format.or(local.as_ref().ok().and_then(|l| l.format)).unwrap_or(Format::Human);
-    let ui = Ui::new(format, cli.global.no_color, cli.global.quiet, cli.global.verbose);
+    let mut ui = Ui::new(format, cli.global.no_color, cli.global.quiet, cli.global.verbose);
+    ui.wide = cli.global.wide;
     // A broken file is named by the commands that need what it says (and by `doctor`).
     let local = local.unwrap_or_default();
     let started = std::time::Instant::now();

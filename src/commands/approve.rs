@@ -195,7 +195,7 @@ pub fn render(ui: &Ui, detail: &proposal::Detail, review: &Review, plan: Option<
         ui.paint(Style::Bold, "blast radius:"),
         review.evaluation.blast_radius.headline()
     ));
-    for line in review.evaluation.blast_radius.table().lines() {
+    for line in review.evaluation.blast_radius.table(ui.width().map(|w| w.saturating_sub(2))).lines() {
         out.push_str(&format!("  {line}\n"));
     }
     let d = &review.evaluation.decision;

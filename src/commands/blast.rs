@@ -48,7 +48,8 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
         Format::Mermaid => ui.out(radius.mermaid(&graph))?,
         Format::Human => {
             let env = args.environment.map(|e| format!(" in {e}")).unwrap_or_default();
-            ui.out(format!("{}{env}: {}\n{}\n", radius.targets.join(", "), radius.headline(), radius.table()))?;
+            let headline = format!("{}{env}: {}", radius.targets.join(", "), radius.headline());
+            ui.out(format!("{}\n{}\n", crate::text::ui::wrap(&headline, ui.width()), radius.table(ui.width())))?;
         }
     }
     Ok(0)

@@ -18,9 +18,10 @@ use crate::text::ui::{Style, Ui};
 #[command(
     after_help = "Examples:\n  clearance check -f intent.yaml\n  clearance check 7k3m --format json\n  clearance check -f intent.yaml --rules worktree  # try a policy edit first"
 )]
+#[command(group(clap::ArgGroup::new("what").required(true).args(["id", "file"])))]
 pub struct Args {
     /// A proposal id (or unique prefix), decided against the policy on the branch now
-    #[arg(conflicts_with = "file", required_unless_present = "file")]
+    #[arg(conflicts_with = "file")]
     pub id: Option<String>,
     /// An intent file, or `-` for standard input
     #[arg(short = 'f', long = "file", value_name = "FILE")]
@@ -40,6 +41,8 @@ pub enum Rules {
 struct Report<'a> {
     id: Option<&'a str>,
     verdict: Verdict,
+    /// What `propose` would file it as: the same word `propose` and `show` say.
+    state: crate::model::proposal::State,
     #[serde(flatten)]
     evaluation: &'a Evaluation,
 }
@@ -70,7 +73,7 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
             (Some(id), evaluation)
         }
         (None, Some(file)) => {
-            let (bytes, name) = crate::commands::propose::read_input(file)?;
+            let (bytes, name) = crate::commands::propose::read_input(file, ui)?;
             let parsed = intent::parse_checked(bytes, &name, |node| propose::target_problems(&context.graph, node))?;
             let history = crate::decide::evaluate::history_of(repo, &snapshot, &parsed.intent.metadata.agent, now)?;
             (None, context.decide(&parsed.intent, &parsed.document, now, history)?)
@@ -79,7 +82,12 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
     };
     let verdict = evaluation.decision.verdict();
     if ui.json() {
-        ui.out_json(&Report { id: id.as_deref(), verdict, evaluation: &evaluation })?;
+        let state = match verdict {
+            Verdict::Denied => crate::model::proposal::State::Denied,
+            Verdict::Cleared => crate::model::proposal::State::Approved,
+            Verdict::NeedsApproval => crate::model::proposal::State::Pending,
+        };
+        ui.out_json(&Report { id: id.as_deref(), verdict, state, evaluation: &evaluation })?;
     } else {
         ui.out(render(ui, &evaluation))?;
     }

@@ -187,8 +187,7 @@ fn list(session: &Session<'_>, owner: Option<&str>, tier: Option<u8>) -> Result<
         ui.out_json(&services)?;
         return Ok(0);
     }
-    let mut table = comfy_table::Table::new();
-    table.load_preset(comfy_table::presets::NOTHING).set_header(["SERVICE", "TIER", "OWNERS", "DATA", "DEPENDS ON"]);
+    let mut table = crate::text::ui::table(&["SERVICE", "TIER", "OWNERS", "DATA", "DEPENDS ON"], ui.width(), &[0]);
     for s in &services {
         let esc = |t: &str| crate::text::ui::escape_controls(t).into_owned();
         table.add_row([
@@ -199,7 +198,7 @@ fn list(session: &Session<'_>, owner: Option<&str>, tier: Option<u8>) -> Result<
             s.depends_on.len().to_string(),
         ]);
     }
-    ui.out(format!("{}\n", table.to_string().lines().map(str::trim_end).collect::<Vec<_>>().join("\n")))?;
+    ui.out(crate::text::ui::table_text(&table))?;
     ui.status(format!("{} of {} services", services.len(), graph.services.len()));
     Ok(0)
 }

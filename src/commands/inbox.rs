@@ -37,15 +37,8 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
         ui.status(format!("nothing waits for `{me}`"));
         return Ok(0);
     }
-    let mut table = comfy_table::Table::new();
-    table.load_preset(comfy_table::presets::NOTHING).set_header([
-        "ID",
-        "ACTION",
-        "ENV",
-        "TARGETS",
-        "AGENT",
-        "WAITING SINCE",
-    ]);
+    let mut table =
+        crate::text::ui::table(&["ID", "ACTION", "ENV", "TARGETS", "AGENT", "WAITING SINCE"], ui.width(), &[0]);
     for p in &waiting {
         table.add_row([
             p.id.clone(),
@@ -56,7 +49,7 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
             crate::text::time::short(&p.created_at),
         ]);
     }
-    ui.out(format!("{}\n", table.to_string().lines().map(str::trim_end).collect::<Vec<_>>().join("\n")))?;
+    ui.out(crate::text::ui::table_text(&table))?;
     ui.status(format!("{} proposal(s) wait for `{me}`; `clearance approve ID` to review one", waiting.len()));
     Ok(0)
 }

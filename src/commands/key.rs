@@ -97,18 +97,41 @@ pub fn run(command: Command, session: &Session<'_>) -> Result<u8> {
         Command::List => {
             let known = keys::remembered()?;
             if ui.json() {
-                return ui.out_json(&known).map(|_| 0);
+                // An array of records, as every other list clearance prints.
+                let listed: Vec<serde_json::Value> = known
+                    .iter()
+                    .map(|(name, made)| {
+                        let fingerprint =
+                            keys::parse_public(made.public()).map(|k| keys::fingerprint(&k)).unwrap_or_default();
+                        let file = match made {
+                            keys::Made::Keyring(_) => None,
+                            keys::Made::File { file, .. } => Some(file.display().to_string()),
+                        };
+                        serde_json::json!({
+                            "name": name,
+                            "fingerprint": fingerprint,
+                            "public_key": made.public(),
+                            "store": if file.is_some() { "file" } else { "keyring" },
+                            "file": file,
+                        })
+                    })
+                    .collect();
+                return ui.out_json(&listed).map(|_| 0);
             }
             if known.is_empty() {
                 ui.status("no keys yet; create one with `clearance key new NAME`");
             }
-            for (name, made) in known {
+            let mut table = crate::text::ui::table(&["NAME", "FINGERPRINT", "STORED IN"], ui.width(), &[0, 1]);
+            for (name, made) in &known {
                 let fp = keys::parse_public(made.public()).map(|k| keys::fingerprint(&k)).unwrap_or_default();
-                let place = match &made {
+                let place = match made {
                     keys::Made::Keyring(_) => "keyring".to_owned(),
                     keys::Made::File { file, .. } => format!("file {}", file.display()),
                 };
-                ui.out(format!("{name}\t{fp}\t{place}\n"))?;
+                table.add_row([name.clone(), fp, place]);
+            }
+            if !known.is_empty() {
+                ui.out(crate::text::ui::table_text(&table))?;
             }
             Ok(0)
         }

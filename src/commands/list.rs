@@ -1,5 +1,3 @@
-use comfy_table::{Table, presets};
-
 use crate::commands::Session;
 use crate::error::Result;
 use crate::model::index::{self, Summary};
@@ -26,9 +24,6 @@ pub struct Args {
     /// Show at most this many
     #[arg(short = 'n', long)]
     pub limit: Option<usize>,
-    /// Show every column in full, however wide the terminal
-    #[arg(long)]
-    pub wide: bool,
     /// Exit 5 when some proposal cannot be read (it is listed as `broken` either way)
     #[arg(long)]
     pub strict: bool,
@@ -83,18 +78,8 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
         ui.status("no proposals match");
         return Ok(code);
     }
-    let mut table = Table::new();
-    table.load_preset(presets::NOTHING).set_header(["ID", "STATE", "AGENT", "ACTION", "ENV", "TARGETS", "CREATED"]);
-    // Fit the terminal: long cells wrap within their column (`--wide`: never).
-    if let Some(width) = ui.width().filter(|_| !args.wide) {
-        table.set_content_arrangement(comfy_table::ContentArrangement::Dynamic).set_width(width);
-        // Ids and states stay whole: they are what people copy and scan.
-        for column in [0, 1] {
-            if let Some(c) = table.column_mut(column) {
-                c.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
-            }
-        }
-    }
+    let mut table =
+        crate::text::ui::table(&["ID", "STATE", "AGENT", "ACTION", "ENV", "TARGETS", "CREATED"], ui.width(), &[0, 1]);
     for p in &shown {
         let esc = |s: &str| crate::text::ui::escape_controls(s).into_owned();
         table.add_row([
@@ -119,7 +104,7 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
             String::new(),
         ]);
     }
-    ui.out(format!("{}\n", table.to_string().lines().map(str::trim_end).collect::<Vec<_>>().join("\n")))?;
+    ui.out(crate::text::ui::table_text(&table))?;
     if code != 0 {
         return Err(crate::error::Error::new(
             crate::error::ErrorKind::VerificationFailed,

@@ -91,6 +91,9 @@ pub struct GlobalArgs {
     /// Say more: how long the command took
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
+    /// Tables show every column in full, however wide the terminal
+    #[arg(long, global = true)]
+    pub wide: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -36,10 +36,13 @@ pub struct Args {
 }
 
 /// Read at most one byte past the limit, so a huge input is refused without reading it all.
-pub fn read_input(file: &PathBuf) -> Result<(Vec<u8>, String)> {
+pub fn read_input(file: &PathBuf, ui: &crate::text::ui::Ui) -> Result<(Vec<u8>, String)> {
     let limit = MAX_INTENT_BYTES as u64 + 1;
     let mut bytes = Vec::new();
     if file.as_os_str() == "-" {
+        if std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+            ui.status("reading the intent from the terminal; end it with Ctrl-D (or pass -f FILE)");
+        }
         std::io::stdin().lock().take(limit).read_to_end(&mut bytes)?;
         return Ok((bytes, "<stdin>".to_owned()));
     }
@@ -51,10 +54,14 @@ pub fn read_input(file: &PathBuf) -> Result<(Vec<u8>, String)> {
 
 pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
     let (repo, ui) = (&session.repo()?, session.ui);
-    let (bytes, name) = read_input(&args.file)?;
+    let (bytes, name) = read_input(&args.file, ui)?;
     let parsed = propose::parse(repo, bytes, &name)?;
-    let signer = if args.dry_run { None } else { Some(args.key.load()?) };
-    let outcome = propose::propose(repo, &parsed, &name, signer.as_ref())?;
+    // A dry run checks the agent's key and trust too, when it has a key to check.
+    let signer = if args.dry_run && !args.key.given()? { None } else { Some(args.key.load()?) };
+    if args.dry_run && signer.is_none() {
+        ui.warn("no key given: the dry run did not check that the agent's key is trusted to propose this");
+    }
+    let outcome = propose::propose(repo, &parsed, &name, signer.as_ref(), args.dry_run)?;
     let code = if outcome.state == State::Denied { 3 } else { 0 };
     let mut push = None;
     if let (Some(id), None) = (&outcome.id, &outcome.duplicate_of) {

@@ -57,7 +57,7 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
     let name = format!("rollback of {id}");
     let parsed = propose::parse(repo, bytes, &name)?;
     let signer = args.key.load()?;
-    let outcome = propose::propose(repo, &parsed, &name, Some(&signer))?;
+    let outcome = propose::propose(repo, &parsed, &name, Some(&signer), false)?;
     let code = if outcome.state == proposal::State::Denied { 3 } else { 0 };
     let push = crate::commands::after_write(repo, &args.push, Some(&args.key), ui)?;
     if ui.json() {

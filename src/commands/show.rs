@@ -143,7 +143,7 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
                     ui.paint(Style::Yellow, "changed since the proposal was filed: the service graph moved")
                 ));
             }
-            for line in radius.table().lines() {
+            for line in radius.table(ui.width().map(|w| w.saturating_sub(2))).lines() {
                 out.push_str(&format!("  {line}\n"));
             }
         }

@@ -1,5 +1,3 @@
-use comfy_table::{Table, presets};
-
 use crate::commands::Session;
 use crate::decide::stats::{self, Stats};
 use crate::error::{Error, Result};
@@ -63,24 +61,27 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
         ui.out_json(&report)?;
         return Ok(0);
     }
-    let mut table = Table::new();
-    table.load_preset(presets::NOTHING).set_header([
-        "AGENT",
-        "PROPOSALS",
-        "AUTO",
-        "HUMAN",
-        "DENIED",
-        "REJECTED",
-        "MEDIAN",
-        "P90",
-        "APPLIED",
-        "FAILED",
-        "BUDGET $",
-    ]);
+    let mut table = crate::text::ui::table(
+        &[
+            "AGENT",
+            "PROPOSALS",
+            "AUTO",
+            "HUMAN",
+            "DENIED",
+            "REJECTED",
+            "MEDIAN",
+            "P90",
+            "APPLIED",
+            "FAILED",
+            "BUDGET $",
+        ],
+        ui.width(),
+        &[],
+    );
     for (agent, s) in &report.agents {
         table.add_row(row(agent, s));
     }
     table.add_row(row("(all)", &report.overall));
-    ui.out(format!("{}\n", table.to_string().lines().map(str::trim_end).collect::<Vec<_>>().join("\n")))?;
+    ui.out(crate::text::ui::table_text(&table))?;
     Ok(0)
 }

@@ -85,10 +85,19 @@ fn check_signer(context: &Context, agent: &str, key: &PrivateKey) -> Result<()> 
     }
 }
 
-/// Commit the proposal signed by `signer` (or, without one, a dry run: only decide). A denied proposal is
-/// still committed, as evidence of the attempt.
-pub fn propose(repo: &ChangeRepo, parsed: &Parsed, name: &str, signer: Option<&PrivateKey>) -> Result<Outcome> {
-    let dry_run = signer.is_none();
+/// Commit the proposal signed by `signer`, or with `dry_run` only decide (checking the
+/// signer's key and trust when there is one). A denied proposal is still committed, as
+/// evidence of the attempt.
+pub fn propose(
+    repo: &ChangeRepo,
+    parsed: &Parsed,
+    name: &str,
+    signer: Option<&PrivateKey>,
+    dry_run: bool,
+) -> Result<Outcome> {
+    if signer.is_none() && !dry_run {
+        return Err(Error::usage("proposing signs: give the agent's key"));
+    }
     let intent = &parsed.intent;
     let now = crate::text::time::now();
     let created_at = crate::text::time::rfc3339(now);
@@ -120,7 +129,7 @@ pub fn propose(repo: &ChangeRepo, parsed: &Parsed, name: &str, signer: Option<&P
     // same agent, same run, same bytes.
     if intent.metadata.run.is_some()
         && !dry_run
-        && let Some(first) = retried(repo, parsed)?
+        && let Some(first) = retried(repo, &repo.snapshot()?, parsed)?
     {
         outcome.id = Some(first.id.clone());
         outcome.state = first.state;
@@ -133,11 +142,17 @@ pub fn propose(repo: &ChangeRepo, parsed: &Parsed, name: &str, signer: Option<&P
     } else {
         let message =
             format!("propose: {} on {} ({})", intent.spec.action, outcome.targets.join(", "), intent.spec.environment);
-        let (commit, (id, evaluation)) = repo.transact_signed(
+        let (commit, filed) = repo.transact_signed(
             &intent.metadata.agent,
             &message,
             signer.map(|k| k as &dyn crate::store::repo::CommitSigner),
             |snapshot| {
+                // A retry that raced the first filing finds it here, under the writer lock.
+                if intent.metadata.run.is_some()
+                    && let Some(first) = retried(repo, snapshot, parsed)?
+                {
+                    return Ok((Vec::new(), Err(first)));
+                }
                 // Decided against the commit the proposal lands on, under the writer lock.
                 let evaluation = decide(snapshot)?;
                 let id = loop {
@@ -171,9 +186,19 @@ pub fn propose(repo: &ChangeRepo, parsed: &Parsed, name: &str, signer: Option<&P
                     Write::file(proposal::intent_path(&id), parsed.bytes.clone()),
                     Write::file(proposal::evidence_path(&id), log),
                 ];
-                Ok((writes, (id, evaluation)))
+                Ok((writes, Ok((id, evaluation))))
             },
         )?;
+        let (id, evaluation) = match filed {
+            Ok(filed) => filed,
+            Err(first) => {
+                outcome.id = Some(first.id.clone());
+                outcome.state = first.state;
+                outcome.created_at = first.created_at;
+                outcome.duplicate_of = Some(first.id);
+                return Ok(outcome);
+            }
+        };
         outcome.id = Some(id);
         outcome.commit = Some(commit.to_string());
         evaluation
@@ -190,11 +215,14 @@ pub fn propose(repo: &ChangeRepo, parsed: &Parsed, name: &str, signer: Option<&P
 
 /// The proposal these exact intent bytes were already filed as by the same agent (when
 /// not withdrawn): its summary matches, and its `proposed` entry names the same digest.
-fn retried(repo: &ChangeRepo, parsed: &Parsed) -> Result<Option<crate::model::index::Summary>> {
+fn retried(
+    repo: &ChangeRepo,
+    snapshot: &Snapshot<'_>,
+    parsed: &Parsed,
+) -> Result<Option<crate::model::index::Summary>> {
     let intent = &parsed.intent;
-    let snapshot = repo.snapshot()?;
     let targets: Vec<String> = intent.spec.targets.iter().map(|t| t.0.clone()).collect();
-    for p in crate::model::index::load_at(repo, &snapshot)?.proposals {
+    for p in crate::model::index::load_at(repo, snapshot)?.proposals {
         if p.agent != intent.metadata.agent
             || p.action != intent.spec.action
             || p.environment != intent.spec.environment

@@ -82,10 +82,15 @@ pub fn compute(graph: &Compiled, targets: &[String], depth_limit: Option<u32>) -
             if unknown.len() == 1 { "" } else { "s" },
             unknown.join(", ")
         ));
+        let mut suggested = false;
         for u in &unknown {
             if let Some(near) = crate::text::schema_check::closest(u, &ids) {
                 err = err.hint(format!("did you mean `{near}`?"));
+                suggested = true;
             }
+        }
+        if !suggested {
+            err = err.hint("`clearance graph list` shows the services");
         }
         return Err(err);
     }
@@ -183,19 +188,17 @@ impl BlastRadius {
             line.push_str(&format!(", most critical tier {tier}"));
         }
         if !s.data_classes.is_empty() {
-            line.push_str(&format!(", data {}", s.data_classes.join(",")));
+            line.push_str(&format!(", data {}", s.data_classes.join(" ")));
         }
         if !s.owners.is_empty() {
-            line.push_str(&format!(", owners {}", s.owners.join(",")));
+            line.push_str(&format!(", owners {}", s.owners.join(" ")));
         }
         line
     }
 
-    pub fn table(&self) -> String {
-        let mut table = comfy_table::Table::new();
-        table
-            .load_preset(comfy_table::presets::NOTHING)
-            .set_header(["SERVICE", "TIER", "DEPTH", "VIA", "OWNERS", "DATA"]);
+    /// The impacted services as a table fitting `width` (see `text::ui::table`).
+    pub fn table(&self, width: Option<u16>) -> String {
+        let mut table = crate::text::ui::table(&["SERVICE", "TIER", "DEPTH", "VIA", "OWNERS", "DATA"], width, &[0]);
         for s in &self.impacted {
             table.add_row([
                 s.id.clone(),
@@ -206,7 +209,7 @@ impl BlastRadius {
                 s.data.join(","),
             ]);
         }
-        table.to_string().lines().map(str::trim_end).collect::<Vec<_>>().join("\n")
+        crate::text::ui::table_text(&table).trim_end_matches('\n').to_owned()
     }
 
     /// The edges among impacted services, as (dependent, dependency, kind).

@@ -443,6 +443,10 @@ impl ChangeRepo {
         for _ in 0..CAS_RETRIES {
             let snapshot = self.snapshot()?;
             let (writes, value) = plan(&snapshot)?;
+            // Nothing to write (the plan found its work already done): no empty commit.
+            if let (true, Some(head)) = (writes.is_empty(), snapshot.commit) {
+                return Ok((head, value));
+            }
             // Refused before anything is committed: the work tree would follow a committed link.
             if let Some(workdir) = self.git.workdir().filter(|_| self.checked_out()) {
                 writes.iter().try_for_each(|w| crate::store::fs::check_no_links(workdir, &w.path))?;

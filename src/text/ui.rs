@@ -37,6 +37,8 @@ pub struct Ui {
     color_err: bool,
     pub quiet: bool,
     pub verbose: u8,
+    /// `--wide`: tables show every column in full, however wide the terminal.
+    pub wide: bool,
 }
 
 /// ANSI styles, applied only when color is on.
@@ -63,6 +65,7 @@ impl Ui {
             color_err: wanted && stderr,
             quiet,
             verbose,
+            wide: false,
         }
     }
 
@@ -71,8 +74,11 @@ impl Ui {
     }
 
     /// How wide a table on stdout may be: `COLUMNS` when set, else the terminal's width
-    /// when stdout is one; `None` (no limit) for pipes and files.
+    /// when stdout is one; `None` (no limit) for pipes, files and `--wide`.
     pub fn width(&self) -> Option<u16> {
+        if self.wide {
+            return None;
+        }
         if let Some(cols) = std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<u16>().ok()) {
             return Some(cols.max(20));
         }
@@ -252,4 +258,49 @@ pub fn restore_terminal_on_interrupt() {
         }
         libc::signal(libc::SIGINT, on_interrupt as *const () as libc::sighandler_t);
     }
+}
+
+/// A table without borders that fits `width` (from [`Ui::width`]): long cells wrap within
+/// their column, except the columns in `whole` (ids and states, what people copy and scan).
+/// `None`: every cell in full.
+pub fn table(header: &[&str], width: Option<u16>, whole: &[usize]) -> comfy_table::Table {
+    let mut table = comfy_table::Table::new();
+    table.load_preset(comfy_table::presets::NOTHING).set_header(header.to_vec());
+    if let Some(width) = width {
+        table.set_content_arrangement(comfy_table::ContentArrangement::Dynamic).set_width(width);
+        for &column in whole {
+            if let Some(c) = table.column_mut(column) {
+                c.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+            }
+        }
+    }
+    table
+}
+
+/// A table's text, without the padding at the ends of its lines, ending in a newline.
+pub fn table_text(table: &comfy_table::Table) -> String {
+    let mut out: String = table.to_string().lines().map(str::trim_end).collect::<Vec<_>>().join("\n");
+    out.push('\n');
+    out
+}
+
+/// `text` broken at spaces into lines of at most `width` characters (a longer word keeps
+/// its own line); `None`: one line.
+pub fn wrap(text: &str, width: Option<u16>) -> String {
+    let Some(width) = width.map(usize::from) else { return text.to_owned() };
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut line = 0;
+    for word in text.split(' ') {
+        let n = word.chars().count();
+        if line > 0 && line + 1 + n > width {
+            out.push('\n');
+            line = 0;
+        } else if line > 0 {
+            out.push(' ');
+            line += 1;
+        }
+        out.push_str(word);
+        line += n;
+    }
+    out
 }

@@ -32,6 +32,12 @@ pub struct KeyArgs {
 }
 
 impl KeyArgs {
+    /// Whether a key is named at all: on the command line, in the environment or in this
+    /// machine's configuration.
+    pub fn given(&self) -> Result<bool> {
+        Ok(self.key.is_some() || self.key_file.is_some() || crate::trust::local::load()?.key.is_some())
+    }
+
     /// Load the signing key, or explain how to give one.
     pub fn load(&self) -> Result<PrivateKey> {
         match (&self.key, &self.key_file) {

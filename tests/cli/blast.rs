@@ -359,4 +359,10 @@ fn graph_list_shows_what_intents_may_target() {
     let r = crate::common::run_stdin(repo.path(), &["propose", "-f", "-"], far.as_bytes());
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("`clearance graph list` shows the services"), "{}", r.stderr);
+    // `blast` says the same, and suggests what is close.
+    let r = repo.run(&["blast", "zzzzzzzzzzzz"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("`clearance graph list` shows the services"), "{}", r.stderr);
+    let r = repo.run(&["blast", "orders-db-olde"]);
+    assert!(r.stderr.contains("did you mean `orders-db-old`?"), "{}", r.stderr);
 }

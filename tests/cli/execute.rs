@@ -439,3 +439,35 @@ fn planning_after_an_approval_says_it_went_stale_and_apply_names_it() {
     approve(&repo, &id, "olive");
     assert_eq!(apply(&repo, &id, &[]).code, 0);
 }
+
+/// Retries that race each other (an agent that timed out and tried again at once) file one
+/// proposal between them: each returns its id.
+#[test]
+fn retries_at_the_same_moment_file_one_proposal() {
+    let repo = Repo::new();
+    let retries: Vec<_> = (0..4)
+        .map(|_| {
+            let dir = repo.path().to_owned();
+            std::thread::spawn(move || {
+                crate::common::run_stdin(
+                    &dir,
+                    &["propose", "-f", "-", "--format", "json"],
+                    crate::common::INTENT.as_bytes(),
+                )
+            })
+        })
+        .collect();
+    let ids: std::collections::BTreeSet<String> = retries
+        .into_iter()
+        .map(|t| {
+            let r = t.join().unwrap();
+            assert_eq!(r.code, 0, "{}", r.stderr);
+            let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+            v["id"].as_str().unwrap().to_owned()
+        })
+        .collect();
+    assert_eq!(ids.len(), 1, "{ids:?}");
+    let listed = repo.run(&["list", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&listed.stdout).unwrap();
+    assert_eq!(v.as_array().map(Vec::len), Some(1), "{v}");
+}

@@ -122,3 +122,41 @@ fn roomy_id(repo: &Repo) -> String {
     let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     v[0]["id"].as_str().unwrap().to_owned()
 }
+
+/// Every table fits a 60-column terminal, keeps one line a row at 200 columns, and shows
+/// everything whole with `--wide`.
+#[test]
+fn every_table_fits_the_terminal() {
+    let repo = Repo::new();
+    let many = INTENT.replace("[orders-db-old]", "[orders-db-old, orders-db, catalog-db, search-index, feature-flags]");
+    repo.propose(&many);
+    let olive = repo.key("olive");
+    let olive = olive.to_str().unwrap();
+    let tables: [&[&str]; 7] = [
+        &["trust", "list"],
+        &["list"],
+        &["inbox", "--key-file", olive],
+        &["governance", "log"],
+        &["graph", "list"],
+        &["blast", "orders-db"],
+        &["stats"],
+    ];
+    for args in tables {
+        let run = |columns: &str, wide: bool| -> String {
+            let mut cmd = crate::common::clearance(repo.path());
+            cmd.env("COLUMNS", columns).args(args);
+            if wide {
+                cmd.arg("--wide");
+            }
+            let out = cmd.output().unwrap();
+            assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+            String::from_utf8_lossy(&out.stdout).into_owned()
+        };
+        let narrow = run("60", false);
+        let widest = narrow.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+        assert!(widest <= 60, "{args:?}: {widest} columns in a 60-column terminal:\n{narrow}");
+        let wide = run("60", true);
+        let roomy = run("200", false);
+        assert_eq!(roomy, wide, "{args:?}: at 200 columns, as with --wide, nothing wraps");
+    }
+}

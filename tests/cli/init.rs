@@ -115,6 +115,21 @@ fn demo_runs_the_lifecycle_in_a_fresh_directory() {
         assert!(r.stdout.contains(kind), "no `{kind}` in\n{}", r.stdout);
     }
     assert!(r.stderr.contains("applied ") && r.stderr.contains("a change runs at most once"), "{}", r.stderr);
+    // Steps are numbered 1..N without a gap, and it ends with the offline proof.
+    let numbers: Vec<(usize, usize)> = r
+        .stderr
+        .lines()
+        .filter_map(|l| l.strip_prefix('[')?.split_once(']')?.0.split_once('/'))
+        .map(|(n, of)| (n.parse().unwrap(), of.parse().unwrap()))
+        .collect();
+    let total = numbers.first().map(|(_, of)| *of).unwrap_or(0);
+    assert!(total > 10, "{}", r.stderr);
+    assert_eq!(numbers, (1..=total).map(|n| (n, total)).collect::<Vec<_>>(), "{}", r.stderr);
+    let tail = &r.stderr[r.stderr.find(&format!("[{total}/{total}]")).unwrap()..];
+    assert!(tail.contains("$ clearance verify --bundle"), "{tail}");
+    for step in ["$ clearance verify\n", "$ clearance evidence export"] {
+        assert!(r.stderr.contains(step), "no `{step}` in\n{}", r.stderr);
+    }
     git(&dir, &["fsck", "--strict"]);
     // A second run refuses the now non-empty directory.
     let again = run(tmp.path(), &["demo", dir.to_str().unwrap()]);
@@ -172,6 +187,11 @@ fn a_key_made_in_a_file_is_listed_and_named_when_asked_for_by_name() {
     assert_eq!(run(&["key", "new", "olive-file", "--file", file.to_str().unwrap()]).code, 0);
     let listed = run(&["key", "list"]);
     assert!(listed.stdout.contains("olive-file") && listed.stdout.contains("file "), "{}", listed.stdout);
+    // In JSON, an array of records like every other list (`trust list` too).
+    let listed: serde_json::Value = serde_json::from_str(&run(&["key", "list", "--format", "json"]).stdout).unwrap();
+    let entry = listed.as_array().unwrap().iter().find(|k| k["name"] == "olive-file").unwrap();
+    assert_eq!(entry["store"], "file");
+    assert!(entry["fingerprint"].as_str().unwrap().starts_with("SHA256:"));
     let shown = run(&["key", "show", "olive-file"]);
     assert_ne!(shown.code, 0);
     assert!(shown.stderr.contains("was made as a key file: use --key-file"), "{}", shown.stderr);

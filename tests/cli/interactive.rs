@@ -173,3 +173,39 @@ fn strip_ansi(text: &str) -> String {
     }
     out
 }
+
+/// `propose` without `-f` in a terminal says it is reading the intent from it, instead of
+/// waiting in silence.
+#[test]
+fn propose_from_a_terminal_says_it_is_reading_the_intent() {
+    let repo = Repo::new();
+    let mut cmd = Command::new(BIN);
+    cmd.args(["propose", "--key-file", repo.key("cost-optimizer").to_str().unwrap()])
+        .current_dir(repo.path())
+        .env("NO_COLOR", "1")
+        .env("CLEARANCE_NOW", "2026-05-14T09:30:00Z")
+        .env("TERM", "xterm");
+    let mut session = Session::spawn(cmd).expect("spawn in a pty");
+    session.set_expect_timeout(Some(Duration::from_secs(20)));
+    session.expect("end it with Ctrl-D").unwrap();
+    session.send(expectrl::ControlCode::EndOfTransmission).unwrap();
+    session.expect("empty").unwrap();
+}
+
+/// An agent's key is refused before any picker is drawn: it approves nothing.
+#[test]
+fn an_agent_key_is_refused_before_the_picker() {
+    let repo = Repo::new();
+    repo.propose(INTENT);
+    let mut cmd = Command::new(BIN);
+    cmd.args(["approve", "--key-file", repo.key("deploy-bot").to_str().unwrap()])
+        .current_dir(repo.path())
+        .env("NO_COLOR", "1")
+        .env("CLEARANCE_NOW", "2026-05-14T09:30:00Z")
+        .env("TERM", "xterm");
+    let mut session = Session::spawn(cmd).expect("spawn in a pty");
+    session.set_expect_timeout(Some(Duration::from_secs(20)));
+    let all = read_to_end(&mut session);
+    assert!(all.contains("`deploy-bot` is trusted as agent, not as an approver"), "{all:?}");
+    assert!(!all.contains("Which proposal?"), "the picker was drawn: {all:?}");
+}

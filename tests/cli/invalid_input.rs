@@ -355,3 +355,12 @@ fn usage_errors_in_json_keep_the_did_you_mean() {
     let v: serde_json::Value = serde_json::from_str(r.stderr.trim()).unwrap_or_else(|_| panic!("{}", r.stderr));
     assert!(v.to_string().contains("a similar subcommand exists: 'verify'"), "{v}");
 }
+
+/// `check` with nothing to check names both things it could check.
+#[test]
+fn check_without_an_argument_names_the_id_and_the_file() {
+    let repo = crate::common::Repo::new();
+    let r = repo.run(&["check"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("<ID|--file <FILE>>"), "{}", r.stderr);
+}

@@ -99,6 +99,7 @@ fn unknown_agents_actions_and_environments_are_denied() {
     assert!(v["decision"]["deny"][0].as_str().unwrap().contains("unknown agent \"rogue-bot\""));
     let (_, v) = check(&repo, &INTENT.replace("rds.delete-instance", "iam.create-admin"));
     assert!(v["decision"]["deny"][0].as_str().unwrap().contains("may not use action \"iam.create-admin\""));
+    assert!(v["decision"]["deny"][0].as_str().unwrap().contains("(allowed: rds.*, ec2.*)"), "{v}");
     let (_, v) = check(&repo, &INTENT.replace("environment: prod", "environment: dev"));
     assert!(v["decision"]["deny"][0].as_str().unwrap().contains("may not act in environment \"dev\""));
 }

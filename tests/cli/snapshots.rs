@@ -125,6 +125,23 @@ fn propose_json_and_dry_run() {
     assert_eq!(v["id"], serde_json::Value::Null);
     assert_eq!(v["state"], "pending");
     assert_eq!(repo.head(), head, "a dry run writes nothing");
+    // A dry run with another agent's key says what the real proposal would: refused.
+    let mut cmd = crate::common::clearance(repo.path());
+    cmd.args(["propose", "--dry-run", "--key-file", repo.key("deploy-bot").to_str().unwrap()]);
+    let r = crate::common::feed(cmd, INTENT.as_bytes());
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("does not belong to `cost-optimizer`"), "{}", r.stderr);
+    // Without any key it still decides, and says what it could not check.
+    let r: crate::common::Run = crate::common::feed(
+        {
+            let mut cmd = crate::common::clearance(repo.path());
+            cmd.args(["propose", "--dry-run"]);
+            cmd
+        },
+        INTENT.as_bytes(),
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("no key given"), "{}", r.stderr);
     let r = crate::common::run_stdin(repo.path(), &["propose", "--format", "json"], INTENT.as_bytes());
     let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
     assert_eq!(v["state"], "pending");

@@ -26,8 +26,7 @@ pub fn run(_args: Args, session: &Session<'_>) -> Result<u8> {
             .collect();
         return ui.out_json(&rows).map(|()| 0);
     }
-    let mut table = comfy_table::Table::new();
-    table.load_preset(comfy_table::presets::NOTHING).set_header(["SEQ", "AT", "CHANGE", "CHANGED", "SIGNED BY"]);
+    let mut table = crate::text::ui::table(&["SEQ", "AT", "CHANGE", "CHANGED", "SIGNED BY"], ui.width(), &[0, 1]);
     for e in &current.chain.entries {
         table.add_row([
             e.seq.to_string(),
@@ -37,6 +36,6 @@ pub fn run(_args: Args, session: &Session<'_>) -> Result<u8> {
             e.signatures.iter().map(|s| s.principal.as_str()).collect::<Vec<_>>().join(", "),
         ]);
     }
-    ui.out(format!("{}\n", table.to_string().lines().map(str::trim_end).collect::<Vec<_>>().join("\n")))?;
+    ui.out(crate::text::ui::table_text(&table))?;
     Ok(0)
 }

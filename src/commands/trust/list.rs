@@ -32,8 +32,7 @@ pub fn run(_args: Args, session: &Session<'_>) -> Result<u8> {
         ui.out_json(&rows)?;
         return Ok(0);
     }
-    let mut table = comfy_table::Table::new();
-    table.load_preset(comfy_table::presets::NOTHING).set_header(["PRINCIPAL", "ROLE", "GROUPS", "KEY", "REVOKED"]);
+    let mut table = crate::text::ui::table(&["PRINCIPAL", "ROLE", "GROUPS", "KEY", "REVOKED"], ui.width(), &[0, 1]);
     for r in &rows {
         table.add_row([
             r.identity.principal.clone(),
@@ -43,6 +42,6 @@ pub fn run(_args: Args, session: &Session<'_>) -> Result<u8> {
             r.identity.revoked_at.clone().unwrap_or_default(),
         ]);
     }
-    ui.out(format!("{}\n", table.to_string().lines().map(str::trim_end).collect::<Vec<_>>().join("\n")))?;
+    ui.out(crate::text::ui::table_text(&table))?;
     Ok(0)
 }
