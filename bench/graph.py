@@ -77,7 +77,7 @@ def main():
         rows.append((f"clearance blast, {fmt}, warm (cached)", warm))
     json_file = repos["json"][1]
     ref = [run([sys.executable, os.path.join(ROOT, "bench", "blast_reference.py"), json_file, target]) for _ in range(args.runs)]
-    ref_count = int(ref[-1][2])
+    ref_count = int(ref[-1][2].split()[0])
     rows.append(("python3 json.load + BFS (same JSON)", ref))
     hub_rows = [
         (f"clearance blast HUB, json, warm", [run([binary, "blast", hub, "--format", "json"], cwd=repos["json"][0]) for _ in range(args.runs)]),

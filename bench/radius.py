@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""Benchmark: blast radius when the radius is huge (a low-level service of a package-like
+graph, reached from ~60% of it), side by side with a Python json.load + BFS peer.
+
+Measures CPU time (user + system), wall time and peak RSS of each process:
+  - `clearance blast TARGET --format json` cold (no graph cache) on JSON and YAML, and warm;
+  - the human output (summary and the most critical rows) warm;
+  - `clearance check -f INTENT` and `clearance propose --dry-run` on an intent targeting it;
+  - bench/blast_reference.py on the same JSON file.
+Checks that clearance's counts (all, sync, async) equal the peer's.
+
+Usage: python3 bench/radius.py [--services N] [--edges M] [--share S] [--runs R] [--bin PATH]
+"""
+import argparse, json, os, shutil, statistics, subprocess, sys, tempfile, time
+
+from common import ROOT, release_binary
+
+
+def spawn_run(argv, cwd=None, stdin=None):
+    """As `run`, reaping the child itself so its resource usage is its own."""
+    t = time.perf_counter()
+    p = subprocess.Popen(argv, cwd=cwd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if stdin:
+        p.stdin.write(stdin)
+    p.stdin.close()
+    out, err = p.stdout.read(), p.stderr.read()
+    _, status, usage = os.wait4(p.pid, 0)
+    wall = (time.perf_counter() - t) * 1000
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0 and not (argv[1:2] == ["check"] and code in (3, 4)):
+        sys.exit(f"{argv} failed ({code}): {err.decode()}")
+    return (usage.ru_utime + usage.ru_stime) * 1000, wall, usage.ru_maxrss / 1024, out
+
+
+def sh(*argv, cwd=None):
+    subprocess.run(argv, cwd=cwd, check=True, capture_output=True)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--services", type=int, default=63_000)
+    ap.add_argument("--edges", type=int, default=310_000)
+    ap.add_argument("--share", type=float, default=0.57)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--bin")
+    args = ap.parse_args()
+    binary = release_binary(args.bin)
+
+    tmp = tempfile.mkdtemp(prefix="clearance-radius-bench-")
+    files = {fmt: os.path.join(tmp, "services." + fmt) for fmt in ("json", "yaml")}
+    out = subprocess.run([sys.executable, os.path.join(ROOT, "bench", "gen_radius_graph.py"), str(args.services),
+                          str(args.edges), str(args.share), files["json"], files["yaml"]],
+                         check=True, capture_output=True, text=True, cwd=os.path.join(ROOT, "bench")).stdout
+    target, expected = out.split()
+    repos = {}
+    for fmt in ("yaml", "json"):
+        repo = os.path.join(tmp, fmt)
+        admin = repo + "-admin"
+        sh(binary, "key", "new", "admin", "--file", admin, "--force")
+        sh(binary, "init", repo, "--key-file", admin)
+        graph_file = os.path.join(repo, "graph", "services." + fmt)
+        os.remove(os.path.join(repo, "graph", "services.yaml"))
+        shutil.copy(files[fmt], graph_file)
+        sh(binary, "governance", "sign", "--yes", "-m", "bench graph", "--key-file", admin, cwd=repo)
+        repos[fmt] = (repo, graph_file, os.path.getsize(graph_file))
+
+    intent = ("apiVersion: clearance/v1\nkind: Intent\nmetadata: {agent: deploy-bot}\nspec:\n"
+              f"  action: k8s.restart\n  environment: prod\n  targets: [\"{target}\"]\n  reason: bench\n").encode()
+    rows = []
+    json_repo = repos["json"][0]
+    for fmt in ("json", "yaml"):
+        repo, _, size = repos[fmt]
+        cache = os.path.join(repo, ".git", "clearance", "graph.bin")
+        cold = []
+        for _ in range(args.runs):
+            if os.path.exists(cache):
+                os.remove(cache)
+            cold.append(spawn_run([binary, "blast", target, "--format", "json"], cwd=repo))
+        rows.append((f"blast --format json, {fmt} ({size / 2**20:.0f} MiB), cold", cold))
+    warm = [spawn_run([binary, "blast", target, "--format", "json"], cwd=json_repo) for _ in range(args.runs)]
+    rows.append(("blast --format json, warm", warm))
+    human = [spawn_run([binary, "blast", target], cwd=json_repo) for _ in range(args.runs)]
+    rows.append(("blast (human: summary + top rows), warm", human))
+    check = [spawn_run([binary, "check", "-f", "-"], cwd=json_repo, stdin=intent) for _ in range(args.runs)]
+    rows.append(("check -f INTENT, warm", check))
+    dry = [spawn_run([binary, "propose", "--dry-run", "-f", "-"], cwd=json_repo, stdin=intent) for _ in range(args.runs)]
+    rows.append(("propose --dry-run -f INTENT, warm", dry))
+    ref = [spawn_run([sys.executable, os.path.join(ROOT, "bench", "blast_reference.py"), repos["json"][1], target])
+           for _ in range(args.runs)]
+    rows.append(("python3 json.load + 2 BFS (same JSON)", ref))
+
+    got = json.loads(warm[-1][3])["summary"]
+    peer = [int(x) for x in ref[-1][3].split()]
+    med = lambda xs, i: statistics.median(x[i] for x in xs)
+    print(f"\n{args.services} services, {args.edges} edges; target {target}: {got['count']} impacted "
+          f"({100 * got['count'] / args.services:.0f}%), {got['sync_count']} sync, {got['async_count']} async; "
+          f"{len(warm[-1][3]) / 2**20:.1f} MiB of JSON; {args.runs} runs\n")
+    print(f"| {'measurement':<44} | CPU ms | wall ms | peak RSS MiB |")
+    print(f"|{'-' * 46}|--------|---------|--------------|")
+    for name, xs in rows:
+        print(f"| {name:<44} | {med(xs, 0):6.1f} | {med(xs, 1):7.1f} | {max(x[2] for x in xs):12.1f} |")
+    py = med(ref, 0)
+    print(f"\nwarm JSON: {py / med(warm, 0):.0f}x the peer's CPU (goal >= 40x, <= 30 ms); "
+          f"cold JSON: {med(rows[0][1], 0) / py:.2f} of the peer's (goal <= 0.33); "
+          f"cold YAML: {med(rows[1][1], 0) / med(rows[0][1], 0):.1f}x cold JSON (goal <= 2.5x)")
+    if [got["count"], got["sync_count"], got["async_count"]] != [peer[0], peer[1], peer[2]]:
+        sys.exit(f"counts differ: clearance {got['count']}/{got['sync_count']}/{got['async_count']}, peer {peer}")
+    shutil.rmtree(tmp)
+
+
+if __name__ == "__main__":
+    main()
