@@ -195,7 +195,9 @@ pub fn render(ui: &Ui, detail: &proposal::Detail, review: &Review, plan: Option<
         ui.paint(Style::Bold, "blast radius:"),
         review.evaluation.blast_radius.headline()
     ));
-    for line in review.evaluation.blast_radius.table(ui.width().map(|w| w.saturating_sub(2))).lines() {
+    let radius = &review.evaluation.blast_radius;
+    let more = format!("`clearance blast {} --all` shows them all", radius.targets.join(" "));
+    for line in radius.table(ui.width().map(|w| w.saturating_sub(2)), Some(20), &more).lines() {
         out.push_str(&format!("  {line}\n"));
     }
     let d = &review.evaluation.decision;

@@ -143,7 +143,8 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
                     ui.paint(Style::Yellow, "changed since the proposal was filed: the service graph moved")
                 ));
             }
-            for line in radius.table(ui.width().map(|w| w.saturating_sub(2))).lines() {
+            let more = format!("`clearance blast {} --all` shows them all", radius.targets.join(" "));
+            for line in radius.table(ui.width().map(|w| w.saturating_sub(2)), Some(20), &more).lines() {
                 out.push_str(&format!("  {line}\n"));
             }
         }
@@ -183,7 +184,7 @@ impl BlastView {
         let radius = match review {
             Some(r) => Ok(r.evaluation.blast_radius.clone()),
             None => crate::model::graph_index::load(repo, snapshot)
-                .and_then(|g| crate::model::blast::compute(&g, &detail.targets, None)),
+                .and_then(|g| crate::model::blast::compute(&std::sync::Arc::new(g), &detail.targets, None)),
         };
         let recorded =
             detail.evidence.first().and_then(|e| e.payload.get("blast_radius_digest")).and_then(|d| d.as_str());

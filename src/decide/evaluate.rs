@@ -122,7 +122,7 @@ pub struct Evaluation {
 pub struct Context {
     pub config: Config,
     pub identities: Identities,
-    pub graph: graph_index::Compiled,
+    pub graph: std::sync::Arc<graph_index::Compiled>,
     pub policy: Policy,
 }
 
@@ -133,8 +133,10 @@ impl Context {
         let timeout = config.policy_timeout();
         Ok(Context {
             identities: Identities::load(snapshot)?,
-            graph: graph_index::load(repo, snapshot)
-                .map_err(|e| e.context("the service graph on the branch is broken; fix it before proposing"))?,
+            graph: std::sync::Arc::new(
+                graph_index::load(repo, snapshot)
+                    .map_err(|e| e.context("the service graph on the branch is broken; fix it before proposing"))?,
+            ),
             policy: Policy::load(snapshot, timeout, false)?,
             config,
         })
@@ -155,13 +157,23 @@ impl Context {
         let blast_radius = blast::compute(&self.graph, &targets, None)?;
         let agent =
             self.identities.get(&intent.metadata.agent).filter(|i| i.role == crate::trust::identities::Role::Agent);
-        let input = serde_json::json!({
-            "intent": document,
-            "agent": agent,
-            "blast_radius": blast_radius,
-            "now": now_json(now, &self.config.timezone)?,
-            "history": history,
-        });
+        // Written straight to the text the policy engine reads: a radius of tens of
+        // thousands of services never becomes a tree of JSON values first.
+        #[derive(serde::Serialize)]
+        struct Input<'a, A: serde::Serialize> {
+            intent: &'a serde_json::Value,
+            agent: A,
+            blast_radius: &'a BlastRadius,
+            now: serde_json::Value,
+            history: &'a History,
+        }
+        let input = Input {
+            intent: document,
+            agent,
+            blast_radius: &blast_radius,
+            now: now_json(now, &self.config.timezone)?,
+            history: &history,
+        };
         let decision = self.policy.decide(&input)?;
         Ok(Evaluation { decision, blast_radius, history })
     }

@@ -116,7 +116,7 @@ impl Policy {
 
     /// Evaluate the four rules for `input`. Errors, timeouts and malformed results are
     /// errors: the caller must not clear anything.
-    pub fn decide(&mut self, input: &serde_json::Value) -> Result<Decision> {
+    pub fn decide<T: serde::Serialize>(&mut self, input: &T) -> Result<Decision> {
         self.engine.set_input(to_rego(input)?);
         let deny = strings(self.eval("deny")?, "deny")?;
         let warn = strings(self.eval("warn")?, "warn")?;
@@ -160,8 +160,9 @@ fn malformed(message: String) -> Error {
     Error::invalid(format!("malformed policy decision: {message}")).hint("fail closed: nothing was cleared")
 }
 
-fn to_rego(value: &serde_json::Value) -> Result<regorus::Value> {
-    regorus::Value::from_json_str(&value.to_string()).map_err(|e| Error::invalid(format!("policy input: {e}")))
+fn to_rego<T: serde::Serialize>(value: &T) -> Result<regorus::Value> {
+    let text = serde_json::to_string(value).map_err(|e| Error::invalid(format!("policy input: {e}")))?;
+    regorus::Value::from_json_str(&text).map_err(|e| Error::invalid(format!("policy input: {e}")))
 }
 
 /// A set (or array) of strings, sorted and deduplicated.

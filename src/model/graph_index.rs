@@ -34,6 +34,20 @@ pub struct Compiled {
     dependents: Csr,
     /// Service indices sorted by id, for lookups by binary search.
     sorted: Vec<u32>,
+    /// Each service's position in `sorted` (derived, not stored): ordering services by id
+    /// is then comparing two integers.
+    rank: Vec<u32>,
+}
+
+/// Each service's position in `sorted`.
+fn ranks(sorted: &[u32]) -> Vec<u32> {
+    let mut rank = vec![0; sorted.len()];
+    for (pos, &i) in sorted.iter().enumerate() {
+        if let Some(r) = rank.get_mut(i as usize) {
+            *r = pos as u32;
+        }
+    }
+    rank
 }
 
 #[derive(Debug, PartialEq)]
@@ -95,15 +109,35 @@ impl Compiled {
         self.tier[i]
     }
 
-    pub fn owners(&self, i: usize) -> impl Iterator<Item = &str> {
+    /// Service `i`'s position among all services ordered by id.
+    pub fn rank(&self, i: usize) -> u32 {
+        self.rank[i]
+    }
+
+    /// The interned string `s` (an id, owner, data class, tag or annotation).
+    pub fn string(&self, s: u32) -> &str {
+        self.strings.get(s)
+    }
+
+    /// How many strings are interned: every label id is below it.
+    pub fn strings_len(&self) -> usize {
+        self.strings.offsets.len() - 1
+    }
+
+    /// Service `i`'s owners, data classes and tags as interned string ids.
+    pub fn label_ids(&self, i: usize) -> [&[u32]; 3] {
+        [self.owners.row(i), self.data.row(i), self.tags.row(i)]
+    }
+
+    pub fn owners(&self, i: usize) -> impl Iterator<Item = &str> + Clone {
         self.owners.row(i).iter().map(|&s| self.strings.get(s))
     }
 
-    pub fn data(&self, i: usize) -> impl Iterator<Item = &str> {
+    pub fn data(&self, i: usize) -> impl Iterator<Item = &str> + Clone {
         self.data.row(i).iter().map(|&s| self.strings.get(s))
     }
 
-    pub fn tags(&self, i: usize) -> impl Iterator<Item = &str> {
+    pub fn tags(&self, i: usize) -> impl Iterator<Item = &str> + Clone {
         self.tags.row(i).iter().map(|&s| self.strings.get(s))
     }
 
@@ -183,6 +217,7 @@ impl Compiled {
             tags: Csr::from_rows(tags.into_iter()),
             annotations: Csr::from_rows(annotations.into_iter()),
             dependents: Csr::from_rows(rows.into_iter()),
+            rank: ranks(&sorted),
             sorted,
             strings,
         }
@@ -273,7 +308,8 @@ impl Compiled {
         let tags = csrs.pop()?;
         let data = csrs.pop()?;
         let owners = csrs.pop()?;
-        let compiled = Compiled { strings, tier, owners, data, tags, annotations, dependents, sorted };
+        let rank = ranks(&sorted);
+        let compiled = Compiled { strings, tier, owners, data, tags, annotations, dependents, sorted, rank };
         let ordered = compiled.sorted.windows(2).all(|w| compiled.strings.get(w[0]) < compiled.strings.get(w[1]));
         ordered.then_some(compiled)
     }

@@ -91,6 +91,18 @@ impl Ui {
         (ok && size.ws_col > 0).then_some(size.ws_col.max(20))
     }
 
+    /// How many rows of a long listing fit: the terminal's height less a few lines for
+    /// what comes around it, or 50 when stdout is not a terminal (`--all` shows all).
+    pub fn rows(&self) -> usize {
+        if !std::io::stdout().is_terminal() {
+            return 50;
+        }
+        // SAFETY: TIOCGWINSZ fills a winsize struct we own; a failure leaves it zeroed.
+        let mut size: libc::winsize = unsafe { std::mem::zeroed() };
+        let ok = unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut size) } == 0;
+        if ok && size.ws_row > 0 { usize::from(size.ws_row).saturating_sub(5).max(10) } else { 50 }
+    }
+
     /// `text` for a stream: as painted when the stream takes colour, else without the
     /// colour sequences `paint` added (repository text never holds any: it is escaped).
     fn for_stream<'t>(&self, text: &'t str, takes_color: bool) -> std::borrow::Cow<'t, str> {

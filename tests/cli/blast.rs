@@ -96,22 +96,127 @@ fn arb_case() -> impl Strategy<Value = Case> {
     })
 }
 
+/// Larger graphs whose edges point mostly at the first services, as in a package
+/// ecosystem: a target among them reaches most of the graph.
+fn arb_large_radius() -> impl Strategy<Value = Case> {
+    (50usize..250).prop_flat_map(|n| {
+        let edge = (0..n, 0..n, 0u32..100, any::<bool>()).prop_map(move |(from, to, skew, is_async)| {
+            // Most edges point at the first tenth of the services.
+            let to = if skew < 85 { to % (n / 10).max(1) } else { to };
+            (from, to, is_async)
+        });
+        (
+            proptest::collection::vec(0u8..4, n),
+            proptest::collection::vec(edge, n..n * 4),
+            proptest::collection::vec(0..(n / 10).max(1), 1..3),
+            proptest::option::of(0u32..8),
+        )
+    })
+}
+
+/// The radius as clearance serialized it before it read names from the compiled graph:
+/// the canonical JSON (and so every recorded digest) must not change.
+#[derive(serde::Serialize)]
+struct Owned<'a> {
+    targets: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    depth_limit: Option<u32>,
+    impacted: Vec<OwnedImpacted>,
+    summary: &'a blast::Summary,
+}
+
+#[derive(serde::Serialize)]
+struct OwnedImpacted {
+    id: String,
+    tier: u8,
+    depth: u32,
+    via: Via,
+    owners: Vec<String>,
+    data: Vec<String>,
+    tags: Vec<String>,
+}
+
+fn check_radius(case: Case) -> Result<(), TestCaseError> {
+    let (tiers, edges, targets, limit) = case;
+    // Duplicate edges are legal in the file but collapse to one in the reference.
+    let yaml = graph_yaml(&tiers, &edges);
+    let graph = ServiceGraph::parse(yaml.as_bytes(), "g.yaml")
+        .map_err(|e| TestCaseError::fail(format!("{e}: {:?}\n{yaml}", e.problems)))?;
+    let compiled = std::sync::Arc::new(Compiled::build(&graph));
+    let names: Vec<String> = targets.iter().map(|t| format!("s{t}")).collect();
+    let radius = blast::compute(&compiled, &names, limit).unwrap();
+    let got: BTreeMap<String, (u32, Via)> = radius.impacted().map(|s| (s.id().to_owned(), (s.depth, s.via))).collect();
+    prop_assert_eq!(&got, &reference(tiers.len(), &edges, &targets, limit));
+    prop_assert_eq!(radius.summary.count, got.len());
+    let min_tier = radius.impacted().map(|s| tiers[s.id()[1..].parse::<usize>().unwrap()]).min();
+    prop_assert_eq!(radius.summary.most_critical_tier, min_tier);
+    prop_assert_eq!(radius.summary.sync_count, got.values().filter(|(_, v)| *v == Via::Sync).count());
+    // Ordered by depth, then tier, then id.
+    let keys: Vec<(u32, u8, String)> = radius.impacted().map(|s| (s.depth, s.tier(), s.id().to_owned())).collect();
+    prop_assert!(keys.windows(2).all(|w| w[0] <= w[1]), "out of order: {:?}", keys);
+    let owners: std::collections::BTreeSet<String> =
+        radius.impacted().flat_map(|s| s.owners().map(str::to_owned)).collect();
+    prop_assert_eq!(&radius.summary.owners, &owners.into_iter().collect::<Vec<_>>());
+    // The same bytes as the owned form, so the same digest.
+    let owned = Owned {
+        targets: &radius.targets,
+        depth_limit: radius.depth_limit,
+        impacted: radius
+            .impacted()
+            .map(|s| OwnedImpacted {
+                id: s.id().to_owned(),
+                tier: s.tier(),
+                depth: s.depth,
+                via: s.via,
+                owners: s.owners().map(str::to_owned).collect(),
+                data: s.data().map(str::to_owned).collect(),
+                tags: s.tags().map(str::to_owned).collect(),
+            })
+            .collect(),
+        summary: &radius.summary,
+    };
+    let owned = serde_json::to_vec(&owned).unwrap();
+    prop_assert_eq!(serde_json::to_vec(&radius).unwrap(), owned.clone());
+    let digest = format!("sha256:{}", sha256_hex(&owned));
+    prop_assert_eq!(radius.digest(), digest.clone());
+    // What `blast --format json` writes to a pipe: those bytes, then the digest.
+    let mut written = Vec::new();
+    prop_assert_eq!(radius.write_json(&mut written, &[]).unwrap(), digest.clone());
+    let mut expected = owned[..owned.len() - 1].to_vec();
+    expected.extend_from_slice(format!(",\"digest\":\"{digest}\"}}\n").as_bytes());
+    prop_assert_eq!(written, expected);
+    Ok(())
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    let out = std::process::Command::new("sha256sum")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut c| {
+            use std::io::Write;
+            c.stdin.take().unwrap().write_all(bytes)?;
+            c.wait_with_output()
+        })
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout).split_whitespace().next().unwrap_or_default().to_owned()
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
     #[test]
-    fn blast_radius_matches_an_independent_reverse_reachability((tiers, edges, targets, limit) in arb_case()) {
-        // Duplicate edges are legal in the file but collapse to one in the reference.
-        let yaml = graph_yaml(&tiers, &edges);
-        let graph = ServiceGraph::parse(yaml.as_bytes(), "g.yaml").map_err(|e| TestCaseError::fail(format!("{e}: {:?}\n{yaml}", e.problems)))?;
-        let compiled = Compiled::build(&graph);
-        let names: Vec<String> = targets.iter().map(|t| format!("s{t}")).collect();
-        let radius = blast::compute(&compiled, &names, limit).unwrap();
-        let got: BTreeMap<String, (u32, Via)> = radius.impacted.iter().map(|s| (s.id.clone(), (s.depth, s.via))).collect();
-        prop_assert_eq!(&got, &reference(tiers.len(), &edges, &targets, limit));
-        prop_assert_eq!(radius.summary.count, got.len());
-        let min_tier = radius.impacted.iter().map(|s| tiers[s.id[1..].parse::<usize>().unwrap()]).min();
-        prop_assert_eq!(radius.summary.most_critical_tier, min_tier);
+    fn blast_radius_matches_an_independent_reverse_reachability(case in arb_case()) {
+        check_radius(case)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(60))]
+
+    #[test]
+    fn large_radii_match_it_too(case in arb_large_radius()) {
+        check_radius(case)?;
     }
 }
 
@@ -120,9 +225,9 @@ fn cycles_self_loops_and_async_only_paths() {
     // a <- b <- c <- a (cycle), d depends on itself and asynchronously on a, e is apart.
     let edges = [(1, 0, false), (2, 1, false), (0, 2, false), (3, 3, false), (3, 0, true)];
     let yaml = graph_yaml(&[0, 1, 2, 3, 2], &edges);
-    let compiled = Compiled::build(&ServiceGraph::parse(yaml.as_bytes(), "g.yaml").unwrap());
+    let compiled = std::sync::Arc::new(Compiled::build(&ServiceGraph::parse(yaml.as_bytes(), "g.yaml").unwrap()));
     let radius = blast::compute(&compiled, &["s0".to_owned()], None).unwrap();
-    let got: Vec<(&str, u32, Via)> = radius.impacted.iter().map(|s| (s.id.as_str(), s.depth, s.via)).collect();
+    let got: Vec<(&str, u32, Via)> = radius.impacted().map(|s| (s.id(), s.depth, s.via)).collect();
     assert_eq!(got, vec![("s0", 0, Via::Target), ("s1", 1, Via::Sync), ("s3", 1, Via::Async), ("s2", 2, Via::Sync)]);
     assert_eq!(radius.summary.most_critical_tier, Some(0));
 }
@@ -286,7 +391,16 @@ fn proposals_record_their_blast_radius() {
     let shown: serde_json::Value = serde_json::from_str(&repo.run(&["show", id, "--format", "json"]).stdout).unwrap();
     assert_eq!(shown["blast_radius"]["summary"]["count"], 5);
     assert_eq!(shown["blast_radius_changed"], false);
-    assert_eq!(shown["evidence"][0]["payload"]["blast_radius_digest"].as_str().unwrap().len(), 71);
+    let recorded = shown["evidence"][0]["payload"]["blast_radius_digest"].as_str().unwrap().to_owned();
+    assert_eq!(recorded.len(), 71);
+    // `blast --format json` piped is one line, hashed as it is written: the same digest, and
+    // the same document as a terminal gets.
+    let r = repo.run(&["blast", "orders-db", "--format", "json"]);
+    assert_eq!(r.stdout.lines().count(), 1, "{}", r.stdout);
+    let piped: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(piped["digest"], recorded.as_str());
+    assert_eq!(piped["summary"]["count"], 5);
+    assert_eq!(piped["environment"], serde_json::Value::Null);
 
     // Someone adds a dependent of orders-db: show says the radius moved.
     let graph = repo.file("graph/services.yaml");
@@ -365,4 +479,24 @@ fn graph_list_shows_what_intents_may_target() {
     assert!(r.stderr.contains("`clearance graph list` shows the services"), "{}", r.stderr);
     let r = repo.run(&["blast", "orders-db-olde"]);
     assert!(r.stderr.contains("did you mean `orders-db-old`?"), "{}", r.stderr);
+}
+
+/// The human table shows the most critical services first (tier, then depth), as many as
+/// asked (or fit), and says how many more there are; `--all` shows them all.
+#[test]
+fn the_human_table_shows_the_most_critical_first_and_says_what_it_left_out() {
+    let repo = Repo::new();
+    let r = repo.run(&["blast", "orders-db", "payments-db", "-n", "2"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let rows: Vec<&str> = r.stdout.lines().skip(2).collect();
+    assert_eq!(rows.len(), 3, "{}", r.stdout);
+    assert!(
+        rows[0].trim_start().starts_with("payments-db") && rows[1].trim_start().starts_with("payments "),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(rows[2], "… and 5 more (use --all or --format json)");
+    let all = repo.run(&["blast", "orders-db", "payments-db", "--all"]);
+    assert_eq!(all.stdout.lines().count(), 2 + 7, "{}", all.stdout);
+    assert!(!all.stdout.contains("more"), "{}", all.stdout);
 }
