@@ -383,7 +383,7 @@ impl BlastRadius {
         for (key, value) in extra {
             write!(tee.out, ",{}:{}", serde_json::Value::from(*key), value)?;
         }
-        write!(tee.out, ",\"digest\":\"{digest}\"}}\n")?;
+        writeln!(tee.out, ",\"digest\":\"{digest}\"}}")?;
         Ok(digest)
     }
 
