@@ -38,6 +38,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand propose 'Propose a change: validate an intent and commit it to the change repository'
             cand list 'List proposals, newest first'
             cand show 'Show one proposal: its intent, state and evidence'
+            cand wait 'Wait until a proposal is cleared, decided or done'
             cand plan 'Run the provider''s dry run and commit it as plan.json (earlier approvals go stale)'
             cand approve 'Approve a proposal by signing exactly what you reviewed'
             cand inbox 'What waits for you: pending proposals your key''s principal can approve, oldest first'
@@ -180,6 +181,25 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --wide 'Tables show every column in full, however wide the terminal'
             cand -h 'Print help'
             cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'clearance;wait'= {
+            cand --until 'What to wait for'
+            cand --timeout 'Give up after this long (`90s`, `30m`, `2h`)'
+            cand --remote 'Fetch from this remote while waiting [default: the configured remote with `sync: auto`]'
+            cand --repo 'The change repository [default: discovered from the current directory]'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
+            cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
+            cand --no-color 'Never use color (also NO_COLOR)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more: how long the command took'
+            cand --verbose 'Say more: how long the command took'
+            cand --wide 'Tables show every column in full, however wide the terminal'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -460,10 +480,13 @@ set edit:completion:arg-completer[clearance] = {|@words|
         &'clearance;blast'= {
             cand --env 'The environment the change is for (recorded in the output)'
             cand --depth 'Stop after this many hops from the targets'
+            cand -n 'Show the N most critical services (tier, then depth) [default: what fits the terminal''s height, or 50]'
+            cand --limit 'Show the N most critical services (tier, then depth) [default: what fits the terminal''s height, or 50]'
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
+            cand --all 'Show every impacted service'
             cand --no-color 'Never use color (also NO_COLOR)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
@@ -1082,6 +1105,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand propose 'Propose a change: validate an intent and commit it to the change repository'
             cand list 'List proposals, newest first'
             cand show 'Show one proposal: its intent, state and evidence'
+            cand wait 'Wait until a proposal is cleared, decided or done'
             cand plan 'Run the provider''s dry run and commit it as plan.json (earlier approvals go stale)'
             cand approve 'Approve a proposal by signing exactly what you reviewed'
             cand inbox 'What waits for you: pending proposals your key''s principal can approve, oldest first'
@@ -1119,6 +1143,8 @@ set edit:completion:arg-completer[clearance] = {|@words|
         &'clearance;help;list'= {
         }
         &'clearance;help;show'= {
+        }
+        &'clearance;help;wait'= {
         }
         &'clearance;help;plan'= {
         }

@@ -10,3 +10,4 @@ pub mod notify;
 pub mod postgres_provider;
 pub mod provider;
 pub mod sync;
+pub mod wait;

@@ -39,6 +39,7 @@ pub mod stats;
 pub mod sync;
 pub mod trust;
 pub mod verify;
+pub mod wait;
 pub mod withdraw;
 
 const AFTER_HELP: &str = "\
@@ -104,6 +105,7 @@ pub enum Command {
     Propose(propose::Args),
     List(list::Args),
     Show(show::Args),
+    Wait(wait::Args),
     Plan(plan::Args),
     Approve(approve::Args),
     Inbox(inbox::Args),
@@ -209,6 +211,7 @@ pub fn run(cli: Cli, ui: &Ui, local: &crate::trust::local::Local) -> Result<u8> 
         Command::Approve(args) => approve::run(args, session),
         Command::Inbox(args) => inbox::run(args, session),
         Command::Withdraw(args) => withdraw::run(args, session),
+        Command::Wait(args) => wait::run(args, session),
         Command::Apply(args) => apply::run(args, session),
         Command::Rollback(args) => rollback::run(args, session),
         Command::Stats(args) => stats::run(args, session),

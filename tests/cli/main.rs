@@ -24,4 +24,5 @@ mod release;
 mod remote;
 mod snapshots;
 mod verify;
+mod wait;
 mod webhooks;

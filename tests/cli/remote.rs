@@ -551,3 +551,34 @@ fn a_force_pushed_rewrite_is_refused_by_every_clone_that_saw_the_history() {
     assert!(recorded.contains("\"replaces\""), "{recorded}");
     assert!(recorded.contains("\"signer\": \"admin\""), "{recorded}");
 }
+
+/// An agent waits in its own clone; the approval is pushed from another machine through the
+/// git daemon, and `wait` (fetching with backoff) returns with the proposal cleared.
+#[test]
+fn wait_sees_an_approval_pushed_from_another_clone() {
+    let origin = Repo::new();
+    let tmp = TempDir::new().unwrap();
+    let server = Server::serve(&origin, tmp.path());
+    let agent = server.clone(&tmp.path().join("agent-box"));
+    let approver = server.clone(&tmp.path().join("approver-laptop"));
+    let r = propose(&origin.key("deploy-bot"), &agent, &intent("prod", "ok"), &["--push"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let id = r.stdout.trim().to_owned();
+    let waiter = clearance(&agent)
+        .args(["wait", &id, "--remote", "origin", "--timeout", "60s", "--format", "json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    thread::sleep(Duration::from_millis(1500));
+    let r: Run = as_(&origin, &approver, "olive", &["approve", &id, "--yes", "--push"]).output().unwrap().into();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let pushed = Instant::now();
+    let r: Run = waiter.wait_with_output().unwrap().into();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["state"], "approved", "{v:#}");
+    assert!(v["fetches"].as_u64().unwrap() >= 2, "{v:#}");
+    // Fetches back off from 1 s: within a few seconds of the push.
+    assert!(pushed.elapsed() < Duration::from_secs(10), "{:?}", pushed.elapsed());
+}
