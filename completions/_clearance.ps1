@@ -44,7 +44,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait until a proposal is cleared, decided or done')
             [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Run the provider''s dry run and commit it as plan.json (earlier approvals go stale)')
             [CompletionResult]::new('approve', 'approve', [CompletionResultType]::ParameterValue, 'Approve a proposal by signing exactly what you reviewed')
-            [CompletionResult]::new('inbox', 'inbox', [CompletionResultType]::ParameterValue, 'What waits for you: pending proposals your key''s principal can approve, oldest first')
+            [CompletionResult]::new('inbox', 'inbox', [CompletionResultType]::ParameterValue, 'What waits for you: pending proposals your signature would move, most urgent first')
             [CompletionResult]::new('reject', 'reject', [CompletionResultType]::ParameterValue, 'Reject a proposal: a signed veto by an eligible approver')
             [CompletionResult]::new('withdraw', 'withdraw', [CompletionResultType]::ParameterValue, 'Take a proposal back (the proposing agent, or an admin)')
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Execute a cleared change through its provider, exactly once')
@@ -247,7 +247,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask; required without a terminal')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask; required without a terminal')
-            [CompletionResult]::new('--anyway', '--anyway', [CompletionResultType]::ParameterName, 'Approve even when the approval fills no missing slot (already cleared, vetoed, or needing other groups)')
+            [CompletionResult]::new('--anyway', '--anyway', [CompletionResultType]::ParameterName, 'Sign even when the signature would count for nothing: it fills no missing slot (already cleared, vetoed, or needing other groups) or you sponsor the agent')
             [CompletionResult]::new('--push', '--push', [CompletionResultType]::ParameterName, 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine''s record) [default with `sync: auto`]')
             [CompletionResult]::new('--no-push', '--no-push', [CompletionResultType]::ParameterName, 'Keep this write local even with `sync: auto` in clearance.yaml (for apply: even when the repository has a remote)')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
@@ -293,7 +293,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask; required without a terminal')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask; required without a terminal')
-            [CompletionResult]::new('--anyway', '--anyway', [CompletionResultType]::ParameterName, 'Approve even when the approval fills no missing slot (already cleared, vetoed, or needing other groups)')
+            [CompletionResult]::new('--anyway', '--anyway', [CompletionResultType]::ParameterName, 'Sign even when the signature would count for nothing: it fills no missing slot (already cleared, vetoed, or needing other groups) or you sponsor the agent')
             [CompletionResult]::new('--push', '--push', [CompletionResultType]::ParameterName, 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine''s record) [default with `sync: auto`]')
             [CompletionResult]::new('--no-push', '--no-push', [CompletionResultType]::ParameterName, 'Keep this write local even with `sync: auto` in clearance.yaml (for apply: even when the repository has a remote)')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
@@ -609,7 +609,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Create a key: in the OS keyring, or with --file as an OpenSSH key file (0600) + .pub')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the keys this machine created in its keyring')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the keys this machine created (in its keyring, or as files)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a key''s public half and fingerprint (from the keyring, or --file)')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Print a key''s public half in OpenSSH format')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -689,7 +689,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         }
         'clearance;key;help' {
             [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Create a key: in the OS keyring, or with --file as an OpenSSH key file (0600) + .pub')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the keys this machine created in its keyring')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the keys this machine created (in its keyring, or as files)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a key''s public half and fingerprint (from the keyring, or --file)')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Print a key''s public half in OpenSSH format')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1194,7 +1194,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait until a proposal is cleared, decided or done')
             [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Run the provider''s dry run and commit it as plan.json (earlier approvals go stale)')
             [CompletionResult]::new('approve', 'approve', [CompletionResultType]::ParameterValue, 'Approve a proposal by signing exactly what you reviewed')
-            [CompletionResult]::new('inbox', 'inbox', [CompletionResultType]::ParameterValue, 'What waits for you: pending proposals your key''s principal can approve, oldest first')
+            [CompletionResult]::new('inbox', 'inbox', [CompletionResultType]::ParameterValue, 'What waits for you: pending proposals your signature would move, most urgent first')
             [CompletionResult]::new('reject', 'reject', [CompletionResultType]::ParameterValue, 'Reject a proposal: a signed veto by an eligible approver')
             [CompletionResult]::new('withdraw', 'withdraw', [CompletionResultType]::ParameterValue, 'Take a proposal back (the proposing agent, or an admin)')
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Execute a cleared change through its provider, exactly once')
@@ -1295,7 +1295,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
         }
         'clearance;help;key' {
             [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Create a key: in the OS keyring, or with --file as an OpenSSH key file (0600) + .pub')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the keys this machine created in its keyring')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the keys this machine created (in its keyring, or as files)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a key''s public half and fingerprint (from the keyring, or --file)')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Print a key''s public half in OpenSSH format')
             break

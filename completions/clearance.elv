@@ -41,7 +41,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand wait 'Wait until a proposal is cleared, decided or done'
             cand plan 'Run the provider''s dry run and commit it as plan.json (earlier approvals go stale)'
             cand approve 'Approve a proposal by signing exactly what you reviewed'
-            cand inbox 'What waits for you: pending proposals your key''s principal can approve, oldest first'
+            cand inbox 'What waits for you: pending proposals your signature would move, most urgent first'
             cand reject 'Reject a proposal: a signed veto by an eligible approver'
             cand withdraw 'Take a proposal back (the proposing agent, or an admin)'
             cand apply 'Execute a cleared change through its provider, exactly once'
@@ -235,7 +235,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand -y 'Do not ask; required without a terminal'
             cand --yes 'Do not ask; required without a terminal'
-            cand --anyway 'Approve even when the approval fills no missing slot (already cleared, vetoed, or needing other groups)'
+            cand --anyway 'Sign even when the signature would count for nothing: it fills no missing slot (already cleared, vetoed, or needing other groups) or you sponsor the agent'
             cand --push 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine''s record) [default with `sync: auto`]'
             cand --no-push 'Keep this write local even with `sync: auto` in clearance.yaml (for apply: even when the repository has a remote)'
             cand --no-color 'Never use color (also NO_COLOR)'
@@ -279,7 +279,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
             cand -y 'Do not ask; required without a terminal'
             cand --yes 'Do not ask; required without a terminal'
-            cand --anyway 'Approve even when the approval fills no missing slot (already cleared, vetoed, or needing other groups)'
+            cand --anyway 'Sign even when the signature would count for nothing: it fills no missing slot (already cleared, vetoed, or needing other groups) or you sponsor the agent'
             cand --push 'Sync with the remote: push this write (approve, reject, withdraw and plan fetch first, to act on every machine''s record) [default with `sync: auto`]'
             cand --no-push 'Keep this write local even with `sync: auto` in clearance.yaml (for apply: even when the repository has a remote)'
             cand --no-color 'Never use color (also NO_COLOR)'
@@ -575,7 +575,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand new 'Create a key: in the OS keyring, or with --file as an OpenSSH key file (0600) + .pub'
-            cand list 'List the keys this machine created in its keyring'
+            cand list 'List the keys this machine created (in its keyring, or as files)'
             cand show 'Show a key''s public half and fingerprint (from the keyring, or --file)'
             cand export 'Print a key''s public half in OpenSSH format'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -650,7 +650,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
         }
         &'clearance;key;help'= {
             cand new 'Create a key: in the OS keyring, or with --file as an OpenSSH key file (0600) + .pub'
-            cand list 'List the keys this machine created in its keyring'
+            cand list 'List the keys this machine created (in its keyring, or as files)'
             cand show 'Show a key''s public half and fingerprint (from the keyring, or --file)'
             cand export 'Print a key''s public half in OpenSSH format'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1108,7 +1108,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand wait 'Wait until a proposal is cleared, decided or done'
             cand plan 'Run the provider''s dry run and commit it as plan.json (earlier approvals go stale)'
             cand approve 'Approve a proposal by signing exactly what you reviewed'
-            cand inbox 'What waits for you: pending proposals your key''s principal can approve, oldest first'
+            cand inbox 'What waits for you: pending proposals your signature would move, most urgent first'
             cand reject 'Reject a proposal: a signed veto by an eligible approver'
             cand withdraw 'Take a proposal back (the proposing agent, or an admin)'
             cand apply 'Execute a cleared change through its provider, exactly once'
@@ -1184,7 +1184,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
         }
         &'clearance;help;key'= {
             cand new 'Create a key: in the OS keyring, or with --file as an OpenSSH key file (0600) + .pub'
-            cand list 'List the keys this machine created in its keyring'
+            cand list 'List the keys this machine created (in its keyring, or as files)'
             cand show 'Show a key''s public half and fingerprint (from the keyring, or --file)'
             cand export 'Print a key''s public half in OpenSSH format'
         }

@@ -12,13 +12,22 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),
     };
-    // This machine's configuration may name the format and the repository.
+    // This machine's configuration may name the format (human or json) and the repository.
     let local = clearance::trust::local::load();
-    let format = cli.global.format.or(local.as_ref().ok().and_then(|l| l.format)).unwrap_or(Format::Human);
+    let configured = local.as_ref().ok().and_then(|l| l.format).filter(|f| matches!(f, Format::Human | Format::Json));
+    let format = cli.global.format.or(configured).unwrap_or(Format::Human);
     let mut ui = Ui::new(format, cli.global.no_color, cli.global.quiet, cli.global.verbose);
     ui.wide = cli.global.wide;
-    // A broken file is named by the commands that need what it says (and by `doctor`).
-    let local = local.unwrap_or_default();
+    // A broken file is said once here, and refused by the commands that need what it says.
+    let local = local.unwrap_or_else(|e| {
+        let problems: Vec<String> =
+            e.problems.iter().map(|p| format!("{}:{}: {}", p.line, p.column, p.message)).collect();
+        ui.warn(format!(
+            "ignoring this machine's config: {e}{}",
+            if problems.is_empty() { String::new() } else { format!(" ({})", problems.join("; ")) }
+        ));
+        Default::default()
+    });
     let started = std::time::Instant::now();
     let result = clearance::commands::run(cli, &ui, &local);
     if ui.verbose > 0 {
@@ -65,7 +74,19 @@ fn usage_error(e: clap::Error) -> ExitCode {
     }
     let ui = Ui::new(Format::Json, true, false, 0);
     let message = e.render().to_string();
-    let first = message.lines().next().unwrap_or("usage error").trim_start_matches("error: ").to_owned();
+    // The message is everything before the usage line (clap may continue it on the next
+    // lines, e.g. the arguments not provided or the possible values).
+    let first = message
+        .split("\nUsage:")
+        .next()
+        .unwrap_or("usage error")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("tip: "))
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_start_matches("error: ")
+        .to_owned();
     // clap's "tip: a similar subcommand exists: 'verify'" lines are the did-you-mean.
     let error = message
         .lines()

@@ -46,8 +46,8 @@ pub struct SignArgs {
     /// Do not ask; required without a terminal
     #[arg(long, short = 'y')]
     pub yes: bool,
-    /// Approve even when the approval fills no missing slot (already cleared, vetoed, or
-    /// needing other groups)
+    /// Sign even when the signature would count for nothing: it fills no missing slot
+    /// (already cleared, vetoed, or needing other groups) or you sponsor the agent
     #[arg(long)]
     pub anyway: bool,
 }

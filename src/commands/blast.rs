@@ -13,7 +13,7 @@ use crate::text::ui::Format;
 #[command(after_help = "Examples:
   clearance blast payments-db
   clearance blast orders-db catalog-db --depth 2
-  clearance blast payments-db --all         # every impacted service, not the top rows
+  clearance blast payments-db --all   # every service, not only the top rows
   clearance blast users-db --format json | jq .summary
   clearance blast payments-db --format dot | dot -Tsvg > blast.svg
   clearance blast payments-db --format mermaid")]

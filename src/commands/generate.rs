@@ -66,9 +66,8 @@ fn write_page(dir: &Path, name: &str, cmd: clap::Command) -> Result<()> {
     if !subs.is_empty() {
         man.render_subcommands_section(&mut bytes).with_path(dir)?;
     }
-    let after = cmd.get_after_help().map(|h| h.to_string()).unwrap_or_default();
-    let examples = after.split_once("Examples:").map(|(_, rest)| rest.split("\n\n").next().unwrap_or(rest));
-    if let Some(examples) = examples {
+    let examples = examples_of(&cmd);
+    if !examples.is_empty() {
         bytes.extend_from_slice(b".SH EXAMPLES\n.nf\n");
         for line in examples.lines().filter(|l| !l.trim().is_empty()) {
             bytes.extend_from_slice(format!("{}\n", roff_text(line.trim_start())).as_bytes());
@@ -101,6 +100,28 @@ fn write_page(dir: &Path, name: &str, cmd: clap::Command) -> Result<()> {
         write_page(dir, &format!("{name}-{}", sub.get_name()), sub.clone())?;
     }
     Ok(())
+}
+
+/// The examples of `cmd`'s help; for a group of commands, the first of each of its own.
+fn examples_of(cmd: &clap::Command) -> String {
+    let after = cmd.get_after_help().map(|h| h.to_string()).unwrap_or_default();
+    if let Some((_, rest)) = after.split_once("Examples:") {
+        return rest.split("\n\n").next().unwrap_or(rest).to_owned();
+    }
+    let mut out = String::new();
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set() && s.get_name() != "help") {
+        let mine = examples_of(sub);
+        // One whole example: its first line and the lines that continue it.
+        let mut lines = mine.lines().filter(|l| !l.trim().is_empty()).peekable();
+        while let Some(line) = lines.next() {
+            out.push_str(line);
+            out.push('\n');
+            if !line.trim_end().ends_with('\\') {
+                break;
+            }
+        }
+    }
+    out
 }
 
 /// Text safe on a roff line: backslashes escaped, hyphens kept as hyphens, and a line that

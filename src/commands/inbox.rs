@@ -4,11 +4,13 @@ use crate::error::Result;
 use crate::text::ui::escape_controls;
 use crate::trust::keys::KeyArgs;
 
-/// What waits for you: pending proposals your key's principal can approve, oldest first
+/// What waits for you: pending proposals your signature would move, most urgent first
 ///
-/// A proposal waits for you when someone else filed it, its policy asks for a group you are
-/// in (or for any approver), and you have not signed it yet. `clearance approve` with no ID
-/// picks from the same list.
+/// A proposal waits for you when your approval would fill a slot it still misses: you are
+/// in a group it needs, you did not file it, you do not sponsor its agent (unless policy
+/// lets sponsors approve), and you have not signed it yet. Most urgent first: those one
+/// signature clears, then the fewest slots missing, then the oldest. `clearance approve`
+/// with no ID picks from the same list.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  clearance inbox --key olive\n  clearance inbox --format json | jq -r '.[].id'")]
 pub struct Args {

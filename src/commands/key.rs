@@ -23,15 +23,22 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// List the keys this machine created in its keyring
+    /// List the keys this machine created (in its keyring, or as files)
+    #[command(after_help = "Examples:\n  clearance key list\n  clearance key list --format json | jq -r '.[].name'")]
     List,
     /// Show a key's public half and fingerprint (from the keyring, or --file)
+    #[command(
+        after_help = "Examples:\n  clearance key show dana\n  clearance key show --file ~/.config/clearance/agent"
+    )]
     Show {
         name: Option<String>,
         #[arg(long, value_name = "FILE", conflicts_with = "name", required_unless_present = "name")]
         file: Option<PathBuf>,
     },
     /// Print a key's public half in OpenSSH format
+    #[command(
+        after_help = "Examples:\n  clearance key export dana > dana.pub\n  clearance key export --file agent.key"
+    )]
     Export {
         name: Option<String>,
         #[arg(long, value_name = "FILE", conflicts_with = "name", required_unless_present = "name")]
@@ -121,7 +128,7 @@ pub fn run(command: Command, session: &Session<'_>) -> Result<u8> {
             if known.is_empty() {
                 ui.status("no keys yet; create one with `clearance key new NAME`");
             }
-            let mut table = crate::text::ui::table(&["NAME", "FINGERPRINT", "STORED IN"], ui.width(), &[0, 1]);
+            let mut table = crate::text::ui::table(&["NAME", "FINGERPRINT", "STORED IN"], ui.width(), &[0]);
             for (name, made) in &known {
                 let fp = keys::parse_public(made.public()).map(|k| keys::fingerprint(&k)).unwrap_or_default();
                 let place = match made {

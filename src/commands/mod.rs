@@ -137,6 +137,7 @@ pub enum Command {
     #[command(hide = true)]
     Generate(generate::Args),
     /// Print the version (as --version)
+    #[command(after_help = "Examples:\n  clearance version\n  clearance version --format json")]
     Version,
 }
 
@@ -187,7 +188,17 @@ impl Session<'_> {
 pub fn run(cli: Cli, ui: &Ui, local: &crate::trust::local::Local) -> Result<u8> {
     // This machine's default repository serves only where the current directory is in none.
     let default_repo = match (&cli.global.repo, &local.repo) {
-        (None, Some(path)) if git2::Repository::discover(".").is_err() => Some(crate::trust::local::expand(path)),
+        (None, Some(path)) if git2::Repository::discover(".").is_err() => {
+            let path = crate::trust::local::expand(path);
+            if !path.exists() {
+                return Err(Error::not_found(format!(
+                    "{}, the repository this machine's config.yaml names (`repo:`), does not exist",
+                    path.display()
+                ))
+                .hint("fix `repo:` in $XDG_CONFIG_HOME/clearance/config.yaml, or pass --repo"));
+            }
+            Some(path)
+        }
         _ => None,
     };
     let session = &Session {

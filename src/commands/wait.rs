@@ -11,7 +11,8 @@ use crate::error::{Error, Result};
 /// first, 6 when its apply failed.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
-  id=$(clearance propose -q -f intent.yaml) && clearance wait \"$id\" --timeout 30m
+  id=$(clearance propose -q -f intent.yaml)
+  clearance wait \"$id\" --timeout 30m
   clearance wait 7k3m --until done --format json
   clearance wait 7k3m --remote origin        # fetch while waiting")]
 pub struct Args {

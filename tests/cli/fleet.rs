@@ -160,3 +160,28 @@ fn every_table_fits_the_terminal() {
         assert_eq!(roomy, wide, "{args:?}: at 200 columns, as with --wide, nothing wraps");
     }
 }
+
+/// `key list` fits too: the fingerprint and the file wrap, the name stays whole.
+#[test]
+fn the_key_list_fits_the_terminal() {
+    let machine = tempfile::TempDir::new().unwrap();
+    let run = |columns: &str, args: &[&str]| -> String {
+        let out = crate::common::clearance(machine.path())
+            .env("XDG_STATE_HOME", machine.path().join("state"))
+            .env("XDG_CONFIG_HOME", machine.path().join("config"))
+            .env("COLUMNS", columns)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let file = machine.path().join("a-rather-long-directory-name/for-the-key-file/ci-executor");
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    run("200", &["key", "new", "ci-executor", "--file", file.to_str().unwrap()]);
+    let narrow = run("60", &["key", "list"]);
+    let widest = narrow.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    assert!(widest <= 60, "{widest} columns in a 60-column terminal:\n{narrow}");
+    assert!(narrow.contains("ci-executor"), "{narrow}");
+    assert_eq!(run("200", &["key", "list"]), run("60", &["key", "list", "--wide"]));
+}

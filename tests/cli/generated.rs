@@ -38,7 +38,13 @@ fn committed_completions_and_man_pages_are_current() {
 #[test]
 fn man_pages_have_exit_status_environment_files_examples_and_see_also() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("man");
-    for page in ["clearance.1", "clearance-approve.1", "clearance-key-new.1", "clearance-apply.1"] {
+    let pages: Vec<String> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".1"))
+        .collect();
+    assert!(pages.len() > 40, "{pages:?}");
+    for page in &pages {
         let text = std::fs::read_to_string(root.join(page)).unwrap();
         for section in [".SH EXAMPLES", ".SH \"EXIT STATUS\"", ".SH ENVIRONMENT", ".SH FILES", ".SH \"SEE ALSO\""] {
             assert!(text.contains(section), "{page} lacks {section}");

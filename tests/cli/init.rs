@@ -237,6 +237,13 @@ fn this_machine_s_config_names_the_default_format_and_repository() {
     // --format on the command line wins.
     let r = list(elsewhere.path(), &["--format", "human"]);
     assert!(serde_json::from_str::<serde_json::Value>(&r.stdout).is_err(), "{}", r.stdout);
+    // A broken file is said, not silently ignored; a missing repository is named as the config's.
+    std::fs::write(machine.path().join("clearance/config.yaml"), "formt: json\n").unwrap();
+    let r = list(elsewhere.path(), &[]);
+    assert!(r.stderr.contains("ignoring this machine's config") && r.stderr.contains("formt"), "{}", r.stderr);
+    std::fs::write(machine.path().join("clearance/config.yaml"), "repo: /nonexistent/changes\n").unwrap();
+    let r = list(elsewhere.path(), &[]);
+    assert!(r.stderr.contains("the repository this machine's config.yaml names"), "{}", r.stderr);
     // Without the config there is no repository here.
     let r: crate::common::Run = crate::common::clearance(elsewhere.path()).arg("list").output().unwrap().into();
     assert_eq!(r.code, 1, "{}", r.stderr);

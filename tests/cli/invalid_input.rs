@@ -354,6 +354,11 @@ fn usage_errors_in_json_keep_the_did_you_mean() {
     assert_eq!(r.code, 2, "{}", r.stderr);
     let v: serde_json::Value = serde_json::from_str(r.stderr.trim()).unwrap_or_else(|_| panic!("{}", r.stderr));
     assert!(v.to_string().contains("a similar subcommand exists: 'verify'"), "{v}");
+    // What clap says after the first line is kept: the missing arguments, the values.
+    let r = crate::common::run(dir.path(), &["check", "--format", "json"]);
+    assert!(r.stderr.contains("<ID|--file <FILE>>"), "{}", r.stderr);
+    let r = crate::common::run(dir.path(), &["list", "--state", "bogus", "--format", "json"]);
+    assert!(r.stderr.contains("possible values"), "{}", r.stderr);
 }
 
 /// `check` with nothing to check names both things it could check.
