@@ -112,8 +112,7 @@ fn examples_of(cmd: &clap::Command) -> String {
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set() && s.get_name() != "help") {
         let mine = examples_of(sub);
         // One whole example: its first line and the lines that continue it.
-        let mut lines = mine.lines().filter(|l| !l.trim().is_empty()).peekable();
-        while let Some(line) = lines.next() {
+        for line in mine.lines().filter(|l| !l.trim().is_empty()) {
             out.push_str(line);
             out.push('\n');
             if !line.trim_end().ends_with('\\') {
