@@ -42,6 +42,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List proposals, newest first')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one proposal: its intent, state and evidence')
             [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait until a proposal is cleared, decided or done')
+            [CompletionResult]::new('mcp', 'mcp', [CompletionResultType]::ParameterValue, 'Serve the agent''s side of clearance over the Model Context Protocol, on stdio')
             [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Run the provider''s dry run and commit it as plan.json (earlier approvals go stale)')
             [CompletionResult]::new('approve', 'approve', [CompletionResultType]::ParameterValue, 'Approve a proposal by signing exactly what you reviewed')
             [CompletionResult]::new('inbox', 'inbox', [CompletionResultType]::ParameterValue, 'What waits for you: pending proposals your signature would move, most urgent first')
@@ -198,6 +199,23 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'What to wait for')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up after this long (`90s`, `30m`, `2h`)')
             [CompletionResult]::new('--remote', '--remote', [CompletionResultType]::ParameterName, 'Fetch from this remote while waiting [default: the configured remote with `sync: auto`]')
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another clearance process writing the same repository')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use color (also NO_COLOR)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more: how long the command took')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more: how long the command took')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Tables show every column in full, however wide the terminal')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'clearance;mcp' {
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The change repository [default: discovered from the current directory]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The repository''s root (its genesis hash) to check it against, instead of the pin')
@@ -1192,6 +1210,7 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List proposals, newest first')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one proposal: its intent, state and evidence')
             [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait until a proposal is cleared, decided or done')
+            [CompletionResult]::new('mcp', 'mcp', [CompletionResultType]::ParameterValue, 'Serve the agent''s side of clearance over the Model Context Protocol, on stdio')
             [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Run the provider''s dry run and commit it as plan.json (earlier approvals go stale)')
             [CompletionResult]::new('approve', 'approve', [CompletionResultType]::ParameterValue, 'Approve a proposal by signing exactly what you reviewed')
             [CompletionResult]::new('inbox', 'inbox', [CompletionResultType]::ParameterValue, 'What waits for you: pending proposals your signature would move, most urgent first')
@@ -1238,6 +1257,9 @@ Register-ArgumentCompleter -Native -CommandName 'clearance' -ScriptBlock {
             break
         }
         'clearance;help;wait' {
+            break
+        }
+        'clearance;help;mcp' {
             break
         }
         'clearance;help;plan' {

@@ -64,6 +64,9 @@ _clearance() {
             clearance,list)
                 cmd="clearance__subcmd__list"
                 ;;
+            clearance,mcp)
+                cmd="clearance__subcmd__mcp"
+                ;;
             clearance,new)
                 cmd="clearance__subcmd__new"
                 ;;
@@ -240,6 +243,9 @@ _clearance() {
                 ;;
             clearance__subcmd__help,list)
                 cmd="clearance__subcmd__help__subcmd__list"
+                ;;
+            clearance__subcmd__help,mcp)
+                cmd="clearance__subcmd__help__subcmd__mcp"
                 ;;
             clearance__subcmd__help,new)
                 cmd="clearance__subcmd__help__subcmd__new"
@@ -422,7 +428,7 @@ _clearance() {
 
     case "${cmd}" in
         clearance)
-            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version demo init new propose list show wait plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate version help"
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version demo init new propose list show wait mcp plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1436,7 +1442,7 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__help)
-            opts="demo init new propose list show wait plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate version help"
+            opts="demo init new propose list show wait mcp plan approve inbox reject withdraw apply rollback verify checkpoint stats sync evidence blast check policy key trust governance doctor graph schema provider generate version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1842,6 +1848,20 @@ _clearance() {
             return 0
             ;;
         clearance__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__help__subcmd__mcp)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2510,6 +2530,36 @@ _clearance() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json dot mermaid" -- "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        clearance__subcmd__mcp)
+            opts="-q -v -h -V --repo --format --root --lock-timeout --no-color --quiet --verbose --wide --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --repo)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -39,6 +39,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand list 'List proposals, newest first'
             cand show 'Show one proposal: its intent, state and evidence'
             cand wait 'Wait until a proposal is cleared, decided or done'
+            cand mcp 'Serve the agent''s side of clearance over the Model Context Protocol, on stdio'
             cand plan 'Run the provider''s dry run and commit it as plan.json (earlier approvals go stale)'
             cand approve 'Approve a proposal by signing exactly what you reviewed'
             cand inbox 'What waits for you: pending proposals your signature would move, most urgent first'
@@ -188,6 +189,22 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand --until 'What to wait for'
             cand --timeout 'Give up after this long (`90s`, `30m`, `2h`)'
             cand --remote 'Fetch from this remote while waiting [default: the configured remote with `sync: auto`]'
+            cand --repo 'The change repository [default: discovered from the current directory]'
+            cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
+            cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
+            cand --lock-timeout 'How long to wait for another clearance process writing the same repository'
+            cand --no-color 'Never use color (also NO_COLOR)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more: how long the command took'
+            cand --verbose 'Say more: how long the command took'
+            cand --wide 'Tables show every column in full, however wide the terminal'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'clearance;mcp'= {
             cand --repo 'The change repository [default: discovered from the current directory]'
             cand --format 'Output format: human tables and text (the default, unless this machine''s config.yaml says `format:`), JSON for programs; `blast` also draws dot and mermaid'
             cand --root 'The repository''s root (its genesis hash) to check it against, instead of the pin'
@@ -1106,6 +1123,7 @@ set edit:completion:arg-completer[clearance] = {|@words|
             cand list 'List proposals, newest first'
             cand show 'Show one proposal: its intent, state and evidence'
             cand wait 'Wait until a proposal is cleared, decided or done'
+            cand mcp 'Serve the agent''s side of clearance over the Model Context Protocol, on stdio'
             cand plan 'Run the provider''s dry run and commit it as plan.json (earlier approvals go stale)'
             cand approve 'Approve a proposal by signing exactly what you reviewed'
             cand inbox 'What waits for you: pending proposals your signature would move, most urgent first'
@@ -1145,6 +1163,8 @@ set edit:completion:arg-completer[clearance] = {|@words|
         &'clearance;help;show'= {
         }
         &'clearance;help;wait'= {
+        }
+        &'clearance;help;mcp'= {
         }
         &'clearance;help;plan'= {
         }

@@ -55,11 +55,35 @@ pub struct Problem {
     pub column: usize,
     #[serde(skip)]
     pub width: usize,
+    /// What would have been accepted, for a program to act on (e.g. "a duration such as `90s`").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected: Option<String>,
+    /// Values close to what was written (did you mean), or the values allowed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub suggestions: Vec<String>,
 }
 
 impl Problem {
     pub fn new(message: impl Into<String>, path: impl Into<String>, line: usize, column: usize) -> Self {
-        Problem { message: message.into(), path: path.into(), line, column, width: 1 }
+        Problem {
+            message: message.into(),
+            path: path.into(),
+            line,
+            column,
+            width: 1,
+            expected: None,
+            suggestions: Vec::new(),
+        }
+    }
+
+    pub fn expected(mut self, expected: impl Into<String>) -> Self {
+        self.expected = Some(expected.into());
+        self
+    }
+
+    pub fn suggest(mut self, suggestions: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        self.suggestions.extend(suggestions.into_iter().map(Into::into));
+        self
     }
 
     pub fn width(mut self, width: usize) -> Self {

@@ -6,6 +6,7 @@
 pub mod execute;
 pub mod file_provider;
 pub mod ledger;
+pub mod mcp;
 pub mod notify;
 pub mod postgres_provider;
 pub mod provider;

@@ -13,7 +13,7 @@ use crate::model::proposal::{self, State};
 use crate::store::repo::ChangeRepo;
 
 /// What to wait for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize, serde::Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Until {
     /// Approved (or already applying or applied): the executor may run it.

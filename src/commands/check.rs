@@ -43,6 +43,9 @@ struct Report<'a> {
     verdict: Verdict,
     /// What `propose` would file it as: the same word `propose` and `show` say.
     state: crate::model::proposal::State,
+    /// What would clear it: deny reasons with the allowed values, open slots with who can
+    /// fill them.
+    explain: crate::decide::explain::Explain,
     #[serde(flatten)]
     evaluation: &'a Evaluation,
 }
@@ -62,21 +65,28 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
     };
     let now = crate::text::time::now();
     let mut context = Context::load(repo, &snapshot)?;
-    let (id, evaluation) = match (&args.id, &args.file) {
+    let (id, evaluation, missing, agent) = match (&args.id, &args.file) {
         (Some(prefix), _) => {
             let id = proposal::resolve(&snapshot, prefix)?;
             let path = proposal::intent_path(&id);
             let bytes = snapshot.read(&path)?.ok_or_else(|| Error::not_found(format!("{path} is missing")))?;
             let parsed = intent::parse(bytes, &path)?;
-            let recorded = crate::decide::review::recorded_history(&proposal::load(&snapshot, &id)?);
+            let detail = proposal::load(&snapshot, &id)?;
+            let recorded = crate::decide::review::recorded_history(&detail);
             let evaluation = context.decide(&parsed.intent, &parsed.document, now, recorded)?;
-            (Some(id), evaluation)
+            // The slots its approvals leave open, judged as `show` judges them.
+            let missing = crate::decide::review::review(&snapshot, &detail, &mut context, now)
+                .map(|r| r.missing)
+                .unwrap_or_else(|_| evaluation.decision.approvals.clone());
+            (Some(id), evaluation, missing, parsed.intent.metadata.agent)
         }
         (None, Some(file)) => {
             let (bytes, name) = crate::commands::propose::read_input(file, ui)?;
             let parsed = intent::parse_checked(bytes, &name, |node| propose::target_problems(&context.graph, node))?;
             let history = crate::decide::evaluate::history_of(repo, &snapshot, &parsed.intent.metadata.agent, now)?;
-            (None, context.decide(&parsed.intent, &parsed.document, now, history)?)
+            let evaluation = context.decide(&parsed.intent, &parsed.document, now, history)?;
+            let missing = evaluation.decision.approvals.clone();
+            (None, evaluation, missing, parsed.intent.metadata.agent)
         }
         (None, None) => return Err(Error::usage("give a proposal id or -f FILE")),
     };
@@ -87,7 +97,15 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
             Verdict::Cleared => crate::model::proposal::State::Approved,
             Verdict::NeedsApproval => crate::model::proposal::State::Pending,
         };
-        ui.out_json(&Report { id: id.as_deref(), verdict, state, evaluation: &evaluation })?;
+        let sponsor_may_approve = crate::model::policy_data::sponsor_may_approve(&snapshot)?;
+        let explain = crate::decide::explain::explain(
+            &evaluation.decision,
+            &missing,
+            &agent,
+            &context.identities,
+            sponsor_may_approve,
+        );
+        ui.out_json(&Report { id: id.as_deref(), verdict, state, explain, evaluation: &evaluation })?;
     } else {
         ui.out(render(ui, &evaluation))?;
     }

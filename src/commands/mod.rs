@@ -26,6 +26,7 @@ pub mod inbox;
 pub mod init;
 pub mod key;
 pub mod list;
+pub mod mcp;
 pub mod new;
 pub mod plan;
 pub mod policy;
@@ -106,6 +107,7 @@ pub enum Command {
     List(list::Args),
     Show(show::Args),
     Wait(wait::Args),
+    Mcp(mcp::Args),
     Plan(plan::Args),
     Approve(approve::Args),
     Inbox(inbox::Args),
@@ -223,6 +225,7 @@ pub fn run(cli: Cli, ui: &Ui, local: &crate::trust::local::Local) -> Result<u8> 
         Command::Inbox(args) => inbox::run(args, session),
         Command::Withdraw(args) => withdraw::run(args, session),
         Command::Wait(args) => wait::run(args, session),
+        Command::Mcp(args) => mcp::run(args, session),
         Command::Apply(args) => apply::run(args, session),
         Command::Rollback(args) => rollback::run(args, session),
         Command::Stats(args) => stats::run(args, session),

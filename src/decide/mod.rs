@@ -8,6 +8,7 @@
 pub mod anchor;
 pub mod approve;
 pub mod evaluate;
+pub mod explain;
 pub mod filing;
 pub mod policy;
 pub mod propose;

@@ -35,6 +35,10 @@ pub struct Outcome {
     /// `metadata.run` (a retry): that proposal's id, and nothing new was written.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub duplicate_of: Option<String>,
+    /// What would clear it: deny reasons with the allowed values, the approvals it needs
+    /// with who can give them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explain: Option<crate::decide::explain::Explain>,
 }
 
 /// Problems with the targets of a located intent: each must be a service in the graph.
@@ -44,11 +48,17 @@ pub fn target_problems(graph: &Compiled, node: &yaml::Node) -> Vec<Problem> {
         if graph.find(&target).is_none() {
             let mut message = format!("unknown target `{target}`: not a service in the graph");
             let known: Vec<&str> = graph.ids().collect();
-            match crate::text::schema_check::closest(&target, &known) {
+            let near = crate::text::schema_check::closest(&target, &known);
+            match near {
                 Some(near) => message.push_str(&format!(", did you mean `{near}`?")),
                 None => message.push_str(" (`clearance graph list` shows the services)"),
             }
-            problems.push(Problem::new(message, path, pos.line, pos.column).width(pos.width));
+            problems.push(
+                Problem::new(message, path, pos.line, pos.column)
+                    .width(pos.width)
+                    .expected("a service id from the graph (`clearance graph list`)")
+                    .suggest(near),
+            );
         }
     }
     problems
@@ -124,6 +134,7 @@ pub fn propose(
         decision: None,
         blast_radius: None,
         duplicate_of: None,
+        explain: None,
     };
     // An agent retrying after a timeout gets the proposal it already filed, not a second:
     // same agent, same run, same bytes.
@@ -208,6 +219,14 @@ pub fn propose(
         Verdict::Cleared => State::Approved,
         Verdict::NeedsApproval => State::Pending,
     };
+    let snapshot = repo.snapshot()?;
+    outcome.explain = Some(crate::decide::explain::explain(
+        &evaluation.decision,
+        &evaluation.decision.approvals,
+        &intent.metadata.agent,
+        &crate::trust::identities::Identities::load(&snapshot)?,
+        crate::model::policy_data::sponsor_may_approve(&snapshot)?,
+    ));
     outcome.decision = Some(evaluation.decision);
     outcome.blast_radius = Some(evaluation.blast_radius);
     Ok(outcome)

@@ -141,7 +141,7 @@ impl<'s> Checker<'s> {
                             .get("x-expected")
                             .and_then(J::as_str)
                             .map_or_else(|| format!("matching `{pattern}`"), str::to_owned);
-                        out.push(at(format!("`{s}` is not valid: expected {expected}")));
+                        out.push(at(format!("`{s}` is not valid: expected {expected}")).expected(expected));
                     }
                 }
             }
@@ -178,12 +178,19 @@ impl<'s> Checker<'s> {
                     Some(J::Bool(false)) => {
                         let mut message = format!("unknown field `{}`", key.name);
                         let known: Vec<&str> = properties.keys().map(String::as_str).collect();
-                        if let Some(near) = closest(&key.name, &known) {
+                        let near = closest(&key.name, &known);
+                        if let Some(near) = near {
                             message.push_str(&format!(", did you mean `{near}`?"));
                         } else if !known.is_empty() {
                             message.push_str(&format!(", expected one of `{}`", known.join("`, `")));
                         }
-                        out.push(Problem::new(message, &child, key.pos.line, key.pos.column).width(key.pos.width));
+                        let problem = Problem::new(message, &child, key.pos.line, key.pos.column)
+                            .width(key.pos.width)
+                            .expected(format!("one of `{}`", known.join("`, `")));
+                        out.push(match near {
+                            Some(near) => problem.suggest([near]),
+                            None => problem.suggest(known.iter().copied()),
+                        });
                     }
                     Some(extra) if extra.is_object() => self.node(extra, value, &child, key.pos, out),
                     _ => {}

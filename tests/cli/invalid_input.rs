@@ -157,7 +157,7 @@ spec:
     exit: 1
     --- stdout
     --- stderr
-    {"error":{"code":"invalid-input","column":1,"file":"<stdin>","hints":["`clearance schema intent` prints the JSON Schema of an intent"],"line":5,"message":"<stdin> is not a valid intent (2 problems)","omitted":0,"path":"spec.reason","problems":[{"column":1,"line":5,"message":"missing field `reason`","path":"spec.reason"},{"column":3,"line":9,"message":"unknown field `reasn`, did you mean `reason`?","path":"spec.reasn"}]}}
+    {"error":{"code":"invalid-input","column":1,"file":"<stdin>","hints":["`clearance schema intent` prints the JSON Schema of an intent"],"line":5,"message":"<stdin> is not a valid intent (2 problems)","omitted":0,"path":"spec.reason","problems":[{"column":1,"line":5,"message":"missing field `reason`","path":"spec.reason"},{"column":3,"expected":"one of `action`, `environment`, `limits`, `params`, `reason`, `risk`, `rollback`, `targets`, `verify`","line":9,"message":"unknown field `reasn`, did you mean `reason`?","path":"spec.reasn","suggestions":["reason"]}]}}
     "#);
 }
 
@@ -368,4 +368,25 @@ fn check_without_an_argument_names_the_id_and_the_file() {
     let r = repo.run(&["check"]);
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.stderr.contains("<ID|--file <FILE>>"), "{}", r.stderr);
+}
+
+/// In JSON, a problem says what was expected and suggests what is close, for an agent to fix
+/// its intent without parsing the message.
+#[test]
+fn problems_carry_what_was_expected_and_suggestions() {
+    let repo = crate::common::Repo::new();
+    let intent = crate::common::INTENT.replace("reason:", "reasn:").replace("timeout: 10m", "timeout: ten");
+    let r = crate::common::run_stdin(repo.path(), &["propose", "-f", "-", "--format", "json"], intent.as_bytes());
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(r.stderr.trim()).unwrap();
+    let problems = v["error"]["problems"].as_array().unwrap();
+    let unknown = problems.iter().find(|p| p["path"] == "spec.reasn").unwrap_or_else(|| panic!("{v:#}"));
+    assert_eq!(unknown["suggestions"], serde_json::json!(["reason"]), "{v:#}");
+    let duration = problems.iter().find(|p| p["path"] == "spec.limits.timeout").unwrap_or_else(|| panic!("{v:#}"));
+    assert!(duration["expected"].as_str().unwrap().contains("a duration"), "{v:#}");
+    // A target that is not in the graph: what it should be, and what is close.
+    let intent = crate::common::INTENT.replace("[orders-db-old]", "[orders-db-olde]");
+    let r = crate::common::run_stdin(repo.path(), &["propose", "-f", "-", "--format", "json"], intent.as_bytes());
+    let v: serde_json::Value = serde_json::from_str(r.stderr.trim()).unwrap();
+    assert_eq!(v["error"]["problems"][0]["suggestions"], serde_json::json!(["orders-db-old"]), "{v:#}");
 }

@@ -18,6 +18,7 @@ mod interactive;
 mod invalid_input;
 mod keyring;
 mod layout;
+mod mcp;
 mod policy;
 mod postgres;
 mod release;

@@ -100,6 +100,10 @@ fn unknown_agents_actions_and_environments_are_denied() {
     let (_, v) = check(&repo, &INTENT.replace("rds.delete-instance", "iam.create-admin"));
     assert!(v["decision"]["deny"][0].as_str().unwrap().contains("may not use action \"iam.create-admin\""));
     assert!(v["decision"]["deny"][0].as_str().unwrap().contains("(allowed: rds.*, ec2.*)"), "{v}");
+    // The same, for a program: the rule, the message, the allowed values.
+    assert_eq!(v["explain"]["deny"][0]["rule"], "deny");
+    assert_eq!(v["explain"]["deny"][0]["allowed"], serde_json::json!(["rds.*", "ec2.*"]), "{v}");
+    assert_eq!(v["explain"]["cleared"], false);
     let (_, v) = check(&repo, &INTENT.replace("environment: prod", "environment: dev"));
     assert!(v["decision"]["deny"][0].as_str().unwrap().contains("may not act in environment \"dev\""));
 }
