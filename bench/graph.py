@@ -12,7 +12,7 @@ Usage: python3 bench/graph.py [--services N] [--edges M] [--runs R] [--bin PATH]
 """
 import argparse, json, os, shutil, statistics, subprocess, sys, tempfile, time
 
-from common import ROOT, release_binary
+from common import ROOT, graph_repo, release_binary
 
 
 def run(argv, cwd=None):
@@ -25,10 +25,6 @@ def run(argv, cwd=None):
     if status != 0:
         sys.exit(f"{argv} failed: {err.decode()}")
     return ms, usage.ru_maxrss / 1024, out
-
-
-def sh(*argv, cwd=None):
-    subprocess.run(argv, cwd=cwd, check=True, capture_output=True)
 
 
 def main():
@@ -47,18 +43,7 @@ def main():
     out = subprocess.run([sys.executable, os.path.join(ROOT, "bench", "gen_graph.py"), str(args.services), str(args.edges), files["json"], files["yaml"]],
                          check=True, capture_output=True, text=True).stdout
     hub, target = out.split()
-    repos = {}
-    for fmt in ("yaml", "json"):
-        repo = os.path.join(tmp, fmt)
-        admin = repo + "-admin"
-        sh(binary, "key", "new", "admin", "--file", admin, "--force")
-        sh(binary, "init", repo, "--key-file", admin)
-        graph_file = os.path.join(repo, "graph", "services." + fmt)
-        os.remove(os.path.join(repo, "graph", "services.yaml"))
-        shutil.move(files[fmt], graph_file)
-        # The graph is governed: the admin signs it into force.
-        sh(binary, "governance", "sign", "--yes", "-m", "bench graph", "--key-file", admin, cwd=repo)
-        repos[fmt] = (repo, graph_file, os.path.getsize(graph_file))
+    repos = {fmt: graph_repo(binary, tmp, fmt, files[fmt]) for fmt in ("yaml", "json")}
 
     rows = []
     count = None

@@ -13,7 +13,7 @@ Usage: python3 bench/radius.py [--services N] [--edges M] [--share S] [--runs R]
 """
 import argparse, json, os, shutil, statistics, subprocess, sys, tempfile, time
 
-from common import ROOT, release_binary
+from common import ROOT, graph_repo, release_binary
 
 
 def spawn_run(argv, cwd=None, stdin=None):
@@ -52,10 +52,6 @@ def spawn_run(argv, cwd=None, stdin=None):
     return cpu, wall, usage.ru_maxrss / 1024, summary
 
 
-def sh(*argv, cwd=None):
-    subprocess.run(argv, cwd=cwd, check=True, capture_output=True)
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--services", type=int, default=63_000)
@@ -72,17 +68,7 @@ def main():
                           str(args.edges), str(args.share), files["json"], files["yaml"]],
                          check=True, capture_output=True, text=True, cwd=os.path.join(ROOT, "bench")).stdout
     target, expected = out.split()
-    repos = {}
-    for fmt in ("yaml", "json"):
-        repo = os.path.join(tmp, fmt)
-        admin = repo + "-admin"
-        sh(binary, "key", "new", "admin", "--file", admin, "--force")
-        sh(binary, "init", repo, "--key-file", admin)
-        graph_file = os.path.join(repo, "graph", "services." + fmt)
-        os.remove(os.path.join(repo, "graph", "services.yaml"))
-        shutil.copy(files[fmt], graph_file)
-        sh(binary, "governance", "sign", "--yes", "-m", "bench graph", "--key-file", admin, cwd=repo)
-        repos[fmt] = (repo, graph_file, os.path.getsize(graph_file))
+    repos = {fmt: graph_repo(binary, tmp, fmt, files[fmt]) for fmt in ("yaml", "json")}
 
     intent = ("apiVersion: clearance/v1\nkind: Intent\nmetadata: {agent: deploy-bot}\nspec:\n"
               f"  action: k8s.restart\n  environment: prod\n  targets: [\"{target}\"]\n  reason: bench\n").encode()
