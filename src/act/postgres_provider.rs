@@ -1,7 +1,8 @@
 //! The PostgreSQL provider, built in: `clearance provider postgres OPERATION`.
 //!
 //! It connects with libpq's environment variables (`PGHOST`, `PGPORT`, `PGDATABASE`,
-//! `PGUSER`, `PGPASSWORD` or `PGPASSFILE`, `PGSSLMODE`, `PGCONNECT_TIMEOUT`), which the
+//! `PGUSER`, `PGPASSWORD` or `PGPASSFILE`, `PGSSLMODE`, `PGSSLROOTCERT`,
+//! `PGCONNECT_TIMEOUT`), which the
 //! executor supplies through the provider's declared `env` and `secrets`; nothing in the
 //! intent can name a server or a credential.
 //!
@@ -193,8 +194,11 @@ fn quote_literal(text: &str) -> String {
     format!("'{}'", text.replace('\'', "''"))
 }
 
-/// Connect as libpq would from the same environment (no TLS: `PGSSLMODE` `require` and
-/// stricter are refused rather than quietly downgraded).
+/// Connect as libpq would from the same environment, `PGSSLMODE` included: `disable`;
+/// `allow` and `prefer` (TLS when the server offers it, unverified); `require` (TLS,
+/// unverified); `verify-ca` (TLS, the chain checked against `PGSSLROOTCERT`, default
+/// `~/.postgresql/root.crt`, or `system` for the public roots); `verify-full` (that, and
+/// the host name).
 fn connect(env: &dyn Fn(&str) -> Option<String>) -> Result<Client, String> {
     let mut config = postgres::Config::new();
     let hosts = env("PGHOST").filter(|h| !h.is_empty()).unwrap_or_else(|| {
@@ -215,14 +219,8 @@ fn connect(env: &dyn Fn(&str) -> Option<String>) -> Result<Client, String> {
     config.application_name(&env("PGAPPNAME").unwrap_or_else(|| "clearance".into()));
     let timeout = env("PGCONNECT_TIMEOUT").and_then(|t| t.parse::<u64>().ok()).unwrap_or(10);
     config.connect_timeout(Duration::from_secs(timeout.max(1)));
-    match env("PGSSLMODE").as_deref().unwrap_or("prefer") {
-        "disable" | "allow" | "prefer" => {}
-        mode => {
-            return Err(format!(
-                "PGSSLMODE={mode} needs TLS, which this provider does not speak yet; connect over a Unix socket or a trusted network with PGSSLMODE=disable"
-            ));
-        }
-    }
+    let mode = env("PGSSLMODE").unwrap_or_else(|| "prefer".into());
+    let tls = tls::config(&mode, env)?;
     let password = env("PGPASSWORD").filter(|p| !p.is_empty()).or_else(|| {
         let file = env("PGPASSFILE").or_else(|| env("HOME").map(|h| format!("{h}/.pgpass")))?;
         passfile(&std::fs::read_to_string(file).ok()?, hosts.split(',').next()?, &port, &database, &user)
@@ -230,8 +228,175 @@ fn connect(env: &dyn Fn(&str) -> Option<String>) -> Result<Client, String> {
     if let Some(password) = password {
         config.password(password);
     }
-    let where_ = format!("database `{database}` as `{user}` on {hosts}:{port}");
-    config.connect(NoTls).map_err(|e| format!("cannot connect to {where_}: {}", describe(&e)))
+    let where_ = format!("database `{database}` as `{user}` on {hosts}:{port} (PGSSLMODE={mode})");
+    let connected = match tls {
+        None => config.ssl_mode(postgres::config::SslMode::Disable).connect(NoTls),
+        Some((ssl_mode, client)) => {
+            config.ssl_mode(ssl_mode).connect(tokio_postgres_rustls::MakeRustlsConnect::new(client))
+        }
+    };
+    connected.map_err(|e| format!("cannot connect to {where_}: {}", describe(&e)))
+}
+
+/// TLS as `PGSSLMODE` asks, on rustls.
+mod tls {
+    use std::sync::Arc;
+
+    use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
+    use rustls::crypto::WebPkiSupportedAlgorithms;
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
+    use rustls::{CertificateError, DigitallySignedStruct, Error, SignatureScheme};
+
+    /// `None`: no TLS; else how to insist on it and the client configuration.
+    pub fn config(
+        mode: &str,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Option<(postgres::config::SslMode, rustls::ClientConfig)>, String> {
+        use postgres::config::SslMode;
+        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let builder = rustls::ClientConfig::builder_with_provider(Arc::clone(&provider))
+            .with_safe_default_protocol_versions()
+            .map_err(|e| format!("TLS: {e}"))?;
+        let algorithms = provider.signature_verification_algorithms;
+        let unverified = |ssl_mode| {
+            let verifier = Arc::new(Unverified { algorithms });
+            Some((
+                ssl_mode,
+                builder.clone().dangerous().with_custom_certificate_verifier(verifier).with_no_client_auth(),
+            ))
+        };
+        Ok(match mode {
+            "disable" => None,
+            "allow" | "prefer" => unverified(SslMode::Prefer),
+            "require" => unverified(SslMode::Require),
+            "verify-ca" | "verify-full" => {
+                let roots = Arc::new(roots(env)?);
+                let webpki = rustls::client::WebPkiServerVerifier::builder_with_provider(roots, Arc::clone(&provider))
+                    .build()
+                    .map_err(|e| format!("TLS: {e}"))?;
+                let verifier: Arc<dyn ServerCertVerifier> =
+                    if mode == "verify-ca" { Arc::new(ChainOnly(webpki)) } else { webpki };
+                Some((
+                    SslMode::Require,
+                    builder.clone().dangerous().with_custom_certificate_verifier(verifier).with_no_client_auth(),
+                ))
+            }
+            other => {
+                return Err(format!(
+                    "PGSSLMODE={other} is not a mode: use disable, allow, prefer, require, verify-ca or verify-full"
+                ));
+            }
+        })
+    }
+
+    /// The roots `PGSSLROOTCERT` names (a PEM file), `~/.postgresql/root.crt` by default, or
+    /// the public ones for `system`.
+    fn roots(env: &dyn Fn(&str) -> Option<String>) -> Result<rustls::RootCertStore, String> {
+        let mut roots = rustls::RootCertStore::empty();
+        let file = env("PGSSLROOTCERT")
+            .or_else(|| env("HOME").map(|h| format!("{h}/.postgresql/root.crt")))
+            .ok_or("set PGSSLROOTCERT to the CA certificate the server's is signed by")?;
+        if file == "system" {
+            roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+            return Ok(roots);
+        }
+        let certs = CertificateDer::pem_file_iter(&file)
+            .map_err(|e| format!("PGSSLROOTCERT {file}: {e}"))?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| format!("PGSSLROOTCERT {file}: {e}"))?;
+        let (added, _) = roots.add_parsable_certificates(certs);
+        if added == 0 {
+            return Err(format!("PGSSLROOTCERT {file} holds no certificate"));
+        }
+        Ok(roots)
+    }
+
+    /// libpq's `prefer` and `require`: encrypted, the server's certificate not checked
+    /// (the handshake's signatures still are).
+    #[derive(Debug)]
+    struct Unverified {
+        algorithms: WebPkiSupportedAlgorithms,
+    }
+
+    impl ServerCertVerifier for Unverified {
+        fn verify_server_cert(
+            &self,
+            _end_entity: &CertificateDer<'_>,
+            _intermediates: &[CertificateDer<'_>],
+            _server_name: &ServerName<'_>,
+            _ocsp_response: &[u8],
+            _now: UnixTime,
+        ) -> Result<ServerCertVerified, Error> {
+            Ok(ServerCertVerified::assertion())
+        }
+
+        fn verify_tls12_signature(
+            &self,
+            message: &[u8],
+            cert: &CertificateDer<'_>,
+            dss: &DigitallySignedStruct,
+        ) -> Result<HandshakeSignatureValid, Error> {
+            rustls::crypto::verify_tls12_signature(message, cert, dss, &self.algorithms)
+        }
+
+        fn verify_tls13_signature(
+            &self,
+            message: &[u8],
+            cert: &CertificateDer<'_>,
+            dss: &DigitallySignedStruct,
+        ) -> Result<HandshakeSignatureValid, Error> {
+            rustls::crypto::verify_tls13_signature(message, cert, dss, &self.algorithms)
+        }
+
+        fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+            self.algorithms.supported_schemes()
+        }
+    }
+
+    /// libpq's `verify-ca`: the chain must lead to a trusted root; the name is not checked.
+    #[derive(Debug)]
+    struct ChainOnly(Arc<rustls::client::WebPkiServerVerifier>);
+
+    impl ServerCertVerifier for ChainOnly {
+        fn verify_server_cert(
+            &self,
+            end_entity: &CertificateDer<'_>,
+            intermediates: &[CertificateDer<'_>],
+            server_name: &ServerName<'_>,
+            ocsp_response: &[u8],
+            now: UnixTime,
+        ) -> Result<ServerCertVerified, Error> {
+            match self.0.verify_server_cert(end_entity, intermediates, server_name, ocsp_response, now) {
+                Err(Error::InvalidCertificate(
+                    CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. },
+                )) => Ok(ServerCertVerified::assertion()),
+                other => other,
+            }
+        }
+
+        fn verify_tls12_signature(
+            &self,
+            message: &[u8],
+            cert: &CertificateDer<'_>,
+            dss: &DigitallySignedStruct,
+        ) -> Result<HandshakeSignatureValid, Error> {
+            self.0.verify_tls12_signature(message, cert, dss)
+        }
+
+        fn verify_tls13_signature(
+            &self,
+            message: &[u8],
+            cert: &CertificateDer<'_>,
+            dss: &DigitallySignedStruct,
+        ) -> Result<HandshakeSignatureValid, Error> {
+            self.0.verify_tls13_signature(message, cert, dss)
+        }
+
+        fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+            self.0.supported_verify_schemes()
+        }
+    }
 }
 
 /// The user this process runs as, libpq's default `PGUSER`.
@@ -281,7 +446,16 @@ fn describe(e: &postgres::Error) -> String {
             }
             s
         }
-        None => e.to_string(),
+        // The causes too: "error performing TLS handshake: invalid peer certificate: ...".
+        None => {
+            let mut s = e.to_string();
+            let mut cause = std::error::Error::source(e);
+            while let Some(c) = cause {
+                s.push_str(&format!(": {c}"));
+                cause = c.source();
+            }
+            s
+        }
     }
 }
 

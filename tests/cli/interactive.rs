@@ -9,9 +9,10 @@ use expectrl::{Eof, Expect, Session};
 
 use crate::common::{BIN, INTENT, Repo};
 
-fn approve_in_pty(repo: &Repo, id: &str) -> OsSession {
+/// `clearance ARGS` in a pseudo-terminal, in `repo`, without colour, at the fixture's time.
+fn in_pty(repo: &Repo, args: &[&str]) -> OsSession {
     let mut cmd = Command::new(BIN);
-    cmd.args(["approve", id, "--key-file", repo.key("olive").to_str().unwrap()])
+    cmd.args(args)
         .current_dir(repo.path())
         .env("NO_COLOR", "1")
         .env("CLEARANCE_NOW", "2026-05-14T09:30:00Z")
@@ -19,6 +20,10 @@ fn approve_in_pty(repo: &Repo, id: &str) -> OsSession {
     let mut session = Session::spawn(cmd).expect("spawn in a pty");
     session.set_expect_timeout(Some(Duration::from_secs(20)));
     session
+}
+
+fn approve_in_pty(repo: &Repo, id: &str) -> OsSession {
+    in_pty(repo, &["approve", id, "--key-file", repo.key("olive").to_str().unwrap()])
 }
 
 #[test]
@@ -87,15 +92,7 @@ fn ctrl_c_at_a_prompt_shows_the_cursor_again_and_writes_nothing() {
         let mut session = if with_id {
             approve_in_pty(&repo, &id)
         } else {
-            let mut cmd = Command::new(BIN);
-            cmd.args(["approve", "--key-file", repo.key("olive").to_str().unwrap()])
-                .current_dir(repo.path())
-                .env("NO_COLOR", "1")
-                .env("CLEARANCE_NOW", "2026-05-14T09:30:00Z")
-                .env("TERM", "xterm");
-            let mut session = Session::spawn(cmd).expect("spawn in a pty");
-            session.set_expect_timeout(Some(Duration::from_secs(20)));
-            session
+            in_pty(&repo, &["approve", "--key-file", repo.key("olive").to_str().unwrap()])
         };
         let prompt = if with_id { format!("Approve {id} as olive?") } else { "Which proposal?".to_owned() };
         session.expect(prompt.as_str()).unwrap();
@@ -179,14 +176,7 @@ fn strip_ansi(text: &str) -> String {
 #[test]
 fn propose_from_a_terminal_says_it_is_reading_the_intent() {
     let repo = Repo::new();
-    let mut cmd = Command::new(BIN);
-    cmd.args(["propose", "--key-file", repo.key("cost-optimizer").to_str().unwrap()])
-        .current_dir(repo.path())
-        .env("NO_COLOR", "1")
-        .env("CLEARANCE_NOW", "2026-05-14T09:30:00Z")
-        .env("TERM", "xterm");
-    let mut session = Session::spawn(cmd).expect("spawn in a pty");
-    session.set_expect_timeout(Some(Duration::from_secs(20)));
+    let mut session = in_pty(&repo, &["propose", "--key-file", repo.key("cost-optimizer").to_str().unwrap()]);
     session.expect("end it with Ctrl-D").unwrap();
     session.send(expectrl::ControlCode::EndOfTransmission).unwrap();
     session.expect("empty").unwrap();
@@ -197,14 +187,7 @@ fn propose_from_a_terminal_says_it_is_reading_the_intent() {
 fn an_agent_key_is_refused_before_the_picker() {
     let repo = Repo::new();
     repo.propose(INTENT);
-    let mut cmd = Command::new(BIN);
-    cmd.args(["approve", "--key-file", repo.key("deploy-bot").to_str().unwrap()])
-        .current_dir(repo.path())
-        .env("NO_COLOR", "1")
-        .env("CLEARANCE_NOW", "2026-05-14T09:30:00Z")
-        .env("TERM", "xterm");
-    let mut session = Session::spawn(cmd).expect("spawn in a pty");
-    session.set_expect_timeout(Some(Duration::from_secs(20)));
+    let mut session = in_pty(&repo, &["approve", "--key-file", repo.key("deploy-bot").to_str().unwrap()]);
     let all = read_to_end(&mut session);
     assert!(all.contains("`deploy-bot` is trusted as agent, not as an approver"), "{all:?}");
     assert!(!all.contains("Which proposal?"), "the picker was drawn: {all:?}");

@@ -1,6 +1,7 @@
 //! The built-in PostgreSQL provider against a real server: `initdb` in a temp dir and
-//! `pg_ctl` on a private Unix socket, with password (SCRAM) authentication, so the
-//! password travels as a provider secret and must never be seen again.
+//! `pg_ctl` on a private Unix socket (and TLS on 127.0.0.1, with a certificate from a test
+//! CA), with password (SCRAM) authentication, so the password travels as a provider secret
+//! and must never be seen again.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -14,6 +15,79 @@ const SUPERUSER: &str = "clearance_test";
 
 struct Server {
     socket: PathBuf,
+    port: u16,
+    /// The CA that signed the server's certificate (for `localhost` only).
+    ca: PathBuf,
+    /// Another CA, which signed nothing the server has.
+    stranger: PathBuf,
+}
+
+fn openssl(dir: &Path, args: &[&str]) {
+    let out = Command::new("openssl").args(args).current_dir(dir).output().expect("openssl (see scripts/test)");
+    assert!(out.status.success(), "openssl {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// A test CA, and a server certificate it signs for `localhost` (not for 127.0.0.1).
+fn certificates(dir: &Path) {
+    let days = ["-days", "2"];
+    for ca in ["ca", "stranger"] {
+        openssl(
+            dir,
+            &[
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-keyout",
+                &format!("{ca}.key"),
+                "-out",
+                &format!("{ca}.crt"),
+                "-subj",
+                &format!("/CN=clearance test {ca}"),
+                days[0],
+                days[1],
+            ],
+        );
+    }
+    openssl(
+        dir,
+        &[
+            "req",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "server.key",
+            "-out",
+            "server.csr",
+            "-subj",
+            "/CN=localhost",
+        ],
+    );
+    std::fs::write(dir.join("ext"), "subjectAltName=DNS:localhost\n").unwrap();
+    openssl(
+        dir,
+        &[
+            "x509",
+            "-req",
+            "-in",
+            "server.csr",
+            "-CA",
+            "ca.crt",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-out",
+            "server.crt",
+            "-extfile",
+            "ext",
+            days[0],
+            days[1],
+        ],
+    );
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(dir.join("server.key"), std::fs::Permissions::from_mode(0o600)).unwrap();
 }
 
 /// Where the PostgreSQL binaries are: `pg_config --bindir`, Debian's versioned directory,
@@ -68,6 +142,9 @@ fn server() -> &'static Server {
         let (data, socket, pwfile) = (base.join("data"), base.join("sock"), base.join("pw"));
         std::fs::create_dir_all(&socket).unwrap();
         std::fs::write(&pwfile, PASSWORD).unwrap();
+        let tls = base.join("tls");
+        std::fs::create_dir_all(&tls).unwrap();
+        certificates(&tls);
         give_to_postgres(&base);
         let s = |p: &Path| p.to_str().unwrap().to_owned();
         let out = pg(
@@ -87,7 +164,13 @@ fn server() -> &'static Server {
         );
         assert!(out.status.success(), "initdb: {}", String::from_utf8_lossy(&out.stderr));
         std::fs::remove_file(&pwfile).unwrap();
-        let options = format!("-k {} -c listen_addresses='' -c fsync=off -c max_connections=50", s(&socket));
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let options = format!(
+            "-k {} -p {port} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=50 -c ssl=on -c ssl_cert_file={} -c ssl_key_file={}",
+            s(&socket),
+            s(&tls.join("server.crt")),
+            s(&tls.join("server.key"))
+        );
         let log = base.join("log");
         let out = pg("pg_ctl", &["-D", &s(&data), "-o", &options, "-l", &s(&log), "-w", "start"]);
         assert!(
@@ -99,7 +182,7 @@ fn server() -> &'static Server {
         DATA.set(data).unwrap();
         // SAFETY: registers a plain extern "C" function with no captured state.
         unsafe { libc::atexit(stop) };
-        Server { socket }
+        Server { socket, port, ca: tls.join("ca.crt"), stranger: tls.join("stranger.crt") }
     })
 }
 
@@ -118,6 +201,7 @@ extern "C" fn stop() {
 fn psql(db: &str, sql: &str) -> String {
     let out = Command::new(bindir().join("psql"))
         .env("PGPASSWORD", PASSWORD)
+        .env("PGPORT", server().port.to_string())
         .args([
             "-h",
             server().socket.to_str().unwrap(),
@@ -158,8 +242,9 @@ impl Shop {
         let config = std::fs::read_to_string(repo.file("clearance.yaml")).unwrap();
         let start = config.find("  postgres:\n").expect("init declares the postgres provider");
         let declared = format!(
-            "  postgres:\n    command: [clearance, provider, postgres]\n    timeout: 60s\n    env: {{PGHOST: {}, PGDATABASE: {db}, PGUSER: {SUPERUSER}}}\n    secrets: {{PGPASSWORD: {{env: SHOP_DB_PASSWORD}}}}\n",
-            server.socket.display()
+            "  postgres:\n    command: [clearance, provider, postgres]\n    timeout: 60s\n    env: {{PGHOST: {}, PGPORT: \"{}\", PGDATABASE: {db}, PGUSER: {SUPERUSER}}}\n    secrets: {{PGPASSWORD: {{env: SHOP_DB_PASSWORD}}}}\n",
+            server.socket.display(),
+            server.port
         );
         // The template's postgres block is the last in the file: replace it.
         std::fs::write(repo.file("clearance.yaml"), format!("{}{declared}", &config[..start])).unwrap();
@@ -398,4 +483,49 @@ fn the_whole_lifecycle_against_a_real_server_keeps_the_password_out_of_everythin
     for text in outputs.iter().chain([&history, &evidence]) {
         assert!(!text.contains(PASSWORD), "the password leaked: {text}");
     }
+}
+
+/// The provider speaks TLS as PGSSLMODE asks, checking what libpq checks: `require`
+/// encrypts, `verify-ca` checks the chain, `verify-full` the name too; a certificate from
+/// another CA, or for another name, is refused. The server says whether the session is
+/// encrypted (`pg_stat_ssl`).
+#[test]
+fn tls_is_what_pgsslmode_asks_for() {
+    let server = server();
+    psql("postgres", "SELECT 1");
+    let encrypted = |mode: &str, host: &str, root: &Path| -> Result<String, String> {
+        let request = serde_json::json!({
+            "api_version": "clearance/v1", "operation": "verify", "proposal_id": "p", "idempotency_key": "k",
+            "intent": {"spec": {"action": "postgres.check", "params": {
+                "query": "SELECT ssl::text FROM pg_stat_ssl WHERE pid = pg_backend_pid()"}}}
+        });
+        let mut cmd = clearance(Path::new("/"));
+        cmd.args(["provider", "postgres", "verify"])
+            .env("PGHOST", host)
+            .env("PGPORT", server.port.to_string())
+            .env("PGUSER", SUPERUSER)
+            .env("PGDATABASE", "postgres")
+            .env("PGPASSWORD", PASSWORD)
+            .env("PGSSLMODE", mode)
+            .env("PGSSLROOTCERT", root);
+        let r = crate::common::feed(cmd, request.to_string().as_bytes());
+        let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap_or_else(|_| panic!("{r}"));
+        assert!(!r.stdout.contains(PASSWORD) && !r.stderr.contains(PASSWORD));
+        match v["status"].as_str() {
+            Some("ok") => Ok(v["outputs"]["value"].as_str().unwrap_or_default().to_owned()),
+            _ => Err(v["summary"].as_str().unwrap_or_default().to_owned()),
+        }
+    };
+    let (ca, stranger) = (&server.ca, &server.stranger);
+    assert_eq!(encrypted("disable", "127.0.0.1", ca), Ok("false".into()));
+    assert_eq!(encrypted("prefer", "127.0.0.1", ca), Ok("true".into()));
+    assert_eq!(encrypted("require", "127.0.0.1", stranger), Ok("true".into()), "require checks no certificate");
+    assert_eq!(encrypted("verify-full", "localhost", ca), Ok("true".into()));
+    assert_eq!(encrypted("verify-ca", "127.0.0.1", ca), Ok("true".into()), "verify-ca checks no name");
+    let wrong_name = encrypted("verify-full", "127.0.0.1", ca).unwrap_err();
+    assert!(wrong_name.contains("cannot connect"), "{wrong_name}");
+    let wrong_ca = encrypted("verify-ca", "localhost", stranger).unwrap_err();
+    assert!(wrong_ca.contains("cannot connect") && wrong_ca.to_lowercase().contains("certificate"), "{wrong_ca}");
+    let nonsense = encrypted("verify-everything", "localhost", ca).unwrap_err();
+    assert!(nonsense.contains("is not a mode"), "{nonsense}");
 }
