@@ -148,7 +148,9 @@ impl Server {
         if let Some(repo) = &self.repo {
             cmd.arg("--repo").arg(repo);
         }
-        cmd.args(args).args(["--format", "json"]).env_remove("CLEARANCE_FORMAT");
+        // Global flags first: what an agent passes comes after `--` or as `--flag=value`,
+        // so no value of its can become an option (`--repo=...`, `--key-file=...`).
+        cmd.args(["--format", "json"]).args(args).env_remove("CLEARANCE_FORMAT");
         cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).kill_on_drop(true);
         Ok(cmd)
     }
@@ -208,7 +210,7 @@ impl Server {
         exit_code 0 cleared by policy, 3 denied, 4 needs approval.")]
     async fn check(&self, Parameters(args): Parameters<CheckArgs>) -> Result<CallToolResult, ErrorData> {
         let answer = match (&args.id, &args.intent) {
-            (Some(id), None) => self.run(&["check", id], None).await?,
+            (Some(id), None) => self.run(&["check", "--", id], None).await?,
             (None, Some(intent)) => self.run(&["check", "-f", "-"], Some(intent.bytes())).await?,
             _ => return Err(ErrorData::invalid_params("give either `intent` or `id`", None)),
         };
@@ -218,7 +220,7 @@ impl Server {
     #[tool(description = "What would clear a filed proposal now: deny reasons with the allowed values, \
         the approval slots still open with who can fill them, the policy's warnings.")]
     async fn explain(&self, Parameters(args): Parameters<IdArgs>) -> Result<CallToolResult, ErrorData> {
-        let answer = self.run(&["check", &args.id], None).await?;
+        let answer = self.run(&["check", "--", &args.id], None).await?;
         let result = Self::result(answer, &[3, 4])?;
         if result.is_error == Some(true) {
             return Ok(result);
@@ -235,7 +237,7 @@ impl Server {
     #[tool(description = "One proposal as it stands: state, intent, decision, approvals (each judged \
         now), blast radius and its signed evidence.")]
     async fn status(&self, Parameters(args): Parameters<IdArgs>) -> Result<CallToolResult, ErrorData> {
-        Self::result(self.run(&["show", &args.id], None).await?, &[])
+        Self::result(self.run(&["show", "--", &args.id], None).await?, &[])
     }
 
     #[tool(description = "Block until a proposal is cleared (default), decided or done, or the timeout \
@@ -253,7 +255,7 @@ impl Server {
             .unwrap_or_else(|| "cleared".into());
         let timeout = args.timeout.unwrap_or_else(|| "30m".into());
         let mut child = self
-            .command(&["wait", &args.id, "--until", &until, "--timeout", &timeout])?
+            .command(&["wait", &format!("--until={until}"), &format!("--timeout={timeout}"), "--", &args.id])?
             .spawn()
             .map_err(|e| ErrorData::internal_error(e.to_string(), None))?;
         drop(child.stdin.take());
@@ -292,7 +294,7 @@ impl Server {
             ("--target", &args.target),
         ] {
             if let Some(value) = value {
-                argv.extend([flag.to_owned(), value.clone()]);
+                argv.push(format!("{flag}={value}"));
             }
         }
         let argv: Vec<&str> = argv.iter().map(String::as_str).collect();
@@ -302,26 +304,22 @@ impl Server {
     #[tool(description = "The blast radius of changing the targets: every service that depends on them, \
         with depth, tier, owners and whether it breaks (sync) or degrades (async), and a summary.")]
     async fn blast(&self, Parameters(args): Parameters<BlastArgs>) -> Result<CallToolResult, ErrorData> {
-        let depth = args.depth.map(|d| d.to_string());
+        let depth = args.depth.map(|d| format!("--depth={d}"));
         let mut argv: Vec<&str> = vec!["blast"];
+        argv.extend(depth.as_deref());
+        argv.push("--");
         argv.extend(args.targets.iter().map(String::as_str));
-        if let Some(depth) = &depth {
-            argv.extend(["--depth", depth]);
-        }
         Self::result(self.run(&argv, None).await?, &[])
     }
 
     #[tool(description = "The services an intent may target (the service graph in force), optionally \
         only those a team owns or of one tier.")]
     async fn graph_services(&self, Parameters(args): Parameters<ServicesArgs>) -> Result<CallToolResult, ErrorData> {
-        let tier = args.tier.map(|t| t.to_string());
+        let owner = args.owner.as_ref().map(|o| format!("--owner={o}"));
+        let tier = args.tier.map(|t| format!("--tier={t}"));
         let mut argv: Vec<&str> = vec!["graph", "list"];
-        if let Some(owner) = &args.owner {
-            argv.extend(["--owner", owner]);
-        }
-        if let Some(tier) = &tier {
-            argv.extend(["--tier", tier]);
-        }
+        argv.extend(owner.as_deref());
+        argv.extend(tier.as_deref());
         Self::result(self.run(&argv, None).await?, &[])
     }
 }

@@ -43,7 +43,7 @@ fn serve(operation: &str, request: &[u8], env: &dyn Fn(&str) -> Option<String>) 
     let mut client = connect(env)?;
     check_resources(&mut client, &request)?;
     match (&work.what, operation) {
-        (What::Check { query, expect }, _) => check(&mut client, query, expect),
+        (What::Check { query, expect }, _) => check(&mut client, query, expect, &work),
         (What::Statements { .. }, "verify") => {
             Ok(Answer::ok("nothing to verify: give `spec.verify` a `postgres.check`", Vec::new()))
         }
@@ -81,6 +81,9 @@ struct Work {
     non_transactional: bool,
     lock_timeout: String,
     statement_timeout: String,
+    /// `plan`: runs before any human approved the change, and its answer is committed
+    /// where the proposer reads it.
+    planning: bool,
 }
 
 enum What {
@@ -137,25 +140,36 @@ impl Work {
             }
         };
         let limits = spec.get("limits").cloned().unwrap_or(Value::Null);
+        let planning = operation == "plan";
+        // A plan runs unapproved SQL: it may not hold locks or run for as long as the
+        // intent asks (the provider's kill would not end the server's side of it).
+        let cap = |d: Duration, most: Duration| if planning { d.min(most) } else { d };
+        let parse = |text: &str| -> Result<Duration, String> {
+            crate::text::time::parse_duration(text).ok_or_else(|| format!("`{text}` is not a duration"))
+        };
+        let lock = cap(parse(text(&limits, "/lock_timeout").as_deref().unwrap_or("5s"))?, PLAN_LOCK_TIMEOUT);
+        let statement = cap(
+            parse(
+                text(&limits, "/statement_timeout").or_else(|| text(&limits, "/timeout")).as_deref().unwrap_or("5m"),
+            )?,
+            PLAN_STATEMENT_TIMEOUT,
+        );
         Ok(Work {
+            planning,
             proposal: text(request, "/proposal_id").unwrap_or_default(),
             key: text(request, "/idempotency_key").unwrap_or_default(),
             action,
             what,
             non_transactional: spec.pointer("/risk/non_transactional").and_then(Value::as_bool).unwrap_or(false),
-            lock_timeout: duration(text(&limits, "/lock_timeout").as_deref().unwrap_or("5s"))?,
-            statement_timeout: duration(
-                text(&limits, "/statement_timeout").or_else(|| text(&limits, "/timeout")).as_deref().unwrap_or("5m"),
-            )?,
+            lock_timeout: format!("{}ms", lock.as_millis()),
+            statement_timeout: format!("{}ms", statement.as_millis()),
         })
     }
 }
 
-/// A duration of the intent (`90s`, `10m`, `2h`, `500ms`) as PostgreSQL reads it.
-fn duration(text: &str) -> Result<String, String> {
-    let d = crate::text::time::parse_duration(text).ok_or_else(|| format!("`{text}` is not a duration"))?;
-    Ok(format!("{}ms", d.as_millis()))
-}
+/// The most a plan may wait for a lock, and run one statement.
+const PLAN_LOCK_TIMEOUT: Duration = Duration::from_secs(5);
+const PLAN_STATEMENT_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// A migration file in the provider's working directory (the `providers/` tree in force),
 /// bound to the intent by its sha256 so the SQL approved is the SQL run.
@@ -496,9 +510,29 @@ fn first_value(client: &mut Client, query: &str) -> Result<Option<String>, Strin
         .flatten())
 }
 
-fn check(client: &mut Client, query: &str, expect: &Option<String>) -> Result<Answer, String> {
-    let got =
-        first_value(client, &format!("BEGIN READ ONLY; {query}; COMMIT")).map_err(|e| format!("check failed: {e}"))?;
+/// Run a check query: one statement, in a read-only transaction. A plan only prepares it:
+/// its answer would be committed where the proposer reads it, before anyone approved it.
+fn check(client: &mut Client, query: &str, expect: &Option<String>, work: &Work) -> Result<Answer, String> {
+    let mut tx = client.build_transaction().read_only(true).start().map_err(|e| describe(&e))?;
+    tx.batch_execute(&settings(work)).map_err(|e| describe(&e))?;
+    // The extended protocol takes one statement: `SELECT 1; COMMIT; DROP ...` is refused.
+    let prepared = tx.prepare(query).map_err(|e| format!("check failed: {}", reported(&e, work)))?;
+    if work.planning {
+        return Ok(Answer::ok(
+            format!("would run the check (one statement, {} column(s)), read-only", prepared.columns().len()),
+            Vec::new(),
+        ));
+    }
+    let got = tx
+        .simple_query(query)
+        .map_err(|e| format!("check failed: {}", describe(&e)))?
+        .iter()
+        .find_map(|m| match m {
+            SimpleQueryMessage::Row(row) => Some(row.get(0).map(str::to_owned)),
+            _ => None,
+        })
+        .flatten();
+    drop(tx);
     let shown = got.clone().unwrap_or_else(|| "no row".into());
     let outputs = json!({ "value": got });
     match expect {
@@ -661,6 +695,12 @@ fn guard(statements: &[Statement], non_transactional: bool) -> Result<(), String
     if statements.is_empty() {
         return Err("the SQL holds no statement".into());
     }
+    if let Some(s) = statements.iter().find(|s| s.text.to_lowercase().contains(LEDGER)) {
+        return Err(format!(
+            "`{}` names {LEDGER}, this provider's ledger of what ran: no change may touch it",
+            s.command()
+        ));
+    }
     if let Some(s) = statements.iter().find(|s| s.transaction_control()) {
         return Err(format!("`{}` controls the transaction, which is this provider's job: remove it", s.command()));
     }
@@ -715,22 +755,36 @@ fn kind_name(kind: &str) -> &'static str {
 }
 
 /// Run each statement, keeping the rows it affected.
-fn execute(client: &mut impl postgres::GenericClient, statements: &[Statement]) -> Result<Vec<(String, u64)>, String> {
+/// Run each statement, keeping the rows it affected. Each goes through the extended
+/// protocol, which takes exactly one statement: text the splitter took for one statement
+/// but that holds several (`a_$q$; COMMIT; ...`) is refused by the server, never run.
+fn execute(
+    client: &mut impl postgres::GenericClient,
+    statements: &[Statement],
+    work: &Work,
+) -> Result<Vec<(String, u64)>, String> {
     let mut done = Vec::with_capacity(statements.len());
     for (n, s) in statements.iter().enumerate() {
-        let messages = client.simple_query(&s.text).map_err(|e| {
-            format!("statement {} of {} (`{}`) failed: {}", n + 1, statements.len(), s.command(), describe(&e))
+        let rows = client.execute(s.text.as_str(), &[]).map_err(|e| {
+            format!("statement {} of {} (`{}`) failed: {}", n + 1, statements.len(), s.command(), reported(&e, work))
         })?;
-        let rows = messages
-            .iter()
-            .filter_map(|m| match m {
-                SimpleQueryMessage::CommandComplete(rows) => Some(*rows),
-                _ => None,
-            })
-            .sum();
         done.push((s.command(), rows));
     }
     Ok(done)
+}
+
+/// A server error as a plan may report it: its SQLSTATE, not its message, which can quote
+/// data (`CAST((SELECT ...) AS int)` fails with the value in it) and would be committed
+/// where the proposer reads it before anyone approved anything. Apply reports it whole.
+fn reported(e: &postgres::Error, work: &Work) -> String {
+    match (e.as_db_error(), work.planning) {
+        (Some(db), true) => format!(
+            "SQLSTATE {} ({}); the server's message is withheld from a plan, which the proposer can read",
+            db.code().code(),
+            db.severity()
+        ),
+        _ => describe(e),
+    }
 }
 
 fn settings(work: &Work) -> String {
@@ -755,7 +809,7 @@ fn plan(client: &mut Client, statements: &[Statement], work: &Work) -> Result<An
     // Rows in tables a TRUNCATE may empty, counted before the statements run.
     let truncated: Vec<String> =
         statements.iter().filter(|s| s.starts(&["TRUNCATE"])).map(|s| s.text.clone()).collect();
-    let done = execute(&mut tx, statements)?;
+    let done = execute(&mut tx, statements, work)?;
     let after = catalog(&mut tx)?;
     tx.rollback().map_err(|e| describe(&e))?;
     let mut changes: Vec<Value> =
@@ -804,9 +858,15 @@ fn size(client: &mut Client, r: &Relation) -> Result<(u64, u64), String> {
     if r.kind == "v" {
         return Ok((0, 0));
     }
-    let query =
+    // Counted exactly within a few seconds, else the planner's estimate.
+    let exact =
         format!("SELECT count(*)::text, pg_total_relation_size({})::text FROM {}", quote_literal(&r.name), r.name);
-    let messages = client.simple_query(&query).map_err(|e| describe(&e))?;
+    let estimate = format!(
+        "SELECT greatest(reltuples, 0)::bigint::text, pg_total_relation_size(oid)::text FROM pg_class WHERE oid = {}::regclass",
+        quote_literal(&r.name)
+    );
+    client.batch_execute("SET statement_timeout = '5s'").map_err(|e| describe(&e))?;
+    let messages = client.simple_query(&exact).or_else(|_| client.simple_query(&estimate)).map_err(|e| describe(&e))?;
     for m in messages {
         if let SimpleQueryMessage::Row(row) = m {
             let n = |i| row.get(i).and_then(|v| v.parse().ok()).unwrap_or(0);
@@ -862,7 +922,7 @@ fn apply(client: &mut Client, statements: &[Statement], work: &Work, key: &str) 
         client
             .batch_execute(&format!("SET lock_timeout = {}", quote_literal(&work.lock_timeout)))
             .map_err(|e| describe(&e))?;
-        let done = execute(client, statements)?;
+        let done = execute(client, statements, work)?;
         client
             .execute(&format!("UPDATE {LEDGER} SET state = 'done' WHERE idempotency_key = $1"), &[&key])
             .map_err(|e| describe(&e))?;
@@ -876,7 +936,7 @@ fn apply(client: &mut Client, statements: &[Statement], work: &Work, key: &str) 
         drop(tx);
         return already(client);
     }
-    let done = execute(&mut tx, statements)?;
+    let done = execute(&mut tx, statements, work)?;
     tx.commit().map_err(|e| format!("commit failed: {}", describe(&e)))?;
     Ok(applied(&done, "in one transaction"))
 }

@@ -118,7 +118,10 @@ pub fn wait(
                 fetches,
             });
         }
-        let wake = if remote.is_some() { deadline.min(next_fetch) } else { deadline };
+        // The clock alone can change a state (an approval expiring, a freeze window):
+        // read it again at least every half minute.
+        let wake =
+            (now + Duration::from_secs(30)).min(if remote.is_some() { deadline.min(next_fetch) } else { deadline });
         watch.wait_for_change(repo, head, wake);
     }
 }

@@ -65,20 +65,20 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
     };
     let now = crate::text::time::now();
     let mut context = Context::load(repo, &snapshot)?;
-    let (id, evaluation, missing, agent) = match (&args.id, &args.file) {
+    // For a filed proposal: its state now, the slots its approvals leave open, and who
+    // already signed; for an intent, what filing it would give.
+    let (id, evaluation, missing, agent, filed, signed) = match (&args.id, &args.file) {
         (Some(prefix), _) => {
             let id = proposal::resolve(&snapshot, prefix)?;
             let path = proposal::intent_path(&id);
             let bytes = snapshot.read(&path)?.ok_or_else(|| Error::not_found(format!("{path} is missing")))?;
             let parsed = intent::parse(bytes, &path)?;
             let detail = proposal::load(&snapshot, &id)?;
-            let recorded = crate::decide::review::recorded_history(&detail);
-            let evaluation = context.decide(&parsed.intent, &parsed.document, now, recorded)?;
-            // The slots its approvals leave open, judged as `show` judges them.
-            let missing = crate::decide::review::review(&snapshot, &detail, &mut context, now)
-                .map(|r| r.missing)
-                .unwrap_or_else(|_| evaluation.decision.approvals.clone());
-            (Some(id), evaluation, missing, parsed.intent.metadata.agent)
+            // Judged as `show` judges it: decided with the history recorded at filing.
+            let review = crate::decide::review::review(&snapshot, &detail, &mut context, now)?;
+            let signed: Vec<String> =
+                review.approvals.iter().filter(|a| a.valid).map(|a| a.principal.clone()).collect();
+            (Some(id), review.evaluation, review.missing, parsed.intent.metadata.agent, Some(review.state), signed)
         }
         (None, Some(file)) => {
             let (bytes, name) = crate::commands::propose::read_input(file, ui)?;
@@ -86,22 +86,23 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
             let history = crate::decide::evaluate::history_of(repo, &snapshot, &parsed.intent.metadata.agent, now)?;
             let evaluation = context.decide(&parsed.intent, &parsed.document, now, history)?;
             let missing = evaluation.decision.approvals.clone();
-            (None, evaluation, missing, parsed.intent.metadata.agent)
+            (None, evaluation, missing, parsed.intent.metadata.agent, None, Vec::new())
         }
         (None, None) => return Err(Error::usage("give a proposal id or -f FILE")),
     };
     let verdict = evaluation.decision.verdict();
     if ui.json() {
-        let state = match verdict {
+        let state = filed.unwrap_or(match verdict {
             Verdict::Denied => crate::model::proposal::State::Denied,
             Verdict::Cleared => crate::model::proposal::State::Approved,
             Verdict::NeedsApproval => crate::model::proposal::State::Pending,
-        };
+        });
         let sponsor_may_approve = crate::model::policy_data::sponsor_may_approve(&snapshot)?;
         let explain = crate::decide::explain::explain(
             &evaluation.decision,
             &missing,
             &agent,
+            &signed,
             &context.identities,
             sponsor_may_approve,
         );

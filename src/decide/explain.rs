@@ -35,11 +35,13 @@ pub struct Slot {
 }
 
 /// Explain the `decision` about `agent`'s intent, with `missing` the slots still open (all
-/// the required ones for an intent not filed yet).
+/// the required ones for an intent not filed yet) and `signed` the principals whose
+/// approvals already count (a second signature of theirs would not).
 pub fn explain(
     decision: &Decision,
     missing: &[Quorum],
     agent: &str,
+    signed: &[String],
     identities: &Identities,
     sponsor_may_approve: bool,
 ) -> Explain {
@@ -60,7 +62,7 @@ pub fn explain(
                     .iter()
                     .filter(|i| matches!(i.role, Role::Approver | Role::Admin) && i.revoked_at.is_none())
                     .filter(|i| i.groups.contains(&q.group))
-                    .filter(|i| i.principal != agent)
+                    .filter(|i| i.principal != agent && !signed.contains(&i.principal))
                     .filter(|i| sponsor_may_approve || Some(&i.principal) != sponsor.as_ref())
                     .map(|i| i.principal.clone())
                     .collect(),

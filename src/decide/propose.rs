@@ -224,6 +224,7 @@ pub fn propose(
         &evaluation.decision,
         &evaluation.decision.approvals,
         &intent.metadata.agent,
+        &[],
         &crate::trust::identities::Identities::load(&snapshot)?,
         crate::model::policy_data::sponsor_may_approve(&snapshot)?,
     ));

@@ -57,16 +57,9 @@ struct Strings {
 }
 
 impl Strings {
-    /// String `i`. The hottest read of a large blast radius (every id and label written
-    /// out goes through it), so the char-boundary checks of slicing are done once, when
-    /// the strings are built or decoded, not on every read.
     fn get(&self, i: u32) -> &str {
         let (a, b) = (self.offsets[i as usize] as usize, self.offsets[i as usize + 1] as usize);
-        assert!(a <= b && b <= self.bytes.len());
-        // SAFETY: `build` records offsets at the ends of whole strings it pushed, and
-        // `decode` refuses a cache whose offsets are not ascending char boundaries within
-        // the text; `a..b` is in bounds (checked above).
-        unsafe { self.bytes.get_unchecked(a..b) }
+        &self.bytes[a..b]
     }
 }
 

@@ -323,3 +323,27 @@ fn the_inbox_holds_what_your_signature_would_fill_most_urgent_first() {
         .unwrap();
     assert!(String::from_utf8_lossy(&r.stderr).contains("`runner` is trusted as executor, not as an approver"));
 }
+
+/// `check ID` says what the proposal is now, and its explanation names only who can still
+/// move it: not who already signed, not the agent's sponsor.
+#[test]
+fn check_of_a_filed_proposal_says_its_state_and_who_can_still_sign() {
+    let repo = Repo::new();
+    let id = repo.propose(INTENT);
+    let check = |repo: &Repo| -> serde_json::Value {
+        serde_json::from_str(&repo.run(&["check", &id, "--format", "json"]).stdout).unwrap()
+    };
+    let v = check(&repo);
+    assert_eq!(v["state"], "pending");
+    assert_eq!(approve(&repo, &id, "olive", &[]).code, 0);
+    let v = check(&repo);
+    assert_eq!(
+        v["explain"]["missing"],
+        serde_json::json!([{"group": "security", "count": 1, "candidates": ["sam", "ivan"]}]),
+        "{v:#}"
+    );
+    assert_eq!(approve(&repo, &id, "sam", &[]).code, 0);
+    let v = check(&repo);
+    assert_eq!(v["state"], "approved", "{v:#}");
+    assert_eq!(v["explain"]["cleared"], true, "{v:#}");
+}

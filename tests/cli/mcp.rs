@@ -94,6 +94,9 @@ fn an_agent_proposes_and_reads_through_mcp_but_cannot_decide_or_act() {
     assert!(v["list"]["structured"]["items"].to_string().contains(id), "{:#}", v["list"]);
     assert_eq!(v["blast"]["structured"]["summary"]["count"], 1);
     assert!(v["services"]["structured"]["items"].to_string().contains("feature-flags"));
+    // An argument that looks like a flag is never one: `--repo=/` is looked up as an id.
+    assert_eq!(v["flag_id"]["is_error"], true, "{:#}", v["flag_id"]);
+    assert!(v["flag_id"]["structured"]["error"]["message"].to_string().contains("--repo=/"), "{:#}", v["flag_id"]);
     // Nothing was approved or run through it.
     let shown = repo.run(&["show", id, "--format", "json"]);
     assert!(shown.stdout.contains("\"state\": \"pending\""), "{}", shown.stdout);

@@ -529,3 +529,51 @@ fn tls_is_what_pgsslmode_asks_for() {
     let nonsense = encrypted("verify-everything", "localhost", ca).unwrap_err();
     assert!(nonsense.contains("is not a mode"), "{nonsense}");
 }
+
+/// The attacker is the proposing agent: its SQL runs at `plan`, before any human approved it,
+/// and the plan is committed where it can read it. It may neither commit through the plan
+/// (statements the splitter could be fooled into taking for one are refused by the server),
+/// nor read data back through a check's answer or a server error, nor touch the ledger, nor
+/// write from a check.
+#[test]
+fn an_agent_cannot_make_a_plan_commit_or_reveal_what_was_not_approved() {
+    let shop = Shop::new("shop_attack");
+    let plan = |action: &str, params: &str| -> (Run, String) {
+        let id = shop.repo.propose(&shop.intent(action, params, ""));
+        let r = shop.as_runner(&["plan", &id]);
+        let text = crate::common::git(shop.repo.path(), &["log", "-p", "--all"]);
+        (r, text)
+    };
+    // A dollar quote after `_` and an escape after a name: the guard sees one statement.
+    for sql in [
+        "SELECT 1 AS a_$q$; COMMIT; DROP TABLE orders; SELECT 1 AS b_$q$",
+        "SELECT name'\\\\'; COMMIT; DROP TABLE orders; SELECT name'\\\\'",
+    ] {
+        let (r, _) = plan("postgres.migrate", &format!("{{sql: \"{sql}\", down: \"SELECT 1\"}}"));
+        assert_eq!(r.code, 6, "{r}");
+        assert_eq!(shop.count("SELECT count(*) FROM orders"), 100, "the plan committed: {sql}");
+    }
+    // Data read back through a check or through an error message stays out of the plan.
+    let (r, log) = plan("postgres.check", "{query: \"SELECT string_agg(status, ',') FROM orders\"}");
+    assert_eq!(r.code, 0, "{r}");
+    assert!(!log.contains("open,open") && !log.contains("stale"), "a check's answer reached the plan");
+    let (r, log) = plan(
+        "postgres.migrate",
+        "{sql: \"SELECT CAST((SELECT string_agg(status, ',') FROM orders) AS int)\", down: \"SELECT 1\"}",
+    );
+    assert_eq!(r.code, 6, "{r}");
+    assert!(r.stderr.contains("SQLSTATE 22P02") && !log.contains("open,open"), "{r}");
+    // The ledger of what ran is nobody's to change.
+    let (r, _) = plan("postgres.migrate", "{sql: \"DELETE FROM \\\"clearance_applied\\\"\", down: \"SELECT 1\"}");
+    assert_eq!(r.code, 6, "{r}");
+    assert!(r.stderr.contains("ledger"), "{r}");
+    // A check writes nothing, even approved: one statement, read-only.
+    let id = shop.cleared(&shop.intent(
+        "postgres.migrate",
+        "{sql: \"SELECT 1\", down: \"SELECT 1\"}",
+        "  verify: {action: postgres.check, params: {query: \"DELETE FROM orders RETURNING 1\"}}\n",
+    ));
+    let r = shop.as_runner(&["apply", &id]);
+    assert_eq!(shop.count("SELECT count(*) FROM orders"), 100, "{r}");
+    assert!(shop.show(&id).to_string().contains("read-only"), "{r}");
+}

@@ -70,6 +70,8 @@ async def tour():
             out["list"] = content(await session.call_tool("list", {"state": "pending"}))
             out["blast"] = content(await session.call_tool("blast", {"targets": ["feature-flags"]}))
             out["services"] = content(await session.call_tool("graph_services", {"owner": "team-platform"}))
+            # An id that looks like a flag stays an id.
+            out["flag_id"] = content(await session.call_tool("status", {"id": "--repo=/"}))
     return out
 
 
