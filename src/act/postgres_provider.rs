@@ -41,7 +41,10 @@ fn serve(operation: &str, request: &[u8], env: &dyn Fn(&str) -> Option<String>) 
     let request: Value = serde_json::from_slice(request).map_err(|e| format!("the request is not JSON: {e}"))?;
     let work = Work::from_request(operation, &request)?;
     let mut client = connect(env)?;
-    check_resources(&mut client, &request)?;
+    let host = env("PGHOST").unwrap_or_else(|| "localhost".into());
+    let port = env("PGPORT").unwrap_or_else(|| "5432".into());
+    let host = host.split(',').next().unwrap_or_default().to_owned();
+    check_resources(&mut client, &request, (&host, &port))?;
     match (&work.what, operation) {
         (What::Check { query, expect }, _) => check(&mut client, query, expect, &work),
         (What::Statements { .. }, "verify") => {
@@ -95,47 +98,47 @@ impl Work {
     fn from_request(operation: &str, request: &Value) -> Result<Work, String> {
         let text = |v: &Value, pointer: &str| v.pointer(pointer).and_then(Value::as_str).map(str::to_owned);
         let spec = request.pointer("/intent/spec").ok_or("the request has no `intent.spec`")?;
-        // `verify` checks with `spec.verify` when it names a check of this provider.
+        // `verify` checks with `spec.verify` when there is one (the executor sent it here
+        // because its provider is this one).
         let (action, params) = match (operation, text(spec, "/verify/action")) {
-            ("verify", Some(a)) if a.starts_with("postgres.") => {
-                (a, spec.pointer("/verify/params").cloned().unwrap_or(Value::Null))
-            }
+            ("verify", Some(a)) => (a, spec.pointer("/verify/params").cloned().unwrap_or(Value::Null)),
             _ => (text(spec, "/action").unwrap_or_default(), spec.get("params").cloned().unwrap_or(Value::Null)),
         };
+        // Whatever this provider is called in clearance.yaml (`postgres`, `orders_db`, ...):
+        // the operation is what follows the first dot.
+        let op = action.split_once('.').map_or("", |(_, op)| op);
         let param = |name: &str| text(&params, &format!("/{name}"));
         let required = |name: &str| {
             param(name).filter(|v| !v.trim().is_empty()).ok_or_else(|| format!("`{action}` needs `params.{name}`"))
         };
-        let what = match action.as_str() {
-            "postgres.migrate" => {
+        let what = match op {
+            "migrate" => {
                 let sql = match (param("sql"), param("file")) {
                     (Some(sql), None) => sql,
                     (None, Some(file)) => read_file(&file, param("sha256").as_deref())?,
                     (Some(_), Some(_)) => return Err("give `params.sql` or `params.file`, not both".into()),
-                    (None, None) => return Err("`postgres.migrate` needs `params.sql` or `params.file`".into()),
+                    (None, None) => return Err(format!("`{action}` needs `params.sql` or `params.file`")),
                 };
                 What::Statements { sql, down: param("down") }
             }
-            "postgres.drop-table" => {
-                What::Statements { sql: format!("DROP TABLE {}", table(&required("table")?)?), down: None }
-            }
-            "postgres.truncate" => {
+            "drop-table" => What::Statements { sql: format!("DROP TABLE {}", table(&required("table")?)?), down: None },
+            "truncate" => {
                 What::Statements { sql: format!("TRUNCATE TABLE {}", table(&required("table")?)?), down: None }
             }
-            "postgres.delete-rows" => What::Statements {
+            "delete-rows" => What::Statements {
                 sql: format!("DELETE FROM {} WHERE {}", table(&required("table")?)?, required("where")?),
                 down: None,
             },
-            "postgres.check" => What::Check {
+            "check" => What::Check {
                 query: required("query")?,
                 expect: params.get("expect").map(|v| match v {
                     Value::String(s) => s.clone(),
                     other => other.to_string(),
                 }),
             },
-            other => {
+            _ => {
                 return Err(format!(
-                    "unsupported action `{other}`: this provider knows postgres.migrate, postgres.drop-table, postgres.truncate, postgres.delete-rows and postgres.check"
+                    "unsupported action `{action}`: this provider knows NAME.migrate, NAME.drop-table, NAME.truncate, NAME.delete-rows and NAME.check"
                 ));
             }
         };
@@ -475,7 +478,7 @@ fn describe(e: &postgres::Error) -> String {
 
 /// When a target of the intent names a `postgres://` resource in the graph, this database
 /// must be one of them: an intent that targets one service cannot reach another's data.
-fn check_resources(client: &mut Client, request: &Value) -> Result<(), String> {
+fn check_resources(client: &mut Client, request: &Value, connected: (&str, &str)) -> Result<(), String> {
     let named: Vec<&str> = request
         .get("targets")
         .and_then(Value::as_array)
@@ -488,18 +491,36 @@ fn check_resources(client: &mut Client, request: &Value) -> Result<(), String> {
         return Ok(());
     }
     let current = first_value(client, "SELECT current_database()")?.unwrap_or_default();
-    let database_of =
-        |r: &str| r.rsplit('/').next().unwrap_or_default().split('?').next().unwrap_or_default().to_owned();
-    if named.iter().any(|r| database_of(r) == current) {
+    if named.iter().any(|r| same_database(r, &current, connected)) {
         return Ok(());
     }
     Err(format!(
-        "connected to database `{current}`, but the intent's targets are {}: refusing to touch a database the blast radius does not cover",
+        "connected to database `{current}` on {}:{}, but the intent's targets are {}: refusing to touch a database the blast radius does not cover",
+        connected.0,
+        connected.1,
         named.join(", ")
     ))
 }
 
-fn first_value(client: &mut Client, query: &str) -> Result<Option<String>, String> {
+/// Whether `postgres://[user@]host[:port]/database` names the database `current` on the
+/// `(host, port)` connected to. A Unix socket counts as `localhost`; a resource without a
+/// host or port does not constrain them.
+fn same_database(resource: &str, current: &str, connected: (&str, &str)) -> bool {
+    let rest = resource.split_once("://").map_or(resource, |(_, rest)| rest);
+    let (authority, path) = rest.split_once('/').unwrap_or((rest, ""));
+    let database = path.split('?').next().unwrap_or_default();
+    let authority = authority.rsplit('@').next().unwrap_or_default();
+    let (host, port) = match authority.rsplit_once(':') {
+        Some((host, port)) if port.chars().all(|c| c.is_ascii_digit()) => (host, port),
+        _ => (authority, ""),
+    };
+    let connected_host = if connected.0.starts_with('/') { "localhost" } else { connected.0 };
+    database == current
+        && (host.is_empty() || host.eq_ignore_ascii_case(connected_host))
+        && (port.is_empty() || port == connected.1)
+}
+
+fn first_value(client: &mut impl postgres::GenericClient, query: &str) -> Result<Option<String>, String> {
     let messages = client.simple_query(query).map_err(|e| describe(&e))?;
     Ok(messages
         .iter()
@@ -806,11 +827,20 @@ fn plan(client: &mut Client, statements: &[Statement], work: &Work) -> Result<An
     let mut tx = client.transaction().map_err(|e| describe(&e))?;
     tx.batch_execute(&settings(work)).map_err(|e| describe(&e))?;
     let before = catalog(&mut tx)?;
-    // Rows in tables a TRUNCATE may empty, counted before the statements run.
-    let truncated: Vec<String> =
-        statements.iter().filter(|s| s.starts(&["TRUNCATE"])).map(|s| s.text.clone()).collect();
     let done = execute(&mut tx, statements, work)?;
     let after = catalog(&mut tx)?;
+    // A table whose storage was replaced but whose columns were not: emptied (TRUNCATE)
+    // when it holds no row now, else rewritten (CLUSTER, VACUUM FULL, a type change).
+    let mut emptied = std::collections::BTreeSet::new();
+    for (oid, r) in &before {
+        if let Some(a) = after.get(oid).filter(|a| a.filenode != r.filenode && a.columns == r.columns && r.kind != "v")
+        {
+            let empty = first_value(&mut tx, &format!("SELECT (NOT EXISTS (SELECT 1 FROM {}))::text", a.name))?;
+            if empty.as_deref() == Some("true") {
+                emptied.insert(oid.clone());
+            }
+        }
+    }
     tx.rollback().map_err(|e| describe(&e))?;
     let mut changes: Vec<Value> =
         done.iter().map(|(command, rows)| json!({"statement": command, "rows": rows})).collect();
@@ -822,16 +852,23 @@ fn plan(client: &mut Client, statements: &[Statement], work: &Work) -> Result<An
                 words.push(format!("drop {} {} ({rows} rows, {bytes} bytes)", kind_name(&r.kind), r.name));
                 changes.push(json!({"dropped": r.name, "kind": kind_name(&r.kind), "rows": rows, "bytes": bytes}));
             }
-            Some(a) if a.columns != r.columns => {
-                words.push(format!("alter {}", r.name));
-                changes.push(json!({"altered": r.name, "columns_before": r.columns, "columns_after": a.columns}));
+            Some(a) => {
+                if a.name != r.name {
+                    words.push(format!("rename {} to {}", r.name, a.name));
+                    changes.push(json!({"renamed": r.name, "to": a.name}));
+                }
+                if a.columns != r.columns {
+                    words.push(format!("alter {}", a.name));
+                    changes.push(json!({"altered": a.name, "columns_before": r.columns, "columns_after": a.columns}));
+                } else if emptied.contains(oid) {
+                    let (rows, bytes) = size(client, r)?;
+                    words.push(format!("empty {} ({rows} rows, {bytes} bytes)", r.name));
+                    changes.push(json!({"truncated": r.name, "rows": rows, "bytes": bytes}));
+                } else if a.filenode != r.filenode {
+                    words.push(format!("rewrite {}", a.name));
+                    changes.push(json!({"rewritten": a.name}));
+                }
             }
-            Some(a) if a.filenode != r.filenode && !truncated.is_empty() => {
-                let (rows, bytes) = size(client, r)?;
-                words.push(format!("empty {} ({rows} rows, {bytes} bytes)", r.name));
-                changes.push(json!({"truncated": r.name, "rows": rows, "bytes": bytes}));
-            }
-            _ => {}
         }
     }
     for (oid, r) in &after {
@@ -983,6 +1020,26 @@ mod tests {
         assert_eq!(table("public.Orders").unwrap(), "public.\"Orders\"");
         assert_eq!(table("x\"; DROP TABLE y; --").unwrap(), "\"x\"\"; DROP TABLE y; --\"");
         assert!(table("a.b.c").is_err());
+    }
+
+    #[test]
+    fn any_provider_name_serves_the_operations() {
+        let request = |action: &str| json!({"intent": {"spec": {"action": action, "params": {"table": "t"}}}});
+        assert!(Work::from_request("plan", &request("orders_db.drop-table")).is_ok());
+        assert!(Work::from_request("plan", &request("postgres.truncate")).is_ok());
+        assert!(Work::from_request("plan", &request("orders_db.vacuum")).is_err());
+    }
+
+    #[test]
+    fn a_resource_names_a_database_on_a_host_and_port() {
+        let on = |r: &str, host: &str, port: &str| same_database(r, "shop", (host, port));
+        assert!(on("postgres://db.internal/shop", "db.internal", "5432"));
+        assert!(on("postgres://app@db.internal:6432/shop?sslmode=require", "db.internal", "6432"));
+        assert!(!on("postgres://db.internal:6432/shop", "db.internal", "5432"));
+        assert!(!on("postgres://other.internal/shop", "db.internal", "5432"));
+        assert!(!on("postgres://db.internal/orders", "db.internal", "5432"));
+        assert!(on("postgres://localhost/shop", "/var/run/postgresql", "5432"));
+        assert!(on("postgresql:///shop", "db.internal", "5432"));
     }
 
     #[test]

@@ -329,6 +329,17 @@ fn plan_of_a_delete_reports_the_exact_row_count_and_changes_nothing() {
     assert!(plan.contains("create table public.archive"), "{plan}");
     assert_eq!(shop.count("SELECT count(*) FROM orders"), 100);
     assert_eq!(shop.count("SELECT count(*) FROM pg_tables WHERE tablename = 'archive'"), 0);
+    // Emptied and renamed tables are named as such.
+    let id = shop.repo.propose(&shop.intent(
+        "postgres.migrate",
+        "{sql: \"TRUNCATE orders; ALTER TABLE orders RENAME TO old_orders\", down: \"SELECT 1\"}",
+        "",
+    ));
+    assert_eq!(shop.as_runner(&["plan", &id]).code, 0);
+    let plan = shop.plan_text(&id);
+    assert!(plan.contains("empty public.orders (100 rows,"), "{plan}");
+    assert!(plan.contains("rename public.orders to public.old_orders"), "{plan}");
+    assert_eq!(shop.count("SELECT count(*) FROM orders"), 100);
 }
 
 #[test]
