@@ -40,6 +40,7 @@ pub mod stats;
 pub mod sync;
 pub mod trust;
 pub mod verify;
+pub mod version;
 pub mod wait;
 pub mod withdraw;
 
@@ -138,9 +139,7 @@ pub enum Command {
     Provider(provider::Args),
     #[command(hide = true)]
     Generate(generate::Args),
-    /// Print the version (as --version)
-    #[command(after_help = "Examples:\n  clearance version\n  clearance version --format json")]
-    Version,
+    Version(version::Args),
 }
 
 /// What every command gets besides its own arguments: the terminal and the repository.
@@ -245,14 +244,7 @@ pub fn run(cli: Cli, ui: &Ui, local: &crate::trust::local::Local) -> Result<u8> 
         Command::Schema(args) => schema::run(args, session),
         Command::Provider(args) => provider::run(args, session),
         Command::Generate(args) => generate::run(args, session),
-        Command::Version => {
-            if ui.json() {
-                ui.out_json(&serde_json::json!({ "version": env!("CARGO_PKG_VERSION") }))?;
-            } else {
-                ui.out(format!("clearance {}\n", env!("CARGO_PKG_VERSION")))?;
-            }
-            Ok(0)
-        }
+        Command::Version(args) => version::run(args, session),
     }
 }
 
