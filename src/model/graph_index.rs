@@ -182,7 +182,8 @@ impl Compiled {
         for s in &graph.services {
             intern(&s.id, &mut interned, &mut bytes, &mut offsets);
         }
-        let index = interned.clone();
+        // Ids hold the first n strings: a label equal to an id is the id's string, so the
+        // same map answers which service an edge names.
         let mut owners = Vec::with_capacity(n);
         let mut data = Vec::with_capacity(n);
         let mut tags = Vec::with_capacity(n);
@@ -202,7 +203,7 @@ impl Compiled {
         let mut rows: Vec<Vec<u32>> = vec![Vec::new(); n];
         for (from, s) in graph.services.iter().enumerate() {
             for edge in &s.depends_on {
-                let to = index[edge.service()] as usize;
+                let to = interned[edge.service()] as usize;
                 let bit = if edge.kind() == EdgeKind::Async { ASYNC } else { 0 };
                 rows[to].push(from as u32 | bit);
             }
@@ -323,8 +324,12 @@ pub fn load(repo: &ChangeRepo, snapshot: &Snapshot<'_>) -> Result<Compiled> {
         if let Some(compiled) = std::fs::read(&cache).ok().and_then(|b| Compiled::decode(&b, oid)) {
             return Ok(compiled);
         }
-        let graph = ServiceGraph::parse(&snapshot.blob(oid)?, path)?;
-        let compiled = Compiled::build(&graph);
+        // The blob and the parsed graph are dropped as soon as they are no longer needed:
+        // on a large graph they are most of a cold run's peak memory.
+        let compiled = {
+            let graph = ServiceGraph::parse(&snapshot.blob(oid)?, path)?;
+            Compiled::build(&graph)
+        };
         // A cache that cannot be written only costs time next run.
         let _ = write_atomic(&cache, &compiled.encode(oid), false);
         return Ok(compiled);
