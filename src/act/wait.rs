@@ -37,6 +37,9 @@ pub struct Waited {
     pub waited_ms: u64,
     /// Fetches from the remote while waiting.
     pub fetches: u32,
+    /// Why the last fetch failed, when it did (the state is then this clone's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fetch_error: Option<String>,
 }
 
 impl Waited {
@@ -89,12 +92,14 @@ pub fn wait(
     let mut backoff = Duration::from_secs(1);
     let mut next_fetch = started;
     let mut last = None;
+    let mut fetch_error = None;
     loop {
         if let Some(remote) = remote
             && Instant::now() >= next_fetch
         {
-            // A remote that cannot be reached now may be reachable on the next try.
-            let _ = crate::act::sync::sync(repo, remote, None);
+            // A remote that cannot be reached now may be reachable on the next try; the
+            // last failure is reported with the outcome.
+            fetch_error = crate::act::sync::sync(repo, remote, None).err().map(|e| e.to_string());
             fetches += 1;
             next_fetch = Instant::now() + backoff;
             backoff = (backoff * 2).min(Duration::from_secs(30));
@@ -116,6 +121,7 @@ pub fn wait(
                 timed_out: done.is_none(),
                 waited_ms: started.elapsed().as_millis() as u64,
                 fetches,
+                fetch_error,
             });
         }
         // The clock alone can change a state (an approval expiring, a freeze window):

@@ -41,6 +41,9 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
     let waited = wait::wait(repo, &args.id, args.until, timeout, remote.as_deref(), &mut |state, after| {
         ui.status(format!("{}: {state} (after {}s)", args.id, after.as_secs()));
     })?;
+    if let Some(e) = &waited.fetch_error {
+        ui.warn(format!("could not fetch from {}: {e}; the state is this clone's", remote.as_deref().unwrap_or("?")));
+    }
     if ui.json() {
         ui.out_json(&waited)?;
     } else {

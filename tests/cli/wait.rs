@@ -100,3 +100,15 @@ fn finish_after_cpu(child: std::process::Child, pid: u32) -> ((Run, serde_json::
     }
     (finish(child), cpu)
 }
+
+/// A remote that cannot be reached is said, not swallowed: the state is this clone's.
+#[test]
+fn wait_says_when_it_could_not_fetch() {
+    let repo = Repo::new();
+    let id = repo.propose(INTENT);
+    crate::common::git(repo.path(), &["remote", "add", "nowhere", "git://127.0.0.1:9/nothing.git"]);
+    let (r, v) = finish(spawn_wait(&repo, &id, &["--timeout", "1s", "--remote", "nowhere"]));
+    assert_eq!(r.code, 4, "{r}");
+    assert!(v["fetch_error"].is_string(), "{v:#}");
+    assert!(r.stderr.contains("could not fetch from nowhere"), "{r}");
+}
