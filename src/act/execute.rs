@@ -144,7 +144,13 @@ pub fn plan(repo: &ChangeRepo, prefix: &str, key: &KeyArgs) -> Result<Planned> {
     let request = Request::new(Operation::Plan, &l.id, &ikey, &l.review.intent.document)
         .with_targets(&l.context.graph, &l.review.intent.intent.spec.targets);
     let outcome = provider.run(&request)?;
-    let mut plan = serde_json::to_vec_pretty(&outcome)?;
+    // What approvers sign is what the provider said, not how long it took: planning again
+    // with the same answer leaves their approvals standing. The duration goes to evidence.
+    let mut stored = serde_json::to_value(&outcome)?;
+    if let Some(map) = stored.as_object_mut() {
+        map.remove("duration_ms");
+    }
+    let mut plan = serde_json::to_vec_pretty(&stored)?;
     plan.push(b'\n');
     let digest = crate::text::bytes::digest(&plan);
     let stale_approvals = if digest == l.review.digests.plan {
@@ -157,6 +163,7 @@ pub fn plan(repo: &ChangeRepo, prefix: &str, key: &KeyArgs) -> Result<Planned> {
         "provider_digest": l.review.digests.provider,
         "status": outcome.status,
         "summary": outcome.summary,
+        "duration_ms": outcome.duration_ms,
     });
     record(
         repo,

@@ -471,3 +471,26 @@ fn retries_at_the_same_moment_file_one_proposal() {
     let v: serde_json::Value = serde_json::from_str(&listed.stdout).unwrap();
     assert_eq!(v.as_array().map(Vec::len), Some(1), "{v}");
 }
+
+/// Planning again with the same answer from the provider leaves approvals standing: they
+/// signed what it said, and how long it took is not part of that.
+#[test]
+fn planning_again_with_the_same_answer_keeps_the_approvals() {
+    let repo = Repo::new();
+    let _spy = Spy::install(&repo);
+    let id = repo.propose(&intent("prod", "ok"));
+    let plan = || -> crate::common::Run {
+        crate::common::clearance(repo.path())
+            .env("SPY_TOKEN_SOURCE", TOKEN)
+            .args(["plan", &id, "--key-file", repo.key("runner").to_str().unwrap()])
+            .output()
+            .unwrap()
+            .into()
+    };
+    assert_eq!(plan().code, 0);
+    approve(&repo, &id, "olive");
+    let r = plan();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stderr.contains("no longer count"), "{}", r.stderr);
+    assert_eq!(apply(&repo, &id, &[]).code, 0);
+}
