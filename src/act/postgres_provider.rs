@@ -276,35 +276,24 @@ mod tls {
             .with_safe_default_protocol_versions()
             .map_err(|e| format!("TLS: {e}"))?;
         let algorithms = provider.signature_verification_algorithms;
-        let unverified = |ssl_mode| {
-            let verifier = Arc::new(Unverified { algorithms });
-            Some((
-                ssl_mode,
-                builder.clone().dangerous().with_custom_certificate_verifier(verifier).with_no_client_auth(),
-            ))
+        let chain = || -> Result<_, String> {
+            rustls::client::WebPkiServerVerifier::builder_with_provider(Arc::new(roots(env)?), Arc::clone(&provider))
+                .build()
+                .map_err(|e| format!("TLS: {e}"))
         };
-        Ok(match mode {
-            "disable" => None,
-            "allow" | "prefer" => unverified(SslMode::Prefer),
-            "require" => unverified(SslMode::Require),
-            "verify-ca" | "verify-full" => {
-                let roots = Arc::new(roots(env)?);
-                let webpki = rustls::client::WebPkiServerVerifier::builder_with_provider(roots, Arc::clone(&provider))
-                    .build()
-                    .map_err(|e| format!("TLS: {e}"))?;
-                let verifier: Arc<dyn ServerCertVerifier> =
-                    if mode == "verify-ca" { Arc::new(ChainOnly(webpki)) } else { webpki };
-                Some((
-                    SslMode::Require,
-                    builder.clone().dangerous().with_custom_certificate_verifier(verifier).with_no_client_auth(),
-                ))
-            }
+        let (ssl_mode, verifier): (_, Arc<dyn ServerCertVerifier>) = match mode {
+            "disable" => return Ok(None),
+            "allow" | "prefer" => (SslMode::Prefer, Arc::new(Lenient { chain: None, algorithms })),
+            "require" => (SslMode::Require, Arc::new(Lenient { chain: None, algorithms })),
+            "verify-ca" => (SslMode::Require, Arc::new(Lenient { chain: Some(chain()?), algorithms })),
+            "verify-full" => (SslMode::Require, chain()?),
             other => {
                 return Err(format!(
                     "PGSSLMODE={other} is not a mode: use disable, allow, prefer, require, verify-ca or verify-full"
                 ));
             }
-        })
+        };
+        Ok(Some((ssl_mode, builder.dangerous().with_custom_certificate_verifier(verifier).with_no_client_auth())))
     }
 
     /// The roots `PGSSLROOTCERT` names (a PEM file), `~/.postgresql/root.crt` by default, or
@@ -329,23 +318,32 @@ mod tls {
         Ok(roots)
     }
 
-    /// libpq's `prefer` and `require`: encrypted, the server's certificate not checked
-    /// (the handshake's signatures still are).
+    /// The certificate checks libpq's weaker modes make: none (`prefer`, `require`:
+    /// encrypted, the certificate unchecked), or the chain without the name (`verify-ca`).
+    /// The handshake's signatures are checked either way.
     #[derive(Debug)]
-    struct Unverified {
+    struct Lenient {
+        /// `verify-ca`: the chain must lead to one of these roots.
+        chain: Option<Arc<rustls::client::WebPkiServerVerifier>>,
         algorithms: WebPkiSupportedAlgorithms,
     }
 
-    impl ServerCertVerifier for Unverified {
+    impl ServerCertVerifier for Lenient {
         fn verify_server_cert(
             &self,
-            _end_entity: &CertificateDer<'_>,
-            _intermediates: &[CertificateDer<'_>],
-            _server_name: &ServerName<'_>,
-            _ocsp_response: &[u8],
-            _now: UnixTime,
+            end_entity: &CertificateDer<'_>,
+            intermediates: &[CertificateDer<'_>],
+            server_name: &ServerName<'_>,
+            ocsp_response: &[u8],
+            now: UnixTime,
         ) -> Result<ServerCertVerified, Error> {
-            Ok(ServerCertVerified::assertion())
+            let Some(chain) = &self.chain else { return Ok(ServerCertVerified::assertion()) };
+            match chain.verify_server_cert(end_entity, intermediates, server_name, ocsp_response, now) {
+                Err(Error::InvalidCertificate(
+                    CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. },
+                )) => Ok(ServerCertVerified::assertion()),
+                other => other,
+            }
         }
 
         fn verify_tls12_signature(
@@ -368,50 +366,6 @@ mod tls {
 
         fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
             self.algorithms.supported_schemes()
-        }
-    }
-
-    /// libpq's `verify-ca`: the chain must lead to a trusted root; the name is not checked.
-    #[derive(Debug)]
-    struct ChainOnly(Arc<rustls::client::WebPkiServerVerifier>);
-
-    impl ServerCertVerifier for ChainOnly {
-        fn verify_server_cert(
-            &self,
-            end_entity: &CertificateDer<'_>,
-            intermediates: &[CertificateDer<'_>],
-            server_name: &ServerName<'_>,
-            ocsp_response: &[u8],
-            now: UnixTime,
-        ) -> Result<ServerCertVerified, Error> {
-            match self.0.verify_server_cert(end_entity, intermediates, server_name, ocsp_response, now) {
-                Err(Error::InvalidCertificate(
-                    CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. },
-                )) => Ok(ServerCertVerified::assertion()),
-                other => other,
-            }
-        }
-
-        fn verify_tls12_signature(
-            &self,
-            message: &[u8],
-            cert: &CertificateDer<'_>,
-            dss: &DigitallySignedStruct,
-        ) -> Result<HandshakeSignatureValid, Error> {
-            self.0.verify_tls12_signature(message, cert, dss)
-        }
-
-        fn verify_tls13_signature(
-            &self,
-            message: &[u8],
-            cert: &CertificateDer<'_>,
-            dss: &DigitallySignedStruct,
-        ) -> Result<HandshakeSignatureValid, Error> {
-            self.0.verify_tls13_signature(message, cert, dss)
-        }
-
-        fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
-            self.0.supported_verify_schemes()
         }
     }
 }
@@ -544,15 +498,7 @@ fn check(client: &mut Client, query: &str, expect: &Option<String>, work: &Work)
             Vec::new(),
         ));
     }
-    let got = tx
-        .simple_query(query)
-        .map_err(|e| format!("check failed: {}", describe(&e)))?
-        .iter()
-        .find_map(|m| match m {
-            SimpleQueryMessage::Row(row) => Some(row.get(0).map(str::to_owned)),
-            _ => None,
-        })
-        .flatten();
+    let got = first_value(&mut tx, query).map_err(|e| format!("check failed: {e}"))?;
     drop(tx);
     let shown = got.clone().unwrap_or_else(|| "no row".into());
     let outputs = json!({ "value": got });

@@ -136,18 +136,6 @@ pub fn propose(
         duplicate_of: None,
         explain: None,
     };
-    // An agent retrying after a timeout gets the proposal it already filed, not a second:
-    // same agent, same run, same bytes.
-    if intent.metadata.run.is_some()
-        && !dry_run
-        && let Some(first) = retried(repo, &repo.snapshot()?, parsed)?
-    {
-        outcome.id = Some(first.id.clone());
-        outcome.state = first.state;
-        outcome.created_at = first.created_at;
-        outcome.duplicate_of = Some(first.id);
-        return Ok(outcome);
-    }
     let evaluation = if dry_run {
         decide(&repo.snapshot()?)?
     } else {
@@ -158,7 +146,9 @@ pub fn propose(
             &message,
             signer.map(|k| k as &dyn crate::store::repo::CommitSigner),
             |snapshot| {
-                // A retry that raced the first filing finds it here, under the writer lock.
+                // An agent retrying after a timeout gets the proposal it already filed, not a
+                // second (same agent, same run, same bytes): looked for under the writer lock,
+                // so retries racing each other find the first too. Nothing is written then.
                 if intent.metadata.run.is_some()
                     && let Some(first) = retried(repo, snapshot, parsed)?
                 {
