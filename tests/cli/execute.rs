@@ -494,3 +494,18 @@ fn planning_again_with_the_same_answer_keeps_the_approvals() {
     assert!(!r.stderr.contains("no longer count"), "{}", r.stderr);
     assert_eq!(apply(&repo, &id, &[]).code, 0);
 }
+
+/// `-m` and `--comment` say the same in `withdraw` as in `approve`, and the words reach the
+/// evidence.
+#[test]
+fn withdraw_takes_the_comment_flags_approve_takes() {
+    let repo = Repo::new();
+    let key = repo.key("deploy-bot");
+    for flag in ["-m", "--comment", "--reason"] {
+        let id = repo.propose(&intent("prod", flag));
+        let r = repo.run(&["withdraw", &id, flag, "superseded", "--key-file", key.to_str().unwrap()]);
+        assert_eq!(r.code, 0, "{flag}: {}", r.stderr);
+        let shown = repo.run(&["show", &id, "--format", "json"]).stdout;
+        assert!(shown.contains("superseded") && shown.contains("\"state\": \"withdrawn\""), "{flag}: {shown}");
+    }
+}
