@@ -208,14 +208,6 @@ impl Error {
         Error::at(format!("{what}: {why}"), file, text.map(str::to_owned), at, e.column())
     }
 
-    /// `e`, met reading YAML from `file`: located where the parser stopped.
-    pub fn yaml_in(what: &str, file: &str, text: Option<&str>, e: &serde_yaml::Error) -> Self {
-        let (line, column) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
-        let why = e.to_string();
-        let why = why.strip_suffix(&format!(" at line {line} column {column}")).unwrap_or(&why);
-        Error::at(format!("{what}: {why}"), file, text.map(str::to_owned), line, column)
-    }
-
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hints.push(hint.into());
         self

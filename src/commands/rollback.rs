@@ -28,9 +28,7 @@ pub fn run(args: Args, session: &Session<'_>) -> Result<u8> {
     let id = proposal::resolve(&snapshot, &args.id)?;
     let path = proposal::intent_path(&id);
     let bytes = snapshot.read(&path)?.unwrap_or_default();
-    let original: Intent = serde_yaml::from_slice(&bytes).map_err(|e| {
-        Error::yaml_in("no longer parses as an intent", &path, Some(&String::from_utf8_lossy(&bytes)), &e)
-    })?;
+    let original: Intent = crate::model::intent::parse_stored(bytes, &path)?.intent;
     let rollback =
         original.spec.rollback.clone().ok_or_else(|| Error::invalid(format!("{id} has no `spec.rollback` to file")))?;
     let intent = Intent {

@@ -129,7 +129,7 @@ pub fn check(repo: &ChangeRepo, head: &Snapshot<'_>, filed: &[Filed], out: &mut 
         };
         // The intent was validated when it was filed, and its digest is checked with the
         // chain: a plain parse is enough here (malformed ones are reported there).
-        let Ok(document) = serde_yaml::from_str::<serde_json::Value>(&f.intent) else { continue };
+        let Ok(document) = crate::text::yaml::from_str::<serde_json::Value>(&f.intent) else { continue };
         let Ok(intent) = serde_json::from_value::<crate::model::intent::Intent>(document.clone()) else { continue };
         let Ok(now) = f.first.at.parse::<jiff::Timestamp>() else { continue };
         let recorded: History =

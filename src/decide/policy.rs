@@ -59,12 +59,20 @@ pub fn parse_data(path: &str, bytes: &[u8]) -> Result<regorus::Value> {
     let data: serde_json::Value = if path.ends_with(".json") {
         serde_json::from_slice(bytes).map_err(|e| Error::json_in("not policy data", path, Some(&text), 1, &e))?
     } else {
-        serde_yaml::from_slice(bytes).map_err(|e| Error::yaml_in("not policy data", path, Some(&text), &e))?
+        let source = crate::error::Source { name: path.to_owned(), text: None };
+        crate::text::yaml::parse(&crate::text::yaml::decode(bytes, &source)?, &source)?.to_json()
     };
     if !data.is_object() || data.get("clearance").is_some() {
-        return Err(Error::invalid(format!(
-            "{path} must be a mapping without a top-level `clearance` key (that name is the policy package)"
-        )));
+        return Err(Error::located(
+            format!("{path} is not policy data"),
+            crate::error::Source { name: path.to_owned(), text: Some(text.into_owned()) },
+            vec![crate::error::Problem::new(
+                "must be a mapping without a top-level `clearance` key (that name is the policy package)",
+                "",
+                1,
+                1,
+            )],
+        ));
     }
     to_rego(&data)
 }

@@ -48,7 +48,7 @@ pub fn target_problems(graph: &Compiled, node: &yaml::Node) -> Vec<Problem> {
         if graph.find(&target).is_none() {
             let mut message = format!("unknown target `{target}`: not a service in the graph");
             let known: Vec<&str> = graph.ids().collect();
-            let near = crate::text::schema_check::closest(&target, &known);
+            let near = crate::text::schema::closest(&target, &known);
             match near {
                 Some(near) => message.push_str(&format!(", did you mean `{near}`?")),
                 None => message.push_str(" (`clearance graph list` shows the services)"),

@@ -212,7 +212,7 @@ pub fn proposal(files: &Files, cx: &Context<'_>, signatures: &mut Signatures, ou
     if first.payload.get("id").and_then(|v| v.as_str()) != Some(id) {
         problem(Some(1), "evidence belongs to another proposal".to_owned());
     }
-    let agent = serde_yaml::from_str::<crate::model::intent::Intent>(&files.intent)
+    let agent = crate::text::yaml::from_str::<crate::model::intent::Intent>(&files.intent)
         .map(|i| i.metadata.agent)
         .unwrap_or_default();
     if first.actor != agent {

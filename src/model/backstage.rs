@@ -72,13 +72,20 @@ fn owner_name(owner: &str) -> String {
 pub fn import(files: &[(String, String)]) -> Result<Import> {
     let mut entities = Vec::new();
     for (name, text) in files {
-        for (i, doc) in serde_yaml::Deserializer::from_str(text).enumerate() {
-            let value = serde_yaml::Value::deserialize(doc)
-                .map_err(|e| Error::invalid(format!("{name}: document {}: {e}", i + 1)))?;
+        // Catalog files are another tool's: anchors, aliases and several documents are fine.
+        let documents: Vec<serde_json::Value> = serde_saphyr::from_str_multiple(text).map_err(|e| {
+            let problem = crate::text::yaml::problem(&e, text);
+            Error::located(
+                format!("{name} is not a catalog file"),
+                crate::error::Source { name: name.clone(), text: Some(text.clone()) },
+                vec![problem],
+            )
+        })?;
+        for (i, value) in documents.into_iter().enumerate() {
             if value.is_null() {
                 continue;
             }
-            let entity: Entity = serde_yaml::from_value(value)
+            let entity: Entity = serde_json::from_value(value)
                 .map_err(|e| Error::invalid(format!("{name}: document {}: not a catalog entity: {e}", i + 1)))?;
             entities.push(entity);
         }

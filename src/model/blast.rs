@@ -158,7 +158,7 @@ pub fn compute(graph: &Arc<Compiled>, targets: &[String], depth_limit: Option<u3
         ));
         let mut suggested = false;
         for u in &unknown {
-            if let Some(near) = crate::text::schema_check::closest(u, &ids) {
+            if let Some(near) = crate::text::schema::closest(u, &ids) {
                 err = err.hint(format!("did you mean `{near}`?"));
                 suggested = true;
             }

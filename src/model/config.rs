@@ -124,7 +124,7 @@ impl Config {
     }
 
     pub fn parse(bytes: &[u8]) -> Result<Config> {
-        crate::text::schema_check::load(bytes, PATH, "configuration")
+        crate::text::schema::load(bytes, PATH, "configuration")
     }
 }
 

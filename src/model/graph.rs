@@ -8,7 +8,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Problem, Source};
-use crate::text::schema_check::Checker;
+use crate::text::schema::Schema;
 use crate::text::yaml;
 
 /// Graph files larger than this are refused.
@@ -161,7 +161,7 @@ impl ServiceGraph {
             // below runs and says what is wrong.
             if let Ok(graph) = std::str::from_utf8(bytes)
                 .map_err(|e| e.to_string())
-                .and_then(|text| crate::text::yaml_de::from_str::<ServiceGraph>(text).map_err(|e| e.to_string()))
+                .and_then(|text| yaml::from_str::<ServiceGraph>(text).map_err(|e| e.to_string()))
                 && graph.semantic_problems().is_empty()
             {
                 return Ok(graph);
@@ -180,7 +180,7 @@ impl ServiceGraph {
         }
         let text = yaml::decode(bytes, &source)?;
         let node = yaml::parse(&text, &source)?;
-        let mut problems = Checker::new(&schema()).check(&node);
+        let mut problems = Schema::new(schema()).check(&node);
         if problems.is_empty() {
             match serde_json::from_value::<ServiceGraph>(node.to_json()) {
                 Ok(graph) => {

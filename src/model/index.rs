@@ -253,10 +253,7 @@ fn summarize(snapshot: &Snapshot<'_>, id: &str, dir: git2::Oid) -> Result<Summar
     }
     let intent_bytes = intent_bytes.ok_or_else(|| crate::error::Error::invalid("intent.yaml is missing"))?;
     let dir = crate::model::proposal::dir(id);
-    let intent: Intent = serde_yaml::from_slice(&intent_bytes).map_err(|e| {
-        let text = String::from_utf8_lossy(&intent_bytes);
-        crate::error::Error::yaml_in("does not parse as an intent", &format!("{dir}/intent.yaml"), Some(&text), &e)
-    })?;
+    let intent: Intent = crate::text::yaml::from_slice(&intent_bytes, &format!("{dir}/intent.yaml"), "an intent")?;
     let entries = evidence::parse(&evidence_bytes, &format!("{dir}/evidence.jsonl"))?;
     let created_at = entries.first().map(|e| e.at.clone()).unwrap_or_default();
     // Only needed to judge approvals; kept out of the cache otherwise (it is read every run).

@@ -13,7 +13,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Problem, Source};
-use crate::text::schema_check::Checker;
+use crate::text::schema::Schema;
 use crate::text::yaml;
 
 /// Intents larger than this are refused before parsing.
@@ -173,10 +173,11 @@ pub fn schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(Intent)).expect("schema serializes")
 }
 
-/// [`schema`], generated once per process (it costs more than checking an intent against it).
-fn checked_schema() -> &'static serde_json::Value {
-    static SCHEMA: std::sync::OnceLock<serde_json::Value> = std::sync::OnceLock::new();
-    SCHEMA.get_or_init(schema)
+/// [`schema`], generated and compiled once per process (it costs more than checking an
+/// intent against it).
+fn checked_schema() -> &'static Schema {
+    static SCHEMA: std::sync::OnceLock<Schema> = std::sync::OnceLock::new();
+    SCHEMA.get_or_init(|| Schema::new(schema()))
 }
 
 /// Strings (keys included) that carry terminal control characters or bidirectional
@@ -230,9 +231,24 @@ pub fn parse(bytes: Vec<u8>, name: &str) -> Result<Parsed, Error> {
     parse_checked(bytes, name, |_| Vec::new())
 }
 
+/// An intent as committed on the branch: checked as at filing, except that control
+/// characters (which a plain `git commit` could add) are left for the display to escape.
+pub fn parse_stored(bytes: Vec<u8>, name: &str) -> Result<Parsed, Error> {
+    read(bytes, name, false, |_| Vec::new())
+}
+
 /// [`parse`], plus `extra` checks on the located document (e.g. targets against the graph)
 /// whose problems are reported together with the schema's.
 pub fn parse_checked(bytes: Vec<u8>, name: &str, extra: impl Fn(&yaml::Node) -> Vec<Problem>) -> Result<Parsed, Error> {
+    read(bytes, name, true, extra)
+}
+
+fn read(
+    bytes: Vec<u8>,
+    name: &str,
+    refuse_controls: bool,
+    extra: impl Fn(&yaml::Node) -> Vec<Problem>,
+) -> Result<Parsed, Error> {
     let source = Source { name: name.to_owned(), text: None };
     if bytes.len() > MAX_INTENT_BYTES {
         return Err(Error::located(
@@ -263,9 +279,11 @@ pub fn parse_checked(bytes: Vec<u8>, name: &str, extra: impl Fn(&yaml::Node) -> 
         ));
     }
     let node = yaml::parse(&text, &source)?;
-    let mut problems = Checker::new(checked_schema()).check(&node);
+    let mut problems = checked_schema().check(&node);
     problems.extend(extra(&node));
-    controls(&node, "", &mut problems);
+    if refuse_controls {
+        controls(&node, "", &mut problems);
+    }
     problems.sort_by_key(|p| (p.line, p.column));
     let with_text = Source { name: name.to_owned(), text: Some(text.clone()) };
     if !problems.is_empty() {

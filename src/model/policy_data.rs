@@ -11,7 +11,10 @@ pub const DATA: [&str; 2] = ["policies/data.yaml", "policies/data.json"];
 pub fn load(snapshot: &Snapshot<'_>) -> Result<serde_json::Value> {
     for path in DATA {
         if let Some(bytes) = snapshot.read(path)? {
-            return Ok(serde_yaml::from_slice(&bytes).unwrap_or_default());
+            return Ok(std::str::from_utf8(&bytes)
+                .ok()
+                .and_then(|t| crate::text::yaml::from_str(t).ok())
+                .unwrap_or_default());
         }
     }
     Ok(serde_json::Value::Null)

@@ -174,10 +174,8 @@ pub struct Detail {
 pub fn load(snapshot: &Snapshot<'_>, id: &str) -> Result<Detail> {
     let path = intent_path(id);
     let bytes = snapshot.read(&path)?.ok_or_else(|| Error::not_found(format!("{path} is missing")))?;
-    let text = String::from_utf8_lossy(&bytes);
-    let located = |e: serde_yaml::Error| Error::yaml_in("no longer parses as an intent", &path, Some(&text), &e);
-    let intent: crate::model::intent::Intent = serde_yaml::from_slice(&bytes).map_err(located)?;
-    let document: serde_json::Value = serde_yaml::from_slice(&bytes).map_err(located)?;
+    let crate::model::intent::Parsed { intent, document, bytes, digest } =
+        crate::model::intent::parse_stored(bytes, &path)?;
     let evidence =
         crate::model::evidence::parse(&snapshot.read(&evidence_path(id))?.unwrap_or_default(), &evidence_path(id))?;
     let targets: Vec<String> = intent.spec.targets.iter().map(|t| t.0.clone()).collect();
@@ -194,7 +192,7 @@ pub fn load(snapshot: &Snapshot<'_>, id: &str) -> Result<Detail> {
         environment: intent.spec.environment,
         targets,
         reason: intent.spec.reason,
-        intent_digest: crate::text::bytes::digest(&bytes),
+        intent_digest: digest,
         path,
         intent: document,
         evidence,

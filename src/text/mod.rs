@@ -5,9 +5,8 @@
 
 pub mod bytes;
 pub mod fault;
-pub mod schema_check;
+pub mod schema;
 pub mod templates;
 pub mod time;
 pub mod ui;
 pub mod yaml;
-pub mod yaml_de;

@@ -1,15 +1,16 @@
-//! A strict, located YAML loader.
+//! YAML, read one way: every document clearance reads goes through serde-saphyr with the
+//! same strict options, whether it becomes a typed value directly ([`from_str`], the fast
+//! path for large graphs) or a located tree ([`parse`]) that validation walks to report
+//! every problem with its line, column and field path.
 //!
-//! Builds a small tree where every node knows its line and column, so validation can report
-//! every problem at once and point at it. It is deliberately stricter than YAML: one
-//! document, string keys only, no duplicate keys, no anchors or aliases (which closes the
-//! door on alias bombs), bounded nesting depth and size.
+//! It is deliberately stricter than YAML: one document, no duplicate keys, no anchors or
+//! aliases (which closes the door on alias bombs), no merge keys, no tags but the core
+//! schema's, YAML 1.2 booleans only, bounded nesting depth and size.
 
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::unwrap_used))]
 
-use std::borrow::Cow;
-
-use saphyr_parser::{Event, Parser, ScalarStyle, Span};
+use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::{Spanned, budget::BudgetBreach};
 
 use crate::error::{Error, Problem, Source};
 
@@ -24,11 +25,14 @@ pub struct Pos {
 }
 
 impl Pos {
-    fn from_span(span: Span) -> Pos {
-        let width =
-            if span.end.line() == span.start.line() { span.end.col().saturating_sub(span.start.col()) } else { 1 };
-        Pos { line: span.start.line(), column: span.start.col() + 1, width: width.max(1) }
+    fn from_location(at: serde_saphyr::Location) -> Pos {
+        let width = usize::try_from(at.span().len()).unwrap_or(1).max(1);
+        Pos { line: to_usize(at.line()).max(1), column: to_usize(at.column()).max(1), width }
     }
+}
+
+fn to_usize(n: u64) -> usize {
+    usize::try_from(n).unwrap_or(usize::MAX)
 }
 
 #[derive(Debug, Clone)]
@@ -52,6 +56,8 @@ pub enum Value {
 pub struct Key {
     pub name: String,
     pub pos: Pos,
+    /// A sequence or mapping used as a key: refused, reported where it stands.
+    pub complex: bool,
 }
 
 impl Value {
@@ -139,11 +145,103 @@ pub fn decode(bytes: &[u8], source: &Source) -> Result<String, Error> {
     }
 }
 
-/// Parse one YAML document into a located tree. All structural problems found before the
-/// parser gives up are returned together.
+/// The options every read uses: strict, and sized for the largest file clearance accepts
+/// (callers cap the input's bytes before parsing).
+pub fn options() -> serde_saphyr::Options {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_depth = MAX_DEPTH;
+    budget.max_anchors = 0;
+    budget.max_aliases = 0;
+    budget.max_documents = 1;
+    budget.max_nodes = usize::MAX;
+    budget.max_events = usize::MAX;
+    budget.max_total_scalar_bytes = usize::MAX;
+    let mut options = serde_saphyr::Options::default();
+    options.budget = Some(budget);
+    options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::Error;
+    options.merge_keys = serde_saphyr::MergeKeyPolicy::Error;
+    options.strict_booleans = true;
+    options.reject_unsupported_tags = true;
+    options.reject_tagged_field_names = true;
+    options.with_snippet = false;
+    options
+}
+
+/// Deserialize one strict YAML document straight into `T`, without a tree in between: a
+/// large document costs the input plus the typed result. The error is serde-saphyr's,
+/// located at the first problem; [`problem`] turns it into one.
+pub fn from_str<T: de::DeserializeOwned>(text: &str) -> Result<T, serde_saphyr::Error> {
+    serde_saphyr::from_str_with_options(text, options())
+}
+
+/// [`from_str`] of `bytes` read from `file`, with its error in the one located shape:
+/// "FILE is not WHAT", pointing at the line and column.
+pub fn from_slice<T: de::DeserializeOwned>(bytes: &[u8], file: &str, what: &str) -> Result<T, Error> {
+    let source = Source { name: file.to_owned(), text: None };
+    let text = decode(bytes, &source)?;
+    from_str(&text).map_err(|e| {
+        let problem = problem(&e, &text);
+        Error::located(
+            format!("{file} is not {what}"),
+            Source { name: file.to_owned(), text: Some(text) },
+            vec![problem],
+        )
+    })
+}
+
+/// A serde-saphyr error met reading `text`, as a located problem in the words the rest of
+/// clearance uses.
+pub fn problem(e: &serde_saphyr::Error, text: &str) -> Problem {
+    let e = e.without_snippet();
+    let (line, mut column) = e.location().map_or((1, 1), |l| (to_usize(l.line()).max(1), to_usize(l.column()).max(1)));
+    // Point at the `&anchor` or `!tag` itself, not at the node it decorates.
+    let mark = match e {
+        serde_saphyr::Error::Budget { breach: BudgetBreach::Anchors { .. }, .. } => Some('&'),
+        serde_saphyr::Error::UnsupportedTag { .. } => Some('!'),
+        _ => None,
+    };
+    if let Some(mark) = mark {
+        column = token_before(text, line, column, mark).unwrap_or(column);
+    }
+    let message = match e {
+        serde_saphyr::Error::Budget { breach, .. } => match breach {
+            BudgetBreach::Aliases { .. } => {
+                "aliases are not allowed (anchors and aliases are refused to rule out alias bombs)".to_owned()
+            }
+            BudgetBreach::Anchors { .. } => {
+                "anchors are not allowed (anchors and aliases are refused to rule out alias bombs)".to_owned()
+            }
+            BudgetBreach::Depth { .. } => format!("nesting deeper than {MAX_DEPTH} levels"),
+            BudgetBreach::Documents { .. } => "only one YAML document is allowed per file".to_owned(),
+            other => format!("the document is too large ({other:?})"),
+        },
+        serde_saphyr::Error::UnsupportedTag { tag, .. } => format!("tag `{tag}` is not allowed"),
+        serde_saphyr::Error::MultipleDocuments { .. } => "only one YAML document is allowed per file".to_owned(),
+        serde_saphyr::Error::DuplicateMappingKey { key: Some(key), .. } => format!("duplicate key `{key}`"),
+        serde_saphyr::Error::DuplicateMappingKey { key: None, .. } => "duplicate key".to_owned(),
+        other => {
+            let text = other.to_string();
+            match text.split_once(" at line ") {
+                Some((message, _)) => message.to_owned(),
+                None => text,
+            }
+        }
+    };
+    Problem::new(message, "", line, column)
+}
+
+/// The column of the `&name` or `!tag` (starting with `mark`) that decorates the node at
+/// `line:column`.
+fn token_before(text: &str, line: usize, column: usize, mark: char) -> Option<usize> {
+    let chars: Vec<char> = text.lines().nth(line.checked_sub(1)?)?.chars().take(column.saturating_sub(1)).collect();
+    let end = chars.iter().rposition(|c| !c.is_whitespace())?;
+    let start = chars.get(..=end)?.iter().rposition(|c| c.is_whitespace()).map_or(0, |i| i + 1);
+    (chars.get(start) == Some(&mark)).then_some(start + 1)
+}
+
+/// Parse one YAML document into a located tree. Structural problems a tree can show
+/// (repeated keys, keys that are not scalars) are all returned together.
 pub fn parse(text: &str, source: &Source) -> Result<Node, Error> {
-    let mut builder = Builder { problems: Vec::new(), depth: 0 };
-    let root = builder.document(text);
     let fail = |problems: Vec<Problem>| {
         Error::located(
             format!("{} is not a valid YAML document", source.name),
@@ -151,197 +249,256 @@ pub fn parse(text: &str, source: &Source) -> Result<Node, Error> {
             problems,
         )
     };
-    match root {
-        Ok(node) if builder.problems.is_empty() => Ok(node),
-        Ok(_) => Err(fail(builder.problems)),
-        Err(problem) => {
-            builder.problems.push(problem);
-            Err(fail(builder.problems))
+    if text.trim().is_empty() || text.lines().all(|l| l.trim_start().starts_with('#') || l.trim().is_empty()) {
+        return Err(fail(vec![Problem::new("the document is empty", "", 1, 1)]));
+    }
+    // Repeated keys reach the tree, so that each is reported with its field path.
+    let mut options = options();
+    options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::PassThrough;
+    let mut root: Node = match serde_saphyr::from_str_with_options(text, options.clone()) {
+        Ok(root) => root,
+        Err(e) => {
+            let mut problems = vec![problem(&e, text)];
+            // An anchor stops the parse before its aliases: look on for them, to name both.
+            if let serde_saphyr::Error::Budget { breach: BudgetBreach::Anchors { .. }, .. } = e.without_snippet()
+                && let Some(budget) = options.budget.as_mut()
+            {
+                budget.max_anchors = usize::MAX;
+                if let Err(e) = serde_saphyr::from_str_with_options::<IgnoredAny>(text, options) {
+                    problems.push(problem(&e, text));
+                }
+            }
+            name_paths(text, &mut problems);
+            return Err(fail(problems));
         }
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let mut problems = Vec::new();
+    settle(&mut root, "", &lines, &mut problems);
+    if problems.is_empty() { Ok(root) } else { Err(fail(problems)) }
+}
+
+/// Give refusals the strict parse could only locate (anchors, aliases, tags) the field path
+/// they stand at, from a second, lenient parse: anchors and tags let through, aliases
+/// expanded under tight limits (a bomb fails here too, and keeps its bare position).
+fn name_paths(text: &str, problems: &mut [Problem]) {
+    let mut lenient = options();
+    lenient.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::PassThrough;
+    lenient.reject_unsupported_tags = false;
+    lenient.reject_tagged_field_names = false;
+    lenient.alias_limits.max_total_replayed_events = 10_000;
+    lenient.alias_limits.max_alias_expansions_per_anchor = 16;
+    if let Some(budget) = lenient.budget.as_mut() {
+        budget.max_anchors = 1_000;
+        budget.max_aliases = 1_000;
+    }
+    let Ok(root) = serde_saphyr::from_str_with_options::<Node>(text, lenient) else { return };
+    let mut starts = Vec::new();
+    starts_of(&root, "", &mut starts);
+    for p in problems.iter_mut().filter(|p| p.path.is_empty()) {
+        // The last node or key that starts at or before the problem.
+        if let Some((_, path)) = starts
+            .iter()
+            .filter(|(at, _)| *at <= (p.line, p.column))
+            .max_by_key(|(at, path)| (*at, std::cmp::Reverse(path.len())))
+        {
+            p.path.clone_from(path);
+        }
+        p.width = token_width(text, p.line, p.column);
     }
 }
 
-struct Builder {
-    problems: Vec<Problem>,
-    depth: usize,
+fn starts_of(node: &Node, path: &str, out: &mut Vec<((usize, usize), String)>) {
+    out.push(((node.pos.line, node.pos.column), path.to_owned()));
+    match &node.value {
+        Value::Seq(items) => {
+            for (i, item) in items.iter().enumerate() {
+                starts_of(item, &format!("{path}[{i}]"), out);
+            }
+        }
+        Value::Map(entries) => {
+            for (key, value) in entries {
+                let child = join(path, &key.name);
+                out.push(((key.pos.line, key.pos.column), child.clone()));
+                starts_of(value, &child, out);
+            }
+        }
+        _ => {}
+    }
 }
 
-type Events<'a> = Parser<'a, saphyr_parser::StrInput<'a>>;
-
-fn scan_problem(e: &saphyr_parser::ScanError) -> Problem {
-    let m = e.marker();
-    Problem::new(e.info().to_owned(), "", m.line(), m.col() + 1)
+/// How many characters the token at `line:column` spans (an `&anchor`, `*alias` or `!tag`).
+fn token_width(text: &str, line: usize, column: usize) -> usize {
+    let Some(l) = text.lines().nth(line.saturating_sub(1)) else { return 1 };
+    l.chars()
+        .skip(column.saturating_sub(1))
+        .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | ']' | '}'))
+        .count()
+        .max(1)
 }
 
-impl Builder {
-    fn next<'a>(&self, parser: &mut Events<'a>) -> Result<(Event<'a>, Span), Problem> {
-        match parser.next_event() {
-            Some(Ok(ev)) => Ok(ev),
-            Some(Err(e)) => Err(scan_problem(&e)),
-            None => Err(Problem::new("unexpected end of input", "", 1, 1)),
+/// Clip underlines to the line they start on, and report what the tree holds that the
+/// strict subset refuses.
+fn settle(node: &mut Node, path: &str, lines: &[&str], problems: &mut Vec<Problem>) {
+    clip(&mut node.pos, lines);
+    match &mut node.value {
+        Value::Seq(items) => {
+            for (i, item) in items.iter_mut().enumerate() {
+                settle(item, &format!("{path}[{i}]"), lines, problems);
+            }
         }
+        Value::Map(entries) => {
+            let repeated: Vec<bool> = (0..entries.len())
+                .map(|i| {
+                    let name = entries.get(i).map(|(k, _)| k.name.as_str());
+                    entries.iter().take(i).any(|(k, _)| !k.complex && Some(k.name.as_str()) == name)
+                })
+                .collect();
+            for ((key, value), repeated) in entries.iter_mut().zip(repeated) {
+                clip(&mut key.pos, lines);
+                let child = join(path, &key.name);
+                if key.complex {
+                    problems.push(Problem::new(
+                        "mapping keys must be plain strings",
+                        path,
+                        key.pos.line,
+                        key.pos.column,
+                    ));
+                } else if repeated {
+                    problems.push(
+                        Problem::new(format!("duplicate key `{}`", key.name), &child, key.pos.line, key.pos.column)
+                            .width(key.pos.width),
+                    );
+                }
+                settle(value, &child, lines, problems);
+            }
+        }
+        _ => {}
     }
+}
 
-    fn document(&mut self, text: &str) -> Result<Node, Problem> {
-        let mut parser = Parser::new_from_str(text);
-        let mut root = None;
-        loop {
-            let (event, span) = self.next(&mut parser)?;
-            match event {
-                Event::StreamStart | Event::DocumentEnd | Event::Nothing => {}
-                Event::StreamEnd => break,
-                Event::DocumentStart(_) => {
-                    if root.is_some() {
-                        let pos = Pos::from_span(span);
-                        return Err(Problem::new(
-                            "only one YAML document is allowed per file",
-                            "",
-                            pos.line,
-                            pos.column,
-                        ));
-                    }
-                    let (event, span) = self.next(&mut parser)?;
-                    root = Some(self.node(&mut parser, event, span, "")?);
-                }
-                _ => {
-                    let pos = Pos::from_span(span);
-                    return Err(Problem::new("unexpected YAML event", "", pos.line, pos.column));
-                }
-            }
-        }
-        root.ok_or_else(|| Problem::new("the document is empty", "", 1, 1))
+fn clip(pos: &mut Pos, lines: &[&str]) {
+    let rest = lines.get(pos.line.saturating_sub(1)).map_or(0, |l| l.chars().count().saturating_sub(pos.column - 1));
+    pos.width = pos.width.min(rest).max(1);
+}
+
+impl<'de> Deserialize<'de> for Node {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Node, D::Error> {
+        let spanned = Spanned::<Value>::deserialize(d)?;
+        Ok(Node { value: spanned.value, pos: Pos::from_location(spanned.referenced) })
     }
+}
 
-    fn node<'a>(&mut self, parser: &mut Events<'a>, event: Event<'a>, span: Span, path: &str) -> Result<Node, Problem> {
-        let pos = Pos::from_span(span);
-        let located = |message: &str| Problem::new(message, path, pos.line, pos.column).width(pos.width);
-        match event {
-            Event::Alias(_) => {
-                Err(located("aliases are not allowed (anchors and aliases are refused to rule out alias bombs)"))
-            }
-            Event::Scalar(value, style, anchor, tag) => {
-                if anchor != 0 {
-                    self.problems.push(located("anchors are not allowed"));
-                }
-                if let Some(tag) = &tag {
-                    let core = tag.is_yaml_core_schema()
-                        && matches!(tag.suffix.as_str(), "str" | "int" | "float" | "bool" | "null");
-                    if !core {
-                        let handle = if tag.is_yaml_core_schema() { "!!" } else { tag.handle.as_str() };
-                        self.problems.push(located(&format!("tag `{handle}{}` is not allowed", tag.suffix)));
-                    }
-                }
-                let forced_string = tag.as_ref().is_some_and(|t| t.is_yaml_core_schema() && t.suffix == "str");
-                let value = if forced_string { Value::Str(value.into_owned()) } else { scalar(value, style) };
-                Ok(Node { value, pos })
-            }
-            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
-                if anchor != 0 {
-                    self.problems.push(located("anchors are not allowed"));
-                }
-                self.depth += 1;
-                if self.depth > MAX_DEPTH {
-                    return Err(located(&format!("nesting deeper than {MAX_DEPTH} levels")));
-                }
-                let value = if matches!(event, Event::SequenceStart(..)) {
-                    self.sequence(parser, path)?
-                } else {
-                    self.mapping(parser, path)?
-                };
-                self.depth -= 1;
-                Ok(Node { value, pos })
-            }
-            _ => Err(located("unexpected YAML event")),
-        }
+impl<'de> Deserialize<'de> for Value {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(ValueVisitor)
     }
+}
 
-    fn sequence<'a>(&mut self, parser: &mut Events<'a>, path: &str) -> Result<Value, Problem> {
-        let mut items = Vec::new();
-        loop {
-            let (event, span) = self.next(parser)?;
-            if matches!(event, Event::SequenceEnd) {
-                return Ok(Value::Seq(items));
-            }
-            let child = format!("{path}[{}]", items.len());
-            items.push(self.node(parser, event, span, &child)?);
-        }
+struct ValueVisitor;
+
+impl<'de> Visitor<'de> for ValueVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a YAML value")
     }
-
-    fn mapping<'a>(&mut self, parser: &mut Events<'a>, path: &str) -> Result<Value, Problem> {
-        let mut entries: Vec<(Key, Node)> = Vec::new();
-        loop {
-            let (event, span) = self.next(parser)?;
-            let pos = Pos::from_span(span);
-            let name = match event {
-                Event::MappingEnd => return Ok(Value::Map(entries)),
-                Event::Scalar(name, _, _, _) => name.into_owned(),
-                other => {
-                    // A complex key: report it, then skip the key's node and its value.
-                    self.problems.push(Problem::new("mapping keys must be plain strings", path, pos.line, pos.column));
-                    self.node(parser, other, span, path)?;
-                    String::new()
-                }
-            };
-            let child = join(path, &name);
-            if !name.is_empty() && entries.iter().any(|(k, _)| k.name == name) {
-                self.problems.push(
-                    Problem::new(format!("duplicate key `{name}`"), &child, pos.line, pos.column).width(pos.width),
-                );
-            }
-            let (event, span) = self.next(parser)?;
-            let value = self.node(parser, event, span, &child)?;
-            entries.push((Key { name, pos }, value));
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::Int(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(i64::try_from(v).map_or(Value::Float(v as f64), Value::Int))
+    }
+    fn visit_i128<E>(self, v: i128) -> Result<Value, E> {
+        Ok(i64::try_from(v).map_or(Value::Float(v as f64), Value::Int))
+    }
+    fn visit_u128<E>(self, v: u128) -> Result<Value, E> {
+        Ok(i64::try_from(v).map_or(Value::Float(v as f64), Value::Int))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Value::Float(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::Str(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::Str(v))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
+        while let Some(item) = seq.next_element::<Node>()? {
+            items.push(item);
         }
+        Ok(Value::Seq(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0).min(1024));
+        while let Some(key) = map.next_key::<Spanned<KeyName>>()? {
+            let value = map.next_value::<Node>()?;
+            let KeyName(name, complex) = key.value;
+            entries.push((Key { name, pos: Pos::from_location(key.referenced), complex }, value));
+        }
+        Ok(Value::Map(entries))
+    }
+}
+
+/// A mapping key as written: a scalar's text, or a marker for a sequence or mapping.
+struct KeyName(String, bool);
+
+impl<'de> Deserialize<'de> for KeyName {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<KeyName, D::Error> {
+        struct KeyVisitor;
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = KeyName;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a mapping key")
+            }
+            fn visit_unit<E>(self) -> Result<KeyName, E> {
+                Ok(KeyName("null".into(), false))
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<KeyName, E> {
+                Ok(KeyName(v.to_string(), false))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<KeyName, E> {
+                Ok(KeyName(v.to_string(), false))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<KeyName, E> {
+                Ok(KeyName(v.to_string(), false))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<KeyName, E> {
+                Ok(KeyName(v.to_string(), false))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<KeyName, E> {
+                Ok(KeyName(v.to_owned(), false))
+            }
+            fn visit_string<E>(self, v: String) -> Result<KeyName, E> {
+                Ok(KeyName(v, false))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<KeyName, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(KeyName(String::new(), true))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<KeyName, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(KeyName(String::new(), true))
+            }
+        }
+        d.deserialize_any(KeyVisitor)
     }
 }
 
 /// `spec` + `targets` = `spec.targets`.
 pub fn join(path: &str, key: &str) -> String {
     if path.is_empty() { key.to_owned() } else { format!("{path}.{key}") }
-}
-
-/// YAML 1.2 core schema resolution of a scalar.
-pub(crate) fn scalar(value: Cow<'_, str>, style: ScalarStyle) -> Value {
-    if style != ScalarStyle::Plain {
-        return Value::Str(value.into_owned());
-    }
-    match value.as_ref() {
-        "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
-        "true" | "True" | "TRUE" => return Value::Bool(true),
-        "false" | "False" | "FALSE" => return Value::Bool(false),
-        _ => {}
-    }
-    let s = value.as_ref();
-    if let Some(i) = parse_int(s) {
-        return Value::Int(i);
-    }
-    let numeric = s.bytes().next().is_some_and(|b| b.is_ascii_digit() || b == b'-' || b == b'+' || b == b'.');
-    if numeric
-        && s.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E'))
-        && let Ok(f) = s.parse::<f64>()
-    {
-        return Value::Float(f);
-    }
-    match s {
-        ".inf" | ".Inf" | ".INF" | "+.inf" => Value::Float(f64::INFINITY),
-        "-.inf" | "-.Inf" | "-.INF" => Value::Float(f64::NEG_INFINITY),
-        ".nan" | ".NaN" | ".NAN" => Value::Float(f64::NAN),
-        _ => Value::Str(value.into_owned()),
-    }
-}
-
-fn parse_int(s: &str) -> Option<i64> {
-    if let Some(hex) = s.strip_prefix("0x") {
-        return i64::from_str_radix(hex, 16).ok();
-    }
-    if let Some(oct) = s.strip_prefix("0o") {
-        return i64::from_str_radix(oct, 8).ok();
-    }
-    let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    s.parse().ok()
 }
 
 #[cfg(test)]
@@ -376,7 +533,17 @@ mod tests {
         assert_eq!(err.problems[0].message, "duplicate key `a`");
         assert_eq!(err.problems[0].line, 2);
         let err = parse("a: &x [1]\nb: *x\n", &src()).unwrap_err();
-        assert!(err.problems.iter().any(|p| p.message.contains("aliases are not allowed")));
+        assert_eq!(
+            err.problems[0].message,
+            "anchors are not allowed (anchors and aliases are refused to rule out alias bombs)"
+        );
+        assert_eq!((err.problems[0].line, err.problems[0].column), (1, 4));
+        assert!(err.problems[1].message.starts_with("aliases are not allowed"));
+        assert_eq!((err.problems[1].line, err.problems[1].column), (2, 4));
+        let err = parse("b: *x\n", &src()).unwrap_err();
+        assert!(err.problems[0].message.contains("alias"), "{}", err.problems[0].message);
+        let err = from_str::<serde_json::Value>("a: &x [1]\nb: *x\n").unwrap_err();
+        assert!(problem(&err, "a: &x [1]\nb: *x\n").message.starts_with("anchors are not allowed"));
     }
 
     #[test]

@@ -91,7 +91,7 @@ impl Identities {
     }
 
     pub fn parse(bytes: &[u8]) -> Result<Identities> {
-        crate::text::schema_check::load(bytes, PATH, "trust file")
+        crate::text::schema::load(bytes, PATH, "trust file")
     }
 
     pub fn get(&self, principal: &str) -> Option<&Identity> {

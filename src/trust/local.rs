@@ -99,7 +99,7 @@ pub fn path() -> Option<PathBuf> {
 pub fn load() -> Result<Local> {
     let Some(path) = path() else { return Ok(Local::default()) };
     match std::fs::read(&path) {
-        Ok(bytes) => crate::text::schema_check::load(&bytes, &path.display().to_string(), "local configuration"),
+        Ok(bytes) => crate::text::schema::load(&bytes, &path.display().to_string(), "local configuration"),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Local::default()),
         Err(e) => Err(Error::io(format!("{}: {e}", path.display())).caused_by(e)),
     }

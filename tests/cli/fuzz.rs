@@ -166,7 +166,7 @@ fn located(e: &Error, file: &str, input: &[u8], line: bool) -> Option<String> {
 fn intents() {
     fuzz("intent", |input| {
         let e = clearance::model::intent::parse(input.to_vec(), "intent.yaml").err()?;
-        located(&e, "intent.yaml", input, false)
+        located(&e, "intent.yaml", input, true)
     });
 }
 
@@ -175,7 +175,7 @@ fn graphs_in_yaml_and_json() {
     fuzz("graph", |input| {
         let name = if input.first() == Some(&b'{') { "graph/services.json" } else { "graph/services.yaml" };
         let e = clearance::model::graph::ServiceGraph::parse(input, name).err()?;
-        located(&e, name, input, false)
+        located(&e, name, input, true)
     });
 }
 
@@ -241,15 +241,15 @@ fn bundles() {
 fn identities_config_and_policy_data() {
     fuzz("identities", |input| {
         let e = clearance::trust::identities::Identities::parse(input).err()?;
-        located(&e, "trust/identities.yaml", input, false)
+        located(&e, "trust/identities.yaml", input, true)
     });
     fuzz("config", |input| {
         let e = clearance::model::config::Config::parse(input).err()?;
-        located(&e, "clearance.yaml", input, false)
+        located(&e, "clearance.yaml", input, true)
     });
     fuzz("policy-data", |input| {
         let e = clearance::decide::policy::parse_data("policies/data.yaml", input).err()?;
-        located(&e, "policies/data.yaml", input, false)
+        located(&e, "policies/data.yaml", input, true)
     });
 }
 

@@ -23,6 +23,7 @@ mod policy;
 mod postgres;
 mod release;
 mod remote;
+mod schema_keywords;
 mod snapshots;
 mod verify;
 mod wait;
