@@ -161,7 +161,7 @@ impl ServiceGraph {
             // below runs and says what is wrong.
             if let Ok(graph) = std::str::from_utf8(bytes)
                 .map_err(|e| e.to_string())
-                .and_then(|text| yaml::from_str::<ServiceGraph>(text).map_err(|e| e.to_string()))
+                .and_then(|text| crate::text::yaml_de::from_str::<ServiceGraph>(text).map_err(|e| e.to_string()))
                 && graph.semantic_problems().is_empty()
             {
                 return Ok(graph);

@@ -1,4 +1,4 @@
-//! Text in and out: the strict YAML loaders, the schema checker, terminal output, embedded
+//! Text in and out: the strict YAML reader, the schema check, terminal output, embedded
 //! templates, time and durations, digests and randomness.
 //!
 //! The bottom layer: it imports nothing of clearance but `error`.
@@ -10,3 +10,4 @@ pub mod templates;
 pub mod time;
 pub mod ui;
 pub mod yaml;
+pub mod yaml_de;

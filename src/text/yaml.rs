@@ -1,7 +1,8 @@
 //! YAML, read one way: every document clearance reads goes through serde-saphyr with the
-//! same strict options, whether it becomes a typed value directly ([`from_str`], the fast
-//! path for large graphs) or a located tree ([`parse`]) that validation walks to report
-//! every problem with its line, column and field path.
+//! same strict options, whether it becomes a typed value directly ([`from_str`],
+//! [`from_slice`]) or a located tree ([`parse`]) that validation walks to report every
+//! problem with its line, column and field path. Large graphs take a faster typed path on
+//! the same parser (`yaml_de.rs`), with the located tree behind it for errors.
 //!
 //! It is deliberately stricter than YAML: one document, no duplicate keys, no anchors or
 //! aliases (which closes the door on alias bombs), no merge keys, no tags but the core
