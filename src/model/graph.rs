@@ -180,9 +180,10 @@ impl ServiceGraph {
         }
         let text = yaml::decode(bytes, &source)?;
         let node = yaml::parse(&text, &source)?;
-        let mut problems = Schema::new(schema()).check(&node);
+        let instance = node.to_json();
+        let mut problems = Schema::new(schema()).check(&node, &instance);
         if problems.is_empty() {
-            match serde_json::from_value::<ServiceGraph>(node.to_json()) {
+            match serde_json::from_value::<ServiceGraph>(instance) {
                 Ok(graph) => {
                     problems = graph.semantic_problems();
                     if problems.is_empty() {

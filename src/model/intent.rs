@@ -279,7 +279,8 @@ fn read(
         ));
     }
     let node = yaml::parse(&text, &source)?;
-    let mut problems = checked_schema().check(&node);
+    let document = node.to_json();
+    let mut problems = checked_schema().check(&node, &document);
     problems.extend(extra(&node));
     if refuse_controls {
         controls(&node, "", &mut problems);
@@ -295,7 +296,6 @@ fn read(
         )
         .hint("`clearance schema intent` prints the JSON Schema of an intent"));
     }
-    let document = node.to_json();
     let intent: Intent = serde_json::from_value(document.clone()).map_err(|e| {
         Error::located(
             format!("{name} is not a valid intent: {e}"),

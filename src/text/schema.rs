@@ -37,12 +37,13 @@ pub fn load<T: schemars::JsonSchema + serde::de::DeserializeOwned>(
     let text = yaml::decode(bytes, &source)?;
     let node = yaml::parse(&text, &source)?;
     let schema = Schema::new(serde_json::to_value(schemars::schema_for!(T))?);
-    let problems = schema.check(&node);
+    let instance = node.to_json();
+    let problems = schema.check(&node, &instance);
     let with_text = || Source { name: name.to_owned(), text: Some(text.clone()) };
     if !problems.is_empty() {
         return Err(Error::located(format!("{name} is not a valid {what}"), with_text(), problems));
     }
-    serde_json::from_value(node.to_json()).map_err(|e| {
+    serde_json::from_value(instance).map_err(|e| {
         Error::located(
             format!("{name} is not a valid {what}"),
             with_text(),
@@ -58,11 +59,11 @@ impl Schema {
         Schema { root, validator }
     }
 
-    /// Every problem in `node`, in document order.
-    pub fn check(&self, node: &Node) -> Vec<Problem> {
-        let instance = node.to_json();
+    /// Every problem in `node`, in document order. `instance` is `node.to_json()`, which
+    /// every caller also needs for the typed value.
+    pub fn check(&self, node: &Node, instance: &J) -> Vec<Problem> {
         let mut problems = Vec::new();
-        for error in self.validator.iter_errors(&instance) {
+        for error in self.validator.iter_errors(instance) {
             self.report(&error, node, &mut problems);
         }
         problems.sort_by_key(|p| (p.line, p.column));
@@ -128,12 +129,12 @@ impl Schema {
                 out.push(at(format!("expected {}, found {}", describe_kind(kind), node.value.kind_name())));
             }
             Kind::Constant { expected_value } => {
-                out.push(at(format!("expected `{}`, found `{}`", plain(expected_value), plain(&node.to_json()))));
+                out.push(at(format!("expected `{}`, found `{}`", plain(expected_value), plain(error.instance()))));
             }
             Kind::Enum { options } => {
                 let list: Vec<String> =
                     options.as_array().map_or(Vec::new(), |o| o.iter().map(|o| format!("`{}`", plain(o))).collect());
-                let problem = at(format!("`{}` is not one of {}", plain(&node.to_json()), list.join(", ")));
+                let problem = at(format!("`{}` is not one of {}", plain(error.instance()), list.join(", ")));
                 out.push(problem.suggest(options.as_array().into_iter().flatten().map(plain)));
             }
             Kind::MinItems { limit } => {
@@ -392,7 +393,7 @@ mod tests {
     fn problems(schema: J, text: &str) -> Vec<String> {
         let node = yaml::parse(text, &Source { name: "t".into(), text: None }).unwrap();
         Schema::new(schema)
-            .check(&node)
+            .check(&node, &node.to_json())
             .into_iter()
             .map(|p| format!("{}:{} {} {}", p.line, p.column, p.path, p.message))
             .collect()

@@ -240,6 +240,14 @@ fn token_before(text: &str, line: usize, column: usize, mark: char) -> Option<us
     (chars.get(start) == Some(&mark)).then_some(start + 1)
 }
 
+/// [`options`] for building a located tree: repeated keys reach the tree, so that each is
+/// reported with its field path.
+fn tree_options() -> serde_saphyr::Options {
+    let mut options = options();
+    options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::PassThrough;
+    options
+}
+
 /// Parse one YAML document into a located tree. Structural problems a tree can show
 /// (repeated keys, keys that are not scalars) are all returned together.
 pub fn parse(text: &str, source: &Source) -> Result<Node, Error> {
@@ -250,12 +258,10 @@ pub fn parse(text: &str, source: &Source) -> Result<Node, Error> {
             problems,
         )
     };
-    if text.trim().is_empty() || text.lines().all(|l| l.trim_start().starts_with('#') || l.trim().is_empty()) {
+    if text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
         return Err(fail(vec![Problem::new("the document is empty", "", 1, 1)]));
     }
-    // Repeated keys reach the tree, so that each is reported with its field path.
-    let mut options = options();
-    options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::PassThrough;
+    let mut options = tree_options();
     let mut root: Node = match serde_saphyr::from_str_with_options(text, options.clone()) {
         Ok(root) => root,
         Err(e) => {
@@ -283,8 +289,7 @@ pub fn parse(text: &str, source: &Source) -> Result<Node, Error> {
 /// they stand at, from a second, lenient parse: anchors and tags let through, aliases
 /// expanded under tight limits (a bomb fails here too, and keeps its bare position).
 fn name_paths(text: &str, problems: &mut [Problem]) {
-    let mut lenient = options();
-    lenient.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::PassThrough;
+    let mut lenient = tree_options();
     lenient.reject_unsupported_tags = false;
     lenient.reject_tagged_field_names = false;
     lenient.alias_limits.max_total_replayed_events = 10_000;

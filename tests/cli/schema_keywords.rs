@@ -148,7 +148,7 @@ impl<'s> Walk<'s> {
         let text = serde_json::to_string_pretty(doc).unwrap();
         let node = yaml::parse(&text, &Source { name: "t".into(), text: None }).unwrap();
         let want = dotted(path);
-        let problems = self.schema.check(&node);
+        let problems = self.schema.check(&node, &node.to_json());
         let hit = problems.iter().any(|p| {
             p.path == want
                 || p.path.starts_with(&format!("{want}."))
@@ -303,7 +303,7 @@ fn every_keyword_of_every_schema_is_enforced_at_its_path() {
         // The generated document itself is valid.
         let text = serde_json::to_string_pretty(&doc).unwrap();
         let node = yaml::parse(&text, &Source { name: "t".into(), text: None }).unwrap();
-        let problems = walk.schema.check(&node);
+        let problems = walk.schema.check(&node, &node.to_json());
         assert!(problems.is_empty(), "{name}: the generated valid document is refused: {problems:?}\n{text}");
         walk.walk(&root, &doc, &[], 0, None);
         assert!(walk.failures.is_empty(), "{}", walk.failures.join("\n"));
