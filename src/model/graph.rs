@@ -252,3 +252,21 @@ pub fn load(snapshot: &crate::store::repo::Snapshot<'_>) -> Result<ServiceGraph,
     }
     Err(Error::not_found("the branch has no service graph (graph/services.yaml or graph/services.json)"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A repeated annotation would let a reader see one database while the provider, which
+    /// keeps the last value, touches another: refused on the fast path and the located one.
+    #[test]
+    fn a_repeated_annotation_key_is_refused_with_its_path() {
+        let text = "apiVersion: clearance/v1\nkind: ServiceGraph\nservices:\n  - id: shop-db\n    annotations:\n      resource: postgres://db/shop\n      resource: postgres://db/billing\n";
+        let err = ServiceGraph::parse(text.as_bytes(), "graph/services.yaml").unwrap_err();
+        let problem = &err.problems[0];
+        assert_eq!(problem.message, "duplicate key `resource`");
+        assert_eq!((problem.path.as_str(), problem.line, problem.column), ("services[0].annotations.resource", 7, 7));
+        let same = text.replace("billing", "shop");
+        assert!(ServiceGraph::parse(same.as_bytes(), "graph/services.yaml").is_err(), "even with equal values");
+    }
+}
