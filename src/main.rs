@@ -8,6 +8,14 @@ use clearance::error::Error;
 use clearance::text::ui::{Format, Ui, render_error};
 
 fn main() -> ExitCode {
+    // Buffers of 128 KiB and more are mapped and unmapped: freed, they leave the process.
+    // Left to itself glibc raises this threshold after the first such buffer is freed, and
+    // the later ones, freed into its heap, stay resident (a large graph's cold read).
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: sets one allocator parameter before any thread is started.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 128 * 1024);
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),

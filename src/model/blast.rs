@@ -173,7 +173,7 @@ pub fn compute(graph: &Arc<Compiled>, targets: &[String], depth_limit: Option<u3
     let sync = bfs(graph, &starts, limit, true);
 
     // Ordered by (depth, tier, id) as one integer each: depth above bit 34, tier in bits
-    // 32-33, the id's rank below.
+    // 32-33, the service number (services are numbered in id order) below.
     let mut keyed: Vec<(u64, Entry)> = depth
         .iter()
         .enumerate()
@@ -186,7 +186,7 @@ pub fn compute(graph: &Arc<Compiled>, targets: &[String], depth_limit: Option<u3
             } else {
                 Via::Async
             };
-            let key = (u64::from(d) << 34) | (u64::from(graph.tier(i) & 3) << 32) | u64::from(graph.rank(i));
+            let key = (u64::from(d) << 34) | (u64::from(graph.tier(i) & 3) << 32) | i as u64;
             (key, Entry { service: i as u32, depth: d, via })
         })
         .collect();

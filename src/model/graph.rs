@@ -7,6 +7,8 @@ use rustc_hash::FxHashMap as HashMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub mod read;
+
 use crate::error::{Error, Problem, Source};
 use crate::text::schema::Schema;
 use crate::text::yaml;
@@ -29,7 +31,7 @@ pub struct ServiceGraph {
     pub services: Vec<Service>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Service {
     /// Unique id: letters, digits and `. _ + : / -`.
@@ -53,6 +55,12 @@ pub struct Service {
     /// Services this one depends on (calls).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub depends_on: Vec<Edge>,
+}
+
+/// Whether `id` is a service id: 1 to 200 of letters, digits and `. _ + : / -` (the
+/// schema's pattern, for the reader that does not run the schema).
+pub fn is_service_id(id: &str) -> bool {
+    (1..=200).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b"._+:/-".contains(&b))
 }
 
 fn default_tier() -> u8 {
@@ -149,34 +157,31 @@ fn locate(node: &yaml::Node, mut problems: Vec<Problem>) -> Vec<Problem> {
 
 impl ServiceGraph {
     /// Parse a graph file: JSON when `name` ends in `.json`, YAML otherwise. Every problem
-    /// is reported, located: both take a typed fast path, and only when something is wrong
-    /// is the document walked again by the located loader to find every problem.
+    /// is reported, located: the strict one-pass reader takes it first, and only when
+    /// something is wrong is the document walked again by the located loader to find every
+    /// problem.
     pub fn parse(bytes: &[u8], name: &str) -> Result<ServiceGraph, Error> {
         let source = Source { name: name.to_owned(), text: None };
         if bytes.len() > MAX_GRAPH_BYTES {
             return Err(Error::invalid(format!("{name} is larger than {} MiB", MAX_GRAPH_BYTES >> 20)));
         }
-        if !name.ends_with(".json") {
-            // Fast path, streamed from parser events; on any failure the located loader
-            // below runs and says what is wrong.
-            if let Ok(graph) = std::str::from_utf8(bytes)
-                .map_err(|e| e.to_string())
-                .and_then(|text| crate::text::yaml_de::from_str::<ServiceGraph>(text).map_err(|e| e.to_string()))
-                && graph.semantic_problems().is_empty()
-            {
+        let mut collect = Collect::default();
+        if read::read(bytes, name, &mut collect) {
+            let graph = ServiceGraph {
+                api_version: "clearance/v1".to_owned(),
+                kind: "ServiceGraph".to_owned(),
+                services: collect.services,
+            };
+            if graph.semantic_problems().is_empty() {
                 return Ok(graph);
             }
-        } else {
-            match serde_json::from_slice::<ServiceGraph>(bytes) {
-                Ok(graph) if graph.semantic_problems().is_empty() => return Ok(graph),
-                // Broken JSON syntax: serde_json's own message and position say it best.
-                Err(e) if e.is_syntax() || e.is_eof() => {
-                    let text = String::from_utf8_lossy(bytes).into_owned();
-                    let message = e.to_string().split(" at line ").next().unwrap_or_default().to_owned();
-                    return Err(invalid(name, Some(text), vec![Problem::new(message, "", e.line(), e.column())]));
-                }
-                _ => {}
-            }
+        } else if name.ends_with(".json")
+            && let Err(e) = serde_json::from_slice::<serde::de::IgnoredAny>(bytes)
+        {
+            // Broken JSON syntax: serde_json's own message and position say it best.
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            let message = e.to_string().split(" at line ").next().unwrap_or_default().to_owned();
+            return Err(invalid(name, Some(text), vec![Problem::new(message, "", e.line(), e.column())]));
         }
         let text = yaml::decode(bytes, &source)?;
         let node = yaml::parse(&text, &source)?;
@@ -237,6 +242,43 @@ impl ServiceGraph {
 
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         self.services.iter().map(|s| s.id.as_str())
+    }
+}
+
+/// The reader's sink that keeps the services as structs.
+#[derive(Default)]
+struct Collect {
+    services: Vec<Service>,
+    current: Service,
+    repeated: bool,
+}
+
+impl read::Sink for Collect {
+    fn label(&mut self, label: read::Label, value: &str) {
+        let list = match label {
+            read::Label::Owners => &mut self.current.owners,
+            read::Label::Data => &mut self.current.data,
+            read::Label::Tags => &mut self.current.tags,
+        };
+        list.push(value.to_owned());
+    }
+
+    fn annotation(&mut self, key: &str, value: &str) {
+        self.repeated |= self.current.annotations.insert(key.to_owned(), value.to_owned()).is_some();
+    }
+
+    fn edge(&mut self, to: &str, kind: Option<EdgeKind>) {
+        self.current.depends_on.push(match kind {
+            None => Edge::Id(to.to_owned()),
+            Some(kind) => Edge::Detailed(DetailedEdge { service: to.to_owned(), kind }),
+        });
+    }
+
+    fn end_service(&mut self, id: &str, tier: u8) -> bool {
+        let mut service = std::mem::take(&mut self.current);
+        (service.id, service.tier) = (id.to_owned(), tier);
+        self.services.push(service);
+        !std::mem::take(&mut self.repeated)
     }
 }
 

@@ -44,6 +44,16 @@ fn human_size(limit: u64) -> String {
 /// The temporary file is created exclusively (`O_EXCL|O_NOFOLLOW`) under a random name, and
 /// the rename replaces a symlink at `dest` rather than following it.
 pub fn write_atomic(dest: &Path, bytes: &[u8], executable: bool) -> Result<()> {
+    write_atomic_with(dest, executable, |f| f.write_all(bytes))
+}
+
+/// [`write_atomic`] for content written piece by piece: `write` gets the temporary file
+/// (buffered), and what it writes replaces `dest` only once all of it is on disk.
+pub fn write_atomic_with(
+    dest: &Path,
+    executable: bool,
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<()> {
     let dir = dest.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir).with_path(dir)?;
     let name = dest.file_name().and_then(|n| n.to_str()).unwrap_or("f");
@@ -53,7 +63,10 @@ pub fn write_atomic(dest: &Path, bytes: &[u8], executable: bool) -> Result<()> {
     let written = (|| {
         let mut f =
             fs::OpenOptions::new().write(true).create_new(true).custom_flags(libc::O_NOFOLLOW).mode(mode).open(&tmp)?;
-        f.write_all(bytes)?;
+        let mut buffered = std::io::BufWriter::with_capacity(1 << 16, &mut f);
+        write(&mut buffered)?;
+        buffered.flush()?;
+        drop(buffered);
         f.sync_all()
     })();
     if let Err(e) = written {
@@ -90,4 +103,61 @@ pub fn check_no_links(root: &Path, relative: &str) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// A file mapped read-only into memory: a cache is read in place, without copying it into
+/// fresh pages. Caches are replaced by [`write_atomic`] (a new file renamed over the old
+/// one), never written in place, so the bytes of a mapping do not change while it lives.
+pub struct Mapped {
+    ptr: std::ptr::NonNull<libc::c_void>,
+    len: usize,
+}
+
+// The mapping is read-only and owned by this value alone.
+unsafe impl Send for Mapped {}
+unsafe impl Sync for Mapped {}
+
+impl Mapped {
+    /// Map `path`; `None` when it is missing, empty or cannot be mapped (callers then do
+    /// without the cache).
+    pub fn open(path: &Path) -> Option<Mapped> {
+        use std::os::fd::AsRawFd;
+        let file = fs::OpenOptions::new().read(true).custom_flags(libc::O_NOFOLLOW).open(path).ok()?;
+        let len = usize::try_from(file.metadata().ok()?.len()).ok()?;
+        if len == 0 {
+            return None;
+        }
+        // SAFETY: a fresh private read-only mapping of an open file; the result is checked.
+        let ptr =
+            unsafe { libc::mmap(std::ptr::null_mut(), len, libc::PROT_READ, libc::MAP_PRIVATE, file.as_raw_fd(), 0) };
+        if ptr == libc::MAP_FAILED {
+            return None;
+        }
+        Some(Mapped { ptr: std::ptr::NonNull::new(ptr)?, len })
+    }
+
+    pub fn bytes(&self) -> &[u8] {
+        // SAFETY: `len` bytes are mapped readable at `ptr` until `drop`.
+        unsafe { std::slice::from_raw_parts(self.ptr.as_ptr().cast::<u8>(), self.len) }
+    }
+
+    /// The bytes from `start` on as native-endian 32-bit words (a trailing partial word
+    /// left out); `None` unless `start` is a multiple of 4.
+    pub fn words(&self, start: usize) -> Option<&[u32]> {
+        if !start.is_multiple_of(4) || start > self.len {
+            return None;
+        }
+        // SAFETY: a mapping starts on a page boundary, so `ptr + start` is 4-aligned; the
+        // words lie inside the mapping, and every bit pattern is a valid u32.
+        Some(unsafe {
+            std::slice::from_raw_parts(self.ptr.as_ptr().cast::<u8>().add(start).cast::<u32>(), (self.len - start) / 4)
+        })
+    }
+}
+
+impl Drop for Mapped {
+    fn drop(&mut self) {
+        // SAFETY: unmaps exactly the mapping made in `open`, once.
+        unsafe { libc::munmap(self.ptr.as_ptr(), self.len) };
+    }
 }

@@ -218,10 +218,72 @@ impl<'r> Snapshot<'r> {
         Ok(self.scratch_or_main().find_blob(id)?.content().to_vec())
     }
 
+    /// Blob `id` as a stream, when it is stored loose (as a commit made here leaves it;
+    /// `None` when it lies in a pack, which git cannot stream): `read` gets a reader and the
+    /// blob's size. The object file is inflated a buffer at a time (nothing of it is mapped
+    /// or held whole), and the content is hashed on the way and checked against `id` (read
+    /// to its end if `read` stopped early), as a whole read would be.
+    pub fn with_blob_stream<T>(
+        &self,
+        id: Oid,
+        read: impl FnOnce(&mut dyn std::io::Read, usize) -> T,
+    ) -> Result<Option<T>> {
+        use sha1::Digest as _;
+        use std::io::Read as _;
+        let hex = id.to_string();
+        let path = self.repo.commondir().join("objects").join(&hex[..2]).join(&hex[2..]);
+        let Ok(file) = File::open(&path) else { return Ok(None) };
+        let corrupt = || Error::invalid(format!("object {id} is corrupt ({})", path.display()));
+        let mut inflated = flate2::bufread::ZlibDecoder::new(std::io::BufReader::with_capacity(1 << 16, file));
+        // The header: `blob <size>\0`.
+        let mut header = Vec::with_capacity(32);
+        let mut byte = [0u8];
+        while header.len() < 32 {
+            inflated.read_exact(&mut byte).map_err(|_| corrupt())?;
+            if byte[0] == 0 {
+                break;
+            }
+            header.push(byte[0]);
+        }
+        let Some(len) = header.strip_prefix(b"blob ").and_then(|n| std::str::from_utf8(n).ok()?.parse().ok()) else {
+            return Ok(None);
+        };
+        header.push(0);
+        let mut verified = Verified { inner: inflated, hash: sha1::Sha1::new_with_prefix(&header), seen: 0 };
+        let value = read(&mut verified, len);
+        std::io::copy(&mut verified, &mut std::io::sink()).map_err(|_| corrupt())?;
+        if verified.seen != len || verified.hash.finalize().as_slice() != id.as_bytes() {
+            return Err(corrupt());
+        }
+        Ok(Some(value))
+    }
+
+    /// Blob `id` itself, to be read in place (`content()`) rather than copied.
+    pub fn git_blob(&self, id: Oid) -> Result<git2::Blob<'r>> {
+        Ok(self.scratch_or_main().find_blob(id)?)
+    }
+
     /// The handle that sees every object this snapshot can name (the scratch handle sees
     /// the repository's objects too).
     fn scratch_or_main(&self) -> &'r Repository {
         self.rules.as_ref().map_or(self.repo, |(_, git)| git)
+    }
+}
+
+/// A reader that hashes what passes through it.
+struct Verified<R> {
+    inner: R,
+    hash: sha1::Sha1,
+    seen: usize,
+}
+
+impl<R: std::io::Read> std::io::Read for Verified<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        use sha1::Digest as _;
+        let n = self.inner.read(buf)?;
+        self.hash.update(&buf[..n]);
+        self.seen += n;
+        Ok(n)
     }
 }
 

@@ -19,13 +19,14 @@ use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle, StrInput};
 
 use crate::text::yaml::MAX_DEPTH;
 
-/// A scalar resolved by the YAML 1.2 core schema.
-enum Value {
+/// A scalar resolved by the YAML 1.2 core schema; a string is borrowed from the input
+/// when it is written there as it is.
+enum Value<'a> {
     Null,
     Bool(bool),
     Int(i64),
     Float(f64),
-    Str(String),
+    Str(Cow<'a, str>),
 }
 
 /// Why the fast path gave up (the located loader gives the message users see).
@@ -50,13 +51,13 @@ fn fail<T>(why: &str) -> Result<T, Failed> {
     Err(Failed(why.to_owned()))
 }
 
-/// Deserialize one YAML document.
-pub fn from_str<T: de::DeserializeOwned>(text: &str) -> Result<T, Failed> {
+/// Deserialize one YAML document through `seed` (which may keep what it reads elsewhere).
+pub fn from_str_seed<'de, S: DeserializeSeed<'de>>(text: &str, seed: S) -> Result<S::Value, Failed> {
     let mut de = De { parser: Parser::new_from_str(text), peeked: None, depth: 0 };
     if !matches!(de.next()?, Event::StreamStart) || !matches!(de.next()?, Event::DocumentStart(..)) {
         return fail("expected one YAML document");
     }
-    let value = T::deserialize(&mut de)?;
+    let value = seed.deserialize(&mut de)?;
     loop {
         match de.next()? {
             Event::DocumentEnd => {}
@@ -92,7 +93,7 @@ impl<'a> De<'a> {
     }
 
     /// The next node, which must be a scalar, resolved by the YAML core schema.
-    fn scalar(&mut self) -> Result<Value, Failed> {
+    fn scalar(&mut self) -> Result<Value<'a>, Failed> {
         match self.next()? {
             Event::Scalar(value, style, 0, None) => Ok(scalar(value, style)),
             Event::Scalar(..) => fail("anchors and tags are not accepted"),
@@ -104,7 +105,7 @@ impl<'a> De<'a> {
     /// them, one level deeper.
     fn nested<T>(
         &mut self,
-        seen: Option<Vec<String>>,
+        seen: Option<Vec<Cow<'a, str>>>,
         visit: impl FnOnce(&mut Items<'_, 'a>) -> Result<T, Failed>,
     ) -> Result<T, Failed> {
         self.next()?;
@@ -148,7 +149,8 @@ impl<'de> de::Deserializer<'de> for &mut De<'_> {
                 Value::Bool(b) => visitor.visit_bool(b),
                 Value::Int(i) => visitor.visit_i64(i),
                 Value::Float(f) => visitor.visit_f64(f),
-                Value::Str(s) => visitor.visit_string(s),
+                Value::Str(Cow::Borrowed(s)) => visitor.visit_str(s),
+                Value::Str(Cow::Owned(s)) => visitor.visit_string(s),
             },
             Event::SequenceStart(_, 0, None) => self.nested(None, |items| visitor.visit_seq(items)),
             Event::MappingStart(_, 0, None) => self.nested(None, |entries| visitor.visit_map(entries)),
@@ -173,7 +175,7 @@ impl<'de> de::Deserializer<'de> for &mut De<'_> {
         visitor: V,
     ) -> Result<V::Value, Failed> {
         match self.scalar()? {
-            Value::Str(s) => visitor.visit_enum(s.into_deserializer()),
+            Value::Str(s) => visitor.visit_enum(s.into_owned().into_deserializer()),
             _ => fail("expected a string"),
         }
     }
@@ -203,7 +205,7 @@ struct Items<'d, 'a> {
     de: &'d mut De<'a>,
     done: bool,
     /// The keys read so far, for a map.
-    seen: Option<Vec<String>>,
+    seen: Option<Vec<Cow<'a, str>>>,
 }
 
 impl Items<'_, '_> {
@@ -241,7 +243,7 @@ impl<'de> MapAccess<'de> for &mut Items<'_, '_> {
             if seen.iter().any(|k| k == key) {
                 return fail("duplicate key");
             }
-            seen.push(key.to_string());
+            seen.push(key.clone());
         }
         seed.deserialize(&mut *self.de).map(Some)
     }
@@ -252,9 +254,9 @@ impl<'de> MapAccess<'de> for &mut Items<'_, '_> {
 }
 
 /// YAML 1.2 core schema resolution of a scalar.
-fn scalar(value: Cow<'_, str>, style: ScalarStyle) -> Value {
+fn scalar(value: Cow<'_, str>, style: ScalarStyle) -> Value<'_> {
     if style != ScalarStyle::Plain {
-        return Value::Str(value.into_owned());
+        return Value::Str(value);
     }
     match value.as_ref() {
         "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
@@ -277,7 +279,7 @@ fn scalar(value: Cow<'_, str>, style: ScalarStyle) -> Value {
         ".inf" | ".Inf" | ".INF" | "+.inf" => Value::Float(f64::INFINITY),
         "-.inf" | "-.Inf" | "-.INF" => Value::Float(f64::NEG_INFINITY),
         ".nan" | ".NaN" | ".NAN" => Value::Float(f64::NAN),
-        _ => Value::Str(value.into_owned()),
+        _ => Value::Str(value),
     }
 }
 
@@ -298,6 +300,10 @@ fn parse_int(s: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn from_str<T: de::DeserializeOwned>(text: &str) -> Result<T, Failed> {
+        from_str_seed(text, std::marker::PhantomData::<T>)
+    }
 
     #[derive(Debug, serde::Deserialize, PartialEq)]
     #[serde(deny_unknown_fields)]

@@ -8,7 +8,7 @@ use proptest::prelude::*;
 
 use clearance::model::blast::{self, Via};
 use clearance::model::graph::ServiceGraph;
-use clearance::model::graph_index::Compiled;
+use clearance::model::graph_index::{self, Compiled};
 
 use crate::common::Repo;
 
@@ -26,8 +26,12 @@ fn graph_yaml(tiers: &[u8], edges: &[(usize, usize, bool)]) -> String {
                 },
             )
             .collect();
+        // Some services hold data, carry tags or annotations, so every table is exercised.
+        let data = if i % 5 == 0 { "pci" } else { "" };
+        let tags = if i % 2 == 0 { format!("x{}, y", i % 3) } else { String::new() };
+        let annotations = if i % 4 == 1 { format!("{{resource: r{i}, a: '1'}}") } else { "{}".to_owned() };
         out.push_str(&format!(
-            "  - {{id: s{i}, tier: {tier}, owners: [team-{}], depends_on: [{}]}}\n",
+            "  - {{id: s{i}, tier: {tier}, owners: [team-{}], data: [{data}], tags: [{tags}], annotations: {annotations}, depends_on: [{}]}}\n",
             i % 3,
             deps.join(", ")
         ));
@@ -142,7 +146,32 @@ fn check_radius(case: Case) -> Result<(), TestCaseError> {
     let yaml = graph_yaml(&tiers, &edges);
     let graph = ServiceGraph::parse(yaml.as_bytes(), "g.yaml")
         .map_err(|e| TestCaseError::fail(format!("{e}: {:?}\n{yaml}", e.problems)))?;
-    let compiled = std::sync::Arc::new(Compiled::build(&graph));
+    let built = Compiled::build(&graph);
+    // The one-pass reader gives the same compiled graph from the YAML and from the JSON
+    // form, and so does the cache it is written to and mapped back from; the radius below
+    // is computed on the mapped one.
+    let json = serde_json::to_vec_pretty(&graph).unwrap();
+    prop_assert_eq!(&graph_index::parse(yaml.as_bytes(), "g.yaml").unwrap(), &built);
+    prop_assert_eq!(&graph_index::parse(&json, "g.json").unwrap(), &built);
+    let dir = tempfile::tempdir().unwrap();
+    let key = git2::Oid::hash_object(git2::ObjectType::Blob, &json).unwrap();
+    graph_index::cache::write(&built, &dir.path().join("graph.bin"), key).unwrap();
+    let compiled = std::sync::Arc::new(graph_index::cache::open(&dir.path().join("graph.bin"), key).unwrap());
+    prop_assert_eq!(&*compiled, &built);
+    for (i, id) in built.ids().enumerate() {
+        prop_assert_eq!(
+            compiled.annotations(i).collect::<Vec<_>>(),
+            graph
+                .services
+                .iter()
+                .find(|s| s.id == id)
+                .unwrap()
+                .annotations
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect::<Vec<_>>()
+        );
+    }
     let names: Vec<String> = targets.iter().map(|t| format!("s{t}")).collect();
     let radius = blast::compute(&compiled, &names, limit).unwrap();
     let got: BTreeMap<String, (u32, Via)> = radius.impacted().map(|s| (s.id().to_owned(), (s.depth, s.via))).collect();
@@ -499,4 +528,89 @@ fn the_human_table_shows_the_most_critical_first_and_says_what_it_left_out() {
     let all = repo.run(&["blast", "orders-db", "payments-db", "--all"]);
     assert_eq!(all.stdout.lines().count(), 2 + 7, "{}", all.stdout);
     assert!(!all.stdout.contains("more"), "{}", all.stdout);
+}
+
+/// What serde would take for a graph but the schema does not: each is refused by the
+/// reader behind `graph check` and `governance sign` and by the one behind `blast`, with
+/// the same located problem.
+#[test]
+fn a_json_graph_is_held_to_every_rule_of_the_schema() {
+    let head = r#"{"apiVersion": "clearance/v1", "kind": "ServiceGraph", "services": "#;
+    let cases = [
+        // A struct as a list: serde's derive accepts it.
+        (r#"["clearance/v1", "ServiceGraph", [["a", 1, [], [], [], {}, []]]]"#.to_owned(), "expected a mapping"),
+        (format!(r#"{head}[["a", 1, [], [], [], {{}}, []]]}}"#), "(services[0])"),
+        // One database for the reader of the file, another for the provider.
+        (
+            format!(
+                r#"{head}[{{"id": "db", "annotations": {{"resource": "postgres://db/shop", "resource": "postgres://db/billing"}}}}]}}"#
+            ),
+            "duplicate key `resource`",
+        ),
+        (format!(r#"{head}[{{"id": "a", "tier": 1, "tier": 0}}]}}"#), "duplicate key `tier`"),
+        (format!(r#"{head}[{{"id": "a b"}}]}}"#), "`a b` is not valid: expected a service id"),
+        (format!(r#"{head}[{{"id": "a", "depends_on": [{{"kind": "async"}}]}}]}}"#), "missing field `service`"),
+    ];
+    for (text, needle) in &cases {
+        for result in [
+            ServiceGraph::parse(text.as_bytes(), "g.json").map(|_| ()),
+            graph_index::parse(text.as_bytes(), "g.json").map(|_| ()),
+        ] {
+            let err = result.expect_err(text);
+            let shown = format!("{err} {:?}", err.problems);
+            assert!(
+                shown.contains(needle) || err.problems.iter().any(|p| p.path.contains(needle.trim_matches(['(', ')']))),
+                "{text}: expected `{needle}` in {shown}"
+            );
+        }
+    }
+
+    // An agent commits the two-database graph and asks the admin to sign it into force.
+    let repo = Repo::new();
+    fs::remove_file(repo.file("graph/services.yaml")).unwrap();
+    fs::write(repo.file("graph/services.json"), &cases[2].0).unwrap();
+    let r = repo.sign_rules("graph as JSON");
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("duplicate key `resource`"), "{}", r.stderr);
+}
+
+/// The blob of a graph committed here is a loose object, streamed and inflated by
+/// clearance; after `git gc` it lies in a pack and is read by git. Both give the same
+/// radius, and a loose object whose content no longer matches its name is refused.
+#[test]
+fn a_graph_blob_loose_or_packed_reads_the_same_and_a_forged_one_is_refused() {
+    use std::io::{Read, Write};
+    let repo = Repo::new();
+    let graph = ServiceGraph::parse(&fs::read(repo.file("graph/services.yaml")).unwrap(), "g.yaml").unwrap();
+    fs::remove_file(repo.file("graph/services.yaml")).unwrap();
+    fs::write(repo.file("graph/services.json"), serde_json::to_vec_pretty(&graph).unwrap()).unwrap();
+    repo.commit_rules("graph as JSON");
+    let cache = repo.path().join(".git/clearance/graph.bin");
+    let blast = || {
+        let _ = fs::remove_file(&cache);
+        repo.run(&["blast", "orders-db", "--format", "json"])
+    };
+    let loose = blast();
+    assert_eq!(loose.code, 0, "{}", loose.stderr);
+    let oid = crate::common::git(repo.path(), &["rev-parse", "HEAD:graph/services.json"]).trim().to_owned();
+    let object = repo.path().join(".git/objects").join(&oid[..2]).join(&oid[2..]);
+    let stored = fs::read(&object).unwrap();
+
+    crate::common::git(repo.path(), &["gc", "--quiet"]);
+    assert!(!object.exists(), "git gc packed the graph");
+    let packed = blast();
+    assert_eq!((packed.code, &packed.stdout), (0, &loose.stdout), "{}", packed.stderr);
+
+    // Put the loose object back with one service renamed: same name, other content.
+    let mut inflated = Vec::new();
+    flate2::read::ZlibDecoder::new(&stored[..]).read_to_end(&mut inflated).unwrap();
+    let forged = String::from_utf8(inflated).unwrap().replacen("checkout", "checkoux", 1);
+    let mut deflated = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    deflated.write_all(forged.as_bytes()).unwrap();
+    fs::create_dir_all(object.parent().unwrap()).unwrap();
+    fs::write(&object, deflated.finish().unwrap()).unwrap();
+    let r = blast();
+    assert_ne!(r.code, 0, "a forged graph blob was read: {}", r.stdout);
+    assert!(r.stderr.contains(&format!("object {oid} is corrupt")), "{}", r.stderr);
+    assert!(!cache.exists(), "no cache is written from a forged blob");
 }

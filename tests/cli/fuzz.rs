@@ -174,7 +174,18 @@ fn intents() {
 fn graphs_in_yaml_and_json() {
     fuzz("graph", |input| {
         let name = if input.first() == Some(&b'{') { "graph/services.json" } else { "graph/services.yaml" };
-        let e = clearance::model::graph::ServiceGraph::parse(input, name).err()?;
+        // The reader behind `graph check` and the one behind `blast` take and refuse the same
+        // files, and agree on what they take.
+        let structs = clearance::model::graph::ServiceGraph::parse(input, name);
+        match (&structs, clearance::model::graph_index::parse(input, name)) {
+            (Ok(graph), Ok(compiled)) if clearance::model::graph_index::Compiled::build(graph) != compiled => {
+                return Some("the compiled reader reads another graph".to_owned());
+            }
+            (Ok(_), Err(e)) => return Some(format!("only the compiled reader refuses it: {e}")),
+            (Err(e), Ok(_)) => return Some(format!("only the compiled reader takes it: {e}")),
+            _ => {}
+        }
+        let e = structs.err()?;
         located(&e, name, input, true)
     });
 }
