@@ -3,7 +3,8 @@
 graph, reached from ~60% of it), side by side with a Python json.load + BFS peer.
 
 Measures CPU time (user + system), wall time and peak RSS of each process:
-  - `clearance blast TARGET --format json` cold (no graph cache) on JSON and YAML, and warm;
+  - `clearance blast TARGET --format json` cold (no graph cache) on JSON and YAML, the JSON
+    graph both as a loose object (committed here) and in a pack (as fetched), and warm;
   - the human output (summary and the most critical rows) warm;
   - `clearance check -f INTENT` and `clearance propose --dry-run` on an intent targeting it;
   - bench/blast_reference.py on the same JSON file.
@@ -16,40 +17,48 @@ import argparse, json, os, shutil, statistics, subprocess, sys, tempfile, time
 from common import ROOT, graph_repo, release_binary
 
 
-def spawn_run(argv, cwd=None, stdin=None):
+def spawn_run(argv, cwd=None, stdin=None, before=None):
     """CPU ms, wall ms and peak RSS (MiB) of one process, and a short summary of its output.
 
-    Its stdout goes to a file that this process never reads whole: a forked child's peak
-    RSS counts the parent's memory at the fork, so this process stays small for the
-    figures to be honest. A JSON output's summary is read in a child of its own."""
+    CPU (user + system) and wall time come from running the command alone (`wait4`); peak
+    RSS from running it again under GNU time, which forks it from a small process (a child
+    forked from this Python process would count this process's pages as its own). Its
+    stdout goes to a file that this process never reads whole; a JSON output's summary is
+    read in a child of its own. `before` runs before each of the two (a cold run removes
+    the cache)."""
     out_path = os.path.join(tempfile.gettempdir(), "clearance-radius-bench.out")
-    # GNU time forks the command from a small process, so its peak RSS is the command's own
-    # (a child forked from this Python process starts with this process's pages).
     timed = os.path.join(tempfile.gettempdir(), "clearance-radius-bench.time")
-    gnu_time = shutil.which("time") if os.path.exists("/usr/bin/time") else None
-    full = ["/usr/bin/time", "-f", "%U %S %M", "-o", timed] + argv if gnu_time else argv
-    with open(out_path, "wb") as out_file:
-        t = time.perf_counter()
-        p = subprocess.Popen(full, cwd=cwd, stdin=subprocess.PIPE, stdout=out_file, stderr=subprocess.PIPE)
-        if stdin:
-            p.stdin.write(stdin)
-        p.stdin.close()
-        err = p.stderr.read()
-        _, status, usage = os.wait4(p.pid, 0)
-        wall = (time.perf_counter() - t) * 1000
-    code = os.waitstatus_to_exitcode(status)
-    if code != 0 and not (argv[1:2] == ["check"] and code in (3, 4)):
-        sys.exit(f"{argv} failed ({code}): {err.decode()}")
+
+    def once(full):
+        if before:
+            before()
+        with open(out_path, "wb") as out_file:
+            t = time.perf_counter()
+            p = subprocess.Popen(full, cwd=cwd, stdin=subprocess.PIPE, stdout=out_file, stderr=subprocess.PIPE)
+            if stdin:
+                p.stdin.write(stdin)
+            p.stdin.close()
+            err = p.stderr.read()
+            _, status, usage = os.wait4(p.pid, 0)
+            wall = (time.perf_counter() - t) * 1000
+        code = os.waitstatus_to_exitcode(status)
+        if code != 0 and not (argv[1:2] == ["check"] and code in (3, 4)):
+            sys.exit(f"{argv} failed ({code}): {err.decode()}")
+        return (usage.ru_utime + usage.ru_stime) * 1000, wall
+
+    if os.path.exists("/usr/bin/time"):
+        once(["/usr/bin/time", "-f", "%M", "-o", timed] + argv)
+        rss = int(open(timed).read().split()[-1]) / 1024
+    else:
+        rss = float("nan")
+    cpu, wall = once(argv)
     if argv[-2:] == ["--format", "json"]:
         summary = subprocess.run([sys.executable, "-c", "import json, sys; print(json.dumps(json.load(open(sys.argv[1]))['summary']))", out_path],
                                  check=True, capture_output=True).stdout
     else:
         with open(out_path, "rb") as f:
             summary = f.read(200)
-    cpu = (usage.ru_utime + usage.ru_stime) * 1000  # wait4 counts what `time` waited for
-    if gnu_time:
-        return cpu, wall, int(open(timed).read().split()[-1]) / 1024, summary
-    return cpu, wall, usage.ru_maxrss / 1024, summary
+    return cpu, wall, rss, summary
 
 
 def main():
@@ -76,12 +85,9 @@ def main():
     json_repo = repos["json"][0]
     def cold_runs(repo):
         cache = os.path.join(repo, ".git", "clearance", "graph.bin")
-        runs = []
-        for _ in range(args.runs):
-            if os.path.exists(cache):
-                os.remove(cache)
-            runs.append(spawn_run([binary, "blast", target, "--format", "json"], cwd=repo))
-        return runs
+        drop = lambda: os.path.exists(cache) and os.remove(cache)
+        return [spawn_run([binary, "blast", target, "--format", "json"], cwd=repo, before=drop)
+                for _ in range(args.runs)]
 
     # A graph committed here is a loose object (clearance inflates it as it reads); one
     # fetched from elsewhere lies in a pack (git reads it whole): both are measured.

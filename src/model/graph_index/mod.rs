@@ -26,9 +26,10 @@ const ASYNC: u32 = 1 << 31;
 /// How many words open the block: the counts every section's place follows from.
 const COUNTS: usize = 8;
 
-/// Read-only graph for traversals. Service `i` has id `string(ids[i])`, and services are
-/// numbered in id order; owners, data, tags and annotations are lists of string indices;
-/// `dependents` lists, for service `i`, the services that depend on it, with the async bit.
+/// Read-only graph for traversals. Services are numbered in id order, and service `i`'s id
+/// is string `i` (the other strings follow the ids); owners, data, tags and annotations are
+/// lists of string indices; `dependents` lists, for service `i`, the services that depend
+/// on it, with the async bit.
 pub struct Compiled {
     store: Store,
     layout: Layout,
@@ -65,7 +66,6 @@ struct Layout {
     n: usize,
     text_len: usize,
     string_offsets: Range<usize>,
-    ids: Range<usize>,
     owners: Csr,
     data: Csr,
     tags: Csr,
@@ -85,11 +85,10 @@ impl Layout {
             Some(start..at)
         };
         let string_offsets = take((strings as usize).checked_add(1)?)?;
-        let ids = take(n)?;
         let mut csr = |values: u32| Some(Csr { offsets: take(n.checked_add(1)?)?, values: take(values as usize)? });
         let (owners, data, tags) = (csr(owners)?, csr(data)?, csr(tags)?);
         let (annotations, dependents) = (csr(annotations)?, csr(edges)?);
-        Some(Layout { n, text_len, string_offsets, ids, owners, data, tags, annotations, dependents, words: at })
+        Some(Layout { n, text_len, string_offsets, owners, data, tags, annotations, dependents, words: at })
     }
 }
 
@@ -135,15 +134,18 @@ impl Store {
         if layout.words != words.len() || tiers.len() != n || text.len() != layout.text_len {
             return None;
         }
+        // Written as folds without early exits, which the compiler turns into vector code:
+        // every word of a cache is read here on every run.
         let monotonic = |o: &[u32], end: usize| {
-            o.first() == Some(&0) && o.windows(2).all(|w| w[0] <= w[1]) && o.last().copied() == Some(end as u32)
+            o.first() == Some(&0)
+                && o.iter().zip(o.iter().skip(1)).fold(true, |ok, (a, b)| ok & (a <= b))
+                && o.last().copied() == Some(end as u32)
         };
         let offsets = &words[layout.string_offsets.clone()];
         if !monotonic(offsets, text.len()) || offsets.iter().any(|&o| !text.is_char_boundary(o as usize)) {
             return None;
         }
-        let ids = &words[layout.ids.clone()];
-        if ids.iter().any(|&s| s as usize >= strings) || tiers.iter().any(|&t| t > 3) {
+        if strings < n || tiers.iter().fold(0, |max, &t| max.max(t)) > 3 {
             return None;
         }
         for (csr, bound, mask) in [
@@ -155,17 +157,17 @@ impl Store {
         ] {
             let values = &words[csr.values.clone()];
             if !monotonic(&words[csr.offsets.clone()], values.len())
-                || values.iter().any(|&v| (v & mask) as usize >= bound)
+                || values.iter().map(|&v| v & mask).max().is_some_and(|max| max as usize >= bound)
             {
                 return None;
             }
         }
-        if words[layout.annotations.offsets.clone()].windows(2).any(|w| (w[1] - w[0]) % 2 != 0) {
+        if words[layout.annotations.offsets.clone()].iter().fold(0, |odd, &o| odd | o) & 1 != 0 {
             return None;
         }
         // Strictly increasing ids: no id twice, and a lookup can search them.
-        let id = |s: u32| &text[offsets[s as usize] as usize..offsets[s as usize + 1] as usize];
-        if !ids.windows(2).all(|w| id(w[0]) < id(w[1])) {
+        let id = |s: usize| &text[offsets[s] as usize..offsets[s + 1] as usize];
+        if !(1..n).all(|i| id(i - 1) < id(i)) {
             return None;
         }
         Some(layout)
@@ -206,7 +208,7 @@ impl Compiled {
     }
 
     pub fn id(&self, i: usize) -> &str {
-        self.string(self.words()[self.layout.ids.start + i])
+        self.string(i as u32)
     }
 
     pub fn tier(&self, i: usize) -> u8 {
@@ -259,8 +261,16 @@ impl Compiled {
     }
 
     pub fn find(&self, id: &str) -> Option<usize> {
-        let ids = &self.words()[self.layout.ids.clone()];
-        ids.binary_search_by(|&s| self.string(s).cmp(id)).ok()
+        let (mut low, mut high) = (0, self.len());
+        while low < high {
+            let mid = low + (high - low) / 2;
+            match self.id(mid).cmp(id) {
+                std::cmp::Ordering::Less => low = mid + 1,
+                std::cmp::Ordering::Greater => high = mid,
+                std::cmp::Ordering::Equal => return Some(mid),
+            }
+        }
+        None
     }
 
     pub fn ids(&self) -> impl Iterator<Item = &str> {
@@ -403,8 +413,16 @@ mod tests {
         assert!(edited(&c, |w, _, _| w[layout.owners.values.start] = 99).is_none());
         assert!(edited(&c, |w, _, _| w[layout.owners.offsets.end - 1] += 1).is_none());
         assert!(edited(&c, |_, t, _| t[0] = 4).is_none());
-        // Ids out of order (lookups would miss them).
-        assert!(edited(&c, |w, _, _| w.swap(layout.ids.start, layout.ids.start + 1)).is_none());
+        // Ids out of order (lookups would miss them): the first two strings swapped.
+        let (a, b) = (c.id(0).len(), c.id(1).len());
+        assert!(
+            edited(&c, |w, _, t| {
+                let first = t[..a].to_owned();
+                t.replace_range(..a + b, &format!("{}{first}", &t[a..a + b]));
+                w[layout.string_offsets.start + 1] = b as u32;
+            })
+            .is_none()
+        );
         // A string boundary inside a character (the text keeps its length).
         let p = c.words()[layout.string_offsets.start + 1] as usize;
         assert!(edited(&c, |_, _, t| t.replace_range(p - 1..p + 1, "é")).is_none());

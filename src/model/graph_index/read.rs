@@ -177,7 +177,8 @@ impl Builder {
 
     /// The compiled graph; `None` when two services share an id or an edge names a service
     /// that is not in the graph. Services are numbered in id order (so ordering them by id
-    /// is ordering their numbers, and a lookup is a binary search over them).
+    /// is ordering their numbers, and a lookup is a binary search over them), and service
+    /// `i`'s id is string `i`.
     pub(super) fn finish(mut self) -> Option<Compiled> {
         let n = self.ids.len();
         if self.string_offsets.is_empty() {
@@ -235,15 +236,42 @@ impl Builder {
             }
         }
         drop((service_of, forward));
-        let ids: Vec<u32> = order.iter().map(|&old| self.ids[old as usize]).collect();
+        // Strings renumbered: service `i`'s id is string `i` (ids laid out in id order, as
+        // output lists them), then the other strings in the order they were met.
+        let mut remap = vec![u32::MAX; strings];
+        for (new, &old) in order.iter().enumerate() {
+            remap[self.ids[old as usize] as usize] = new as u32;
+        }
+        let mut text = String::with_capacity(self.text.len());
+        let mut string_offsets = Vec::with_capacity(strings + 1);
+        string_offsets.push(0);
+        for &old in &order {
+            text.push_str(self.string(self.ids[old as usize]));
+            string_offsets.push(text.len() as u32);
+        }
+        for (s, slot) in remap.iter_mut().enumerate() {
+            if *slot == u32::MAX {
+                *slot = (string_offsets.len() - 1) as u32;
+                text.push_str(self.string(s as u32));
+                string_offsets.push(text.len() as u32);
+            }
+        }
+        drop((std::mem::take(&mut self.text), std::mem::take(&mut self.string_offsets)));
         let tier: Vec<u8> = order.iter().map(|&old| self.tier[old as usize]).collect();
-        let [owners, data, tags] = self.labels.map(|rows| rows.reordered(&order));
-        let annotations = self.annotations.reordered(&order);
-        drop(order);
+        let renumbered = |rows: Rows| {
+            let mut rows = rows.reordered(&order);
+            for v in &mut rows.values {
+                *v = remap[*v as usize];
+            }
+            rows
+        };
+        let [owners, data, tags] = self.labels.map(renumbered);
+        let annotations = renumbered(self.annotations);
+        drop((order, remap));
         let counts = vec![
             n as u32,
             strings as u32,
-            self.text.len() as u32,
+            text.len() as u32,
             owners.values.len() as u32,
             data.values.len() as u32,
             tags.values.len() as u32,
@@ -253,8 +281,7 @@ impl Builder {
         debug_assert_eq!(counts.len(), COUNTS);
         let sections = [
             counts,
-            self.string_offsets,
-            ids,
+            string_offsets,
             owners.offsets,
             owners.values,
             data.offsets,
@@ -271,6 +298,6 @@ impl Builder {
         for section in sections {
             words.extend_from_slice(&section);
         }
-        Compiled::new(Store::Built { words, tier, text: self.text })
+        Compiled::new(Store::Built { words, tier, text })
     }
 }
