@@ -60,7 +60,10 @@ pub struct Service {
 /// Whether `id` is a service id: 1 to 200 of letters, digits and `. _ + : / -` (the
 /// schema's pattern, for the reader that does not run the schema).
 pub fn is_service_id(id: &str) -> bool {
-    (1..=200).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b"._+:/-".contains(&b))
+    (1..=200).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| matches!(b, b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'.' | b'_' | b'+' | b':' | b'/' | b'-'))
 }
 
 fn default_tier() -> u8 {

@@ -218,11 +218,12 @@ impl<'r> Snapshot<'r> {
         Ok(self.scratch_or_main().find_blob(id)?.content().to_vec())
     }
 
-    /// Blob `id` as a stream, when it is stored loose (as a commit made here leaves it;
-    /// `None` when it lies in a pack, which git cannot stream): `read` gets a reader and the
-    /// blob's size. The object file is inflated a buffer at a time (nothing of it is mapped
-    /// or held whole), and the content is hashed on the way and checked against `id` (read
-    /// to its end if `read` stopped early), as a whole read would be.
+    /// Blob `id` as a stream, when it is stored loose (as a commit made here leaves it):
+    /// `read` gets a reader of at most the blob's size, and that size. The object file is
+    /// inflated a buffer at a time (nothing of it is held whole), and the content is hashed
+    /// on the way and checked against `id`. `None` when the object is not loose, or its
+    /// file does not hold what its name says (git, reading it whole, then finds a good copy
+    /// in a pack or says what is wrong): what `read` made of it is thrown away.
     pub fn with_blob_stream<T>(
         &self,
         id: Oid,
@@ -233,29 +234,29 @@ impl<'r> Snapshot<'r> {
         let hex = id.to_string();
         let path = self.repo.commondir().join("objects").join(&hex[..2]).join(&hex[2..]);
         let Ok(file) = File::open(&path) else { return Ok(None) };
-        let corrupt = || Error::invalid(format!("object {id} is corrupt ({})", path.display()));
         let mut inflated = flate2::bufread::ZlibDecoder::new(std::io::BufReader::with_capacity(1 << 16, file));
-        // The header: `blob <size>\0`.
+        // The header: `blob <decimal size>\0`.
         let mut header = Vec::with_capacity(32);
         let mut byte = [0u8];
-        while header.len() < 32 {
-            inflated.read_exact(&mut byte).map_err(|_| corrupt())?;
-            if byte[0] == 0 {
-                break;
-            }
+        while header.len() < 32 && inflated.read_exact(&mut byte).is_ok() && byte[0] != 0 {
             header.push(byte[0]);
         }
-        let Some(len) = header.strip_prefix(b"blob ").and_then(|n| std::str::from_utf8(n).ok()?.parse().ok()) else {
+        let Some(len) = header
+            .strip_prefix(b"blob ")
+            .filter(|n| !n.is_empty() && n.iter().all(u8::is_ascii_digit))
+            .and_then(|n| std::str::from_utf8(n).ok()?.parse::<usize>().ok())
+        else {
             return Ok(None);
         };
         header.push(0);
-        let mut verified = Verified { inner: inflated, hash: sha1::Sha1::new_with_prefix(&header), seen: 0 };
-        let value = read(&mut verified, len);
-        std::io::copy(&mut verified, &mut std::io::sink()).map_err(|_| corrupt())?;
-        if verified.seen != len || verified.hash.finalize().as_slice() != id.as_bytes() {
-            return Err(corrupt());
-        }
-        Ok(Some(value))
+        // One byte past the size is read, to see that there is none.
+        let limited = std::io::Read::take(inflated, len as u64 + 1);
+        let mut verified = Verified { inner: limited, hash: sha1::Sha1::new_with_prefix(&header), seen: 0 };
+        let value = read(&mut std::io::Read::take(&mut verified, len as u64), len);
+        let whole = std::io::copy(&mut verified, &mut std::io::sink()).is_ok()
+            && verified.seen == len
+            && verified.hash.finalize().as_slice() == id.as_bytes();
+        Ok(whole.then_some(value))
     }
 
     /// Blob `id` itself, to be read in place (`content()`) rather than copied.

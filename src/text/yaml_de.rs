@@ -25,7 +25,6 @@ enum Value<'a> {
     Null,
     Bool(bool),
     Int(i64),
-    Float(f64),
     Str(Cow<'a, str>),
 }
 
@@ -54,8 +53,13 @@ fn fail<T>(why: &str) -> Result<T, Failed> {
 /// Deserialize one YAML document through `seed` (which may keep what it reads elsewhere).
 pub fn from_str_seed<'de, S: DeserializeSeed<'de>>(text: &str, seed: S) -> Result<S::Value, Failed> {
     let mut de = De { parser: Parser::new_from_str(text), peeked: None, depth: 0 };
-    if !matches!(de.next()?, Event::StreamStart) || !matches!(de.next()?, Event::DocumentStart(..)) {
+    if !matches!(de.next()?, Event::StreamStart) {
         return fail("expected one YAML document");
+    }
+    // A `%YAML` directive could ask for other rules (1.1's booleans): the located loader
+    // says what it makes of it.
+    if !matches!(de.next()?, Event::DocumentStart(_, None)) {
+        return fail("expected one YAML document without directives");
     }
     let value = seed.deserialize(&mut de)?;
     loop {
@@ -95,7 +99,7 @@ impl<'a> De<'a> {
     /// The next node, which must be a scalar, resolved by the YAML core schema.
     fn scalar(&mut self) -> Result<Value<'a>, Failed> {
         match self.next()? {
-            Event::Scalar(value, style, 0, None) => Ok(scalar(value, style)),
+            Event::Scalar(value, style, 0, None) => scalar(value, style),
             Event::Scalar(..) => fail("anchors and tags are not accepted"),
             _ => fail("expected a scalar"),
         }
@@ -148,7 +152,6 @@ impl<'de> de::Deserializer<'de> for &mut De<'_> {
                 Value::Null => visitor.visit_unit(),
                 Value::Bool(b) => visitor.visit_bool(b),
                 Value::Int(i) => visitor.visit_i64(i),
-                Value::Float(f) => visitor.visit_f64(f),
                 Value::Str(Cow::Borrowed(s)) => visitor.visit_str(s),
                 Value::Str(Cow::Owned(s)) => visitor.visit_string(s),
             },
@@ -253,48 +256,36 @@ impl<'de> MapAccess<'de> for &mut Items<'_, '_> {
     }
 }
 
-/// YAML 1.2 core schema resolution of a scalar.
-fn scalar(value: Cow<'_, str>, style: ScalarStyle) -> Value<'_> {
+/// YAML 1.2 core schema resolution of a scalar, where it is unambiguous. A plain scalar
+/// that looks like a number but is not a plain decimal integer (`01`, `0x+3`, `1_000`,
+/// `+.Inf`, `1e3`, `1.5`) is refused: YAML readers disagree on such forms, and the located
+/// loader, which resolves them as the rest of the project does, has the last word.
+fn scalar(value: Cow<'_, str>, style: ScalarStyle) -> Result<Value<'_>, Failed> {
     if style != ScalarStyle::Plain {
-        return Value::Str(value);
+        return Ok(Value::Str(value));
     }
     match value.as_ref() {
-        "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
-        "true" | "True" | "TRUE" => return Value::Bool(true),
-        "false" | "False" | "FALSE" => return Value::Bool(false),
+        "" | "~" | "null" | "Null" | "NULL" => return Ok(Value::Null),
+        "true" | "True" | "TRUE" => return Ok(Value::Bool(true)),
+        "false" | "False" | "FALSE" => return Ok(Value::Bool(false)),
         _ => {}
     }
     let s = value.as_ref();
-    if let Some(i) = parse_int(s) {
-        return Value::Int(i);
-    }
-    let numeric = s.bytes().next().is_some_and(|b| b.is_ascii_digit() || b == b'-' || b == b'+' || b == b'.');
-    if numeric
-        && s.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E'))
-        && let Ok(f) = s.parse::<f64>()
+    let digits = s.strip_prefix('-').unwrap_or(s);
+    if digits == "0"
+        || digits.bytes().next().is_some_and(|b| (b'1'..=b'9').contains(&b))
+            && digits.bytes().all(|b| b.is_ascii_digit())
     {
-        return Value::Float(f);
+        return s.parse().map(Value::Int).map_err(|_| Failed(format!("`{s}` is out of range")));
     }
-    match s {
-        ".inf" | ".Inf" | ".INF" | "+.inf" => Value::Float(f64::INFINITY),
-        "-.inf" | "-.Inf" | "-.INF" => Value::Float(f64::NEG_INFINITY),
-        ".nan" | ".NaN" | ".NAN" => Value::Float(f64::NAN),
-        _ => Value::Str(value),
+    const NUMERIC: &[u8] = b"0123456789abcdefABCDEFxXoO_+-.iInN";
+    let unsigned = s.strip_prefix(['-', '+']).unwrap_or(s);
+    if unsigned.bytes().next().is_some_and(|b| b.is_ascii_digit() || b == b'.')
+        && s.bytes().all(|b| NUMERIC.contains(&b))
+    {
+        return fail("a scalar that may be read as a number");
     }
-}
-
-fn parse_int(s: &str) -> Option<i64> {
-    if let Some(hex) = s.strip_prefix("0x") {
-        return i64::from_str_radix(hex, 16).ok();
-    }
-    if let Some(oct) = s.strip_prefix("0o") {
-        return i64::from_str_radix(oct, 8).ok();
-    }
-    let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    s.parse().ok()
+    Ok(Value::Str(value))
 }
 
 #[cfg(test)]
@@ -341,6 +332,26 @@ mod tests {
         );
         let doc: Doc = from_str("{name: x, count: 0, maybe: 5, kind: sync}").unwrap();
         assert_eq!(doc.maybe, Some(5));
+        // Strings that start like numbers but cannot be read as one stay strings.
+        for name in ["3d-service", "1password", "-x", "v1.2"] {
+            let doc: Doc = from_str(&format!("{{name: {name}, count: 0, maybe: -5, kind: sync}}")).unwrap();
+            assert_eq!((doc.name.as_str(), doc.maybe), (name, Some(-5)));
+        }
+    }
+
+    /// Forms YAML readers disagree on (a sign after `0x`, a leading zero, digit groups,
+    /// spellings of infinity, a 1.1 directive) are left to the located loader.
+    #[test]
+    fn leaves_ambiguous_scalars_and_directives_to_the_located_loader() {
+        for count in ["01", "0x+3", "0o+3", "0x3", "+1", "1_0", "1e0", "1.0"] {
+            let text = format!("name: x\ncount: {count}\nmaybe: 1\nkind: sync\n");
+            assert!(from_str::<Doc>(&text).is_err(), "accepted count: {count}");
+        }
+        for name in ["1_000", "0b1", "+.Inf", ".inf", "-.NaN", "0x1_0", "1e3"] {
+            let text = format!("name: {name}\ncount: 1\nmaybe: 1\nkind: sync\n");
+            assert!(from_str::<Doc>(&text).is_err(), "accepted name: {name}");
+        }
+        assert!(from_str::<Doc>("%YAML 1.1\n---\nname: x\ncount: 1\nmaybe: 1\nkind: sync\n").is_err());
     }
 
     #[test]

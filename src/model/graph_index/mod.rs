@@ -3,7 +3,7 @@
 //!
 //! Everything lives in one block of 32-bit words (plus the tiers and the interned text), in
 //! the cache file's own layout: a fresh build is written out as it is, and a cached one is
-//! mapped and read in place, never copied. The cache is never trusted blindly: a header
+//! read straight into place, with no decoding. The cache is never trusted blindly: a header
 //! names the blob it was built from, a checksum covers the body, and opening it
 //! bounds-checks every offset and index. Anything off means the graph is parsed again and
 //! the cache rewritten.
@@ -15,7 +15,6 @@ use std::ops::Range;
 
 use crate::error::{Error, Result};
 use crate::model::graph::{self, EdgeKind, ServiceGraph};
-use crate::store::fs::Mapped;
 use crate::store::repo::{ChangeRepo, Snapshot};
 
 pub use read::parse;
@@ -35,20 +34,11 @@ pub struct Compiled {
     layout: Layout,
 }
 
-enum Store {
-    Built {
-        words: Vec<u32>,
-        tier: Vec<u8>,
-        text: String,
-    },
-    /// A cache file: the words start after the header; `tier` and `text` are byte ranges
-    /// of the mapping, the text checked to be UTF-8 when it was opened.
-    Mapped {
-        map: Mapped,
-        words: Range<usize>,
-        tier: Range<usize>,
-        text: Range<usize>,
-    },
+/// The words, the tiers and the text, owned (read from a cache file or just built).
+struct Store {
+    words: Vec<u32>,
+    tier: Vec<u8>,
+    text: String,
 }
 
 /// Compressed sparse rows: the values of row `i` are `values[offsets[i]..offsets[i+1]]`,
@@ -101,26 +91,15 @@ pub struct Dependent {
 
 impl Store {
     fn words(&self) -> &[u32] {
-        match self {
-            Store::Built { words, .. } => words,
-            Store::Mapped { map, words, .. } => &map.words(words.start).unwrap_or_default()[..words.len() / 4],
-        }
+        &self.words
     }
 
     fn tiers(&self) -> &[u8] {
-        match self {
-            Store::Built { tier, .. } => tier,
-            Store::Mapped { map, tier, .. } => &map.bytes()[tier.clone()],
-        }
+        &self.tier
     }
 
     fn text(&self) -> &str {
-        match self {
-            Store::Built { text, .. } => text,
-            // SAFETY: checked to be UTF-8 by `cache::open` before this value was made, and
-            // a mapping's bytes do not change.
-            Store::Mapped { map, text, .. } => unsafe { std::str::from_utf8_unchecked(&map.bytes()[text.clone()]) },
-        }
+        &self.text
     }
 
     /// The layout of these words, after checking that every offset and index is in
@@ -165,9 +144,10 @@ impl Store {
         if words[layout.annotations.offsets.clone()].iter().fold(0, |odd, &o| odd | o) & 1 != 0 {
             return None;
         }
-        // Strictly increasing ids: no id twice, and a lookup can search them.
+        // Ids of the id syntax (nothing a terminal would act on), strictly increasing: no id
+        // twice, and a lookup can search them.
         let id = |s: usize| &text[offsets[s] as usize..offsets[s + 1] as usize];
-        if !(1..n).all(|i| id(i - 1) < id(i)) {
+        if !(0..n).all(|i| graph::is_service_id(id(i)) && (i == 0 || id(i - 1) < id(i))) {
             return None;
         }
         Some(layout)
@@ -385,17 +365,16 @@ mod tests {
         let key = git2::Oid::hash_object(git2::ObjectType::Blob, b"x").unwrap();
         cache::write(&compiled, &path, key).unwrap();
         let opened = cache::open(&path, key).unwrap();
-        assert!(matches!(opened.store, Store::Mapped { .. }));
         assert_eq!(opened, compiled);
         assert_eq!(opened.id(opened.find("c").unwrap()), "c");
     }
 
     /// `compiled`'s parts, edited, checked again.
     fn edited(compiled: &Compiled, edit: impl FnOnce(&mut Vec<u32>, &mut Vec<u8>, &mut String)) -> Option<Compiled> {
-        let Store::Built { words, tier, text } = &compiled.store else { unreachable!() };
+        let Store { words, tier, text } = &compiled.store;
         let (mut words, mut tier, mut text) = (words.clone(), tier.clone(), text.clone());
         edit(&mut words, &mut tier, &mut text);
-        Compiled::new(Store::Built { words, tier, text })
+        Compiled::new(Store { words, tier, text })
     }
 
     /// What the checksum cannot catch (a cache rewritten whole, checksum and all) the
@@ -426,6 +405,8 @@ mod tests {
         // A string boundary inside a character (the text keeps its length).
         let p = c.words()[layout.string_offsets.start + 1] as usize;
         assert!(edited(&c, |_, _, t| t.replace_range(p - 1..p + 1, "é")).is_none());
+        // An id no graph file could hold (the text keeps its length).
+        assert!(edited(&c, |_, _, t| t.replace_range(0..1, "\u{1b}")).is_none());
         // Counts that do not add up to the words there are.
         assert!(edited(&c, |w, _, _| w[0] += 1).is_none());
         assert!(edited(&c, |w, _, _| w.push(0)).is_none());

@@ -298,6 +298,6 @@ impl Builder {
         for section in sections {
             words.extend_from_slice(&section);
         }
-        Compiled::new(Store::Built { words, tier, text })
+        Compiled::new(Store { words, tier, text })
     }
 }
