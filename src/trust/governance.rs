@@ -465,14 +465,32 @@ fn remember(path: Option<PathBuf>, bytes: &[u8]) {
 
 /// Compare the chain with what this machine accepted before, and remember the new highest
 /// entry. A shorter log, or one whose entry at the remembered position differs, is a
-/// rollback.
-pub fn check_seen(chain: &Chain) -> Result<()> {
+/// rollback, unless the chain is only older: read before another process here moved the
+/// branch on and accepted a later entry, which the branch's log (`at_tip`, read now) holds
+/// and which extends this chain.
+pub fn check_seen(chain: &Chain, at_tip: impl FnOnce() -> Option<Chain>) -> Result<()> {
     let Some(root) = chain.root() else { return Ok(()) };
-    let path = seen_path(root);
+    check_seen_in(seen_path(root), root, chain, at_tip)
+}
+
+/// [`check_seen`] with what this machine accepted kept at `path`.
+fn check_seen_in(
+    path: Option<PathBuf>,
+    root: &str,
+    chain: &Chain,
+    at_tip: impl FnOnce() -> Option<Chain>,
+) -> Result<()> {
     let seen: Option<Seen> =
         path.as_ref().and_then(|p| std::fs::read(p).ok()).and_then(|b| serde_json::from_slice(&b).ok());
     if let Some(seen) = &seen {
         let at = chain.hashes.get(seen.seq as usize);
+        let older = at.is_none()
+            && at_tip().is_some_and(|tip| {
+                tip.hashes.get(seen.seq as usize) == Some(&seen.entry) && tip.hashes.starts_with(&chain.hashes)
+            });
+        if older {
+            return Ok(());
+        }
         if at != Some(&seen.entry) {
             let now = chain.entries.len().saturating_sub(1);
             return Err(Error::new(
@@ -491,6 +509,14 @@ pub fn check_seen(chain: &Chain) -> Result<()> {
         remember(path, &bytes);
     }
     Ok(())
+}
+
+/// The governance log at the branch's tip as it is now, checked.
+fn chain_at_tip(repo: &ChangeRepo) -> Option<Chain> {
+    let tree = repo.git.find_commit(repo.head().ok()??).ok()?.tree().ok()?;
+    let log = tree.get_path(std::path::Path::new(LOG)).ok()?;
+    let bytes = repo.git.find_blob(log.id()).ok()?.content().to_vec();
+    Some(check(&bytes, &|e| identities_in(&repo.git, e)))
 }
 
 /// Open a change repository whose governed paths are read from the rules in force (the
@@ -592,7 +618,7 @@ impl Governor for LogGovernor {
         if pin.is_none() {
             remember(pin_path(repo), root.as_bytes());
         }
-        check_seen(&chain)?;
+        check_seen(&chain, || chain_at_tip(repo))?;
         let mut entries = BTreeMap::new();
         for (name, id) in &entry.tree {
             entries.insert(name.clone(), Oid::from_str(id)?);
@@ -954,6 +980,36 @@ mod tests {
         renumbered.prev = Some(digest(&two.line()));
         let replayed = check(&log(&[&genesis, &one, &two, &renumbered]), &no_identities);
         assert!(replayed.problem.unwrap().message.contains("has 0"));
+    }
+
+    /// A process whose snapshot was taken before another one here signed the next entry
+    /// sees a shorter log than this machine accepted: older, not rolled back, as long as the
+    /// branch's log holds that entry now.
+    #[test]
+    fn a_snapshot_older_than_what_this_machine_accepted_is_no_rollback() {
+        let a = key();
+        let genesis = genesis("r", "a", &a, default_rules(1), tree(&"1".repeat(40))).unwrap();
+        let old = check(&log(&[&genesis]), &no_identities);
+        let mut one = next_entry(&old, tree(&"2".repeat(40)), vec![], "").unwrap();
+        one.sign("a", &a).unwrap();
+        let new = check(&log(&[&genesis, &one]), &no_identities);
+        let dir = tempfile::tempdir().unwrap();
+        let path = Some(dir.path().join("seen.json"));
+        let root = old.root().unwrap().to_owned();
+        let newer = || Some(check(&log(&[&genesis, &one]), &no_identities));
+        check_seen_in(path.clone(), &root, &new, || None).unwrap();
+        check_seen_in(path.clone(), &root, &old, newer).unwrap();
+        // The tip cut back to the genesis: a rollback, whatever snapshot says so.
+        let cut = || Some(check(&log(&[&genesis]), &no_identities));
+        let err = check_seen_in(path.clone(), &root, &old, cut).unwrap_err();
+        assert!(err.message.contains("governance rollback"), "{err}");
+        // An entry 1 other than the one accepted, at the tip: a rewrite.
+        let mut other = next_entry(&old, tree(&"3".repeat(40)), vec![], "").unwrap();
+        other.sign("a", &a).unwrap();
+        let rewritten = || Some(check(&log(&[&genesis, &other]), &no_identities));
+        assert!(check_seen_in(path.clone(), &root, &old, rewritten).is_err());
+        // What was accepted is not lowered by the older snapshot.
+        assert!(check_seen_in(path, &root, &old, cut).is_err());
     }
 
     #[test]

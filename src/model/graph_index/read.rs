@@ -82,15 +82,10 @@ impl Rows {
     }
 }
 
-/// Where a string read goes.
-enum Part {
-    Label(Label),
-    Edge(EdgeKind),
-}
-
 impl Sink for Builder {
     fn label(&mut self, label: Label, value: &str) {
-        self.push(Part::Label(label), value);
+        let value = self.intern(value);
+        self.labels[label as usize].values.push(value);
     }
 
     fn annotation(&mut self, key: &str, value: &str) {
@@ -99,7 +94,8 @@ impl Sink for Builder {
     }
 
     fn edge(&mut self, to: &str, kind: Option<EdgeKind>) {
-        self.push(Part::Edge(kind.unwrap_or_default()), to);
+        let to = self.intern(to);
+        self.depends_on.values.push(if kind == Some(EdgeKind::Async) { to | ASYNC } else { to });
     }
 
     /// Close the service whose labels, annotations and edges were just given.
@@ -162,16 +158,6 @@ impl Builder {
                 string_offsets.push(text.len() as u32);
                 i
             }
-        }
-    }
-
-    /// A label, annotation or edge of the service being read.
-    fn push(&mut self, rows: Part, s: &str) {
-        let s = self.intern(s);
-        match rows {
-            Part::Label(label) => self.labels[label as usize].values.push(s),
-            Part::Edge(EdgeKind::Sync) => self.depends_on.values.push(s),
-            Part::Edge(EdgeKind::Async) => self.depends_on.values.push(s | ASYNC),
         }
     }
 
