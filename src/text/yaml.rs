@@ -253,7 +253,12 @@ fn tree_options() -> serde_saphyr::Options {
 pub fn parse(text: &str, source: &Source) -> Result<Node, Error> {
     let fail = |problems: Vec<Problem>| {
         Error::located(
-            format!("{} is not a valid YAML document", source.name),
+            // JSON is read as the YAML it also is; its users know it as JSON.
+            format!(
+                "{} is not a valid {} document",
+                source.name,
+                if source.name.ends_with(".json") { "JSON" } else { "YAML" }
+            ),
             Source { name: source.name.clone(), text: Some(text.to_owned()) },
             problems,
         )

@@ -572,6 +572,7 @@ fn a_json_graph_is_held_to_every_rule_of_the_schema() {
     let r = repo.sign_rules("graph as JSON");
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(r.stderr.contains("duplicate key `resource`"), "{}", r.stderr);
+    assert!(r.stderr.contains("graph/services.json is not a valid JSON document"), "{}", r.stderr);
 }
 
 /// The blob of a graph committed here is a loose object, streamed and inflated by
