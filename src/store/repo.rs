@@ -215,7 +215,7 @@ impl<'r> Snapshot<'r> {
     }
 
     pub fn blob(&self, id: Oid) -> Result<Vec<u8>> {
-        Ok(self.scratch_or_main().find_blob(id)?.content().to_vec())
+        Ok(self.git_blob(id)?.content().to_vec())
     }
 
     /// Blob `id` as a stream, when it is stored loose (as a commit made here leaves it):
@@ -224,16 +224,12 @@ impl<'r> Snapshot<'r> {
     /// on the way and checked against `id`. `None` when the object is not loose, or its
     /// file does not hold what its name says (git, reading it whole, then finds a good copy
     /// in a pack or says what is wrong): what `read` made of it is thrown away.
-    pub fn with_blob_stream<T>(
-        &self,
-        id: Oid,
-        read: impl FnOnce(&mut dyn std::io::Read, usize) -> T,
-    ) -> Result<Option<T>> {
+    pub fn with_blob_stream<T>(&self, id: Oid, read: impl FnOnce(&mut dyn std::io::Read, usize) -> T) -> Option<T> {
         use sha1::Digest as _;
         use std::io::Read as _;
         let hex = id.to_string();
         let path = self.repo.commondir().join("objects").join(&hex[..2]).join(&hex[2..]);
-        let Ok(file) = File::open(&path) else { return Ok(None) };
+        let file = File::open(&path).ok()?;
         let mut inflated = flate2::bufread::ZlibDecoder::new(std::io::BufReader::with_capacity(1 << 16, file));
         // The header: `blob <decimal size>\0`.
         let mut header = Vec::with_capacity(32);
@@ -241,13 +237,10 @@ impl<'r> Snapshot<'r> {
         while header.len() < 32 && inflated.read_exact(&mut byte).is_ok() && byte[0] != 0 {
             header.push(byte[0]);
         }
-        let Some(len) = header
+        let len = header
             .strip_prefix(b"blob ")
             .filter(|n| !n.is_empty() && n.iter().all(u8::is_ascii_digit))
-            .and_then(|n| std::str::from_utf8(n).ok()?.parse::<usize>().ok())
-        else {
-            return Ok(None);
-        };
+            .and_then(|n| std::str::from_utf8(n).ok()?.parse::<usize>().ok())?;
         header.push(0);
         // One byte past the size is read, to see that there is none.
         let limited = std::io::Read::take(inflated, len as u64 + 1);
@@ -256,7 +249,7 @@ impl<'r> Snapshot<'r> {
         let whole = std::io::copy(&mut verified, &mut std::io::sink()).is_ok()
             && verified.seen == len
             && verified.hash.finalize().as_slice() == id.as_bytes();
-        Ok(whole.then_some(value))
+        whole.then_some(value)
     }
 
     /// Blob `id` itself, to be read in place (`content()`) rather than copied.

@@ -90,23 +90,11 @@ pub struct Dependent {
 }
 
 impl Store {
-    fn words(&self) -> &[u32] {
-        &self.words
-    }
-
-    fn tiers(&self) -> &[u8] {
-        &self.tier
-    }
-
-    fn text(&self) -> &str {
-        &self.text
-    }
-
     /// The layout of these words, after checking that every offset and index is in
     /// bounds, every string on a character boundary and the ids in order: `None` if
     /// anything is off.
     fn check(&self) -> Option<Layout> {
-        let (words, tiers, text) = (self.words(), self.tiers(), self.text());
+        let (words, tiers, text) = (&self.words[..], &self.tier[..], &self.text[..]);
         let layout = Layout::new(words.get(..COUNTS)?)?;
         let strings = layout.string_offsets.len() - 1;
         let n = layout.n;
@@ -162,15 +150,15 @@ impl Compiled {
     }
 
     fn words(&self) -> &[u32] {
-        self.store.words()
+        &self.store.words
     }
 
     fn tiers(&self) -> &[u8] {
-        self.store.tiers()
+        &self.store.tier
     }
 
     fn text(&self) -> &str {
-        self.store.text()
+        &self.store.text
     }
 
     fn row(&self, csr: &Csr, i: usize) -> &[u32] {
@@ -321,7 +309,7 @@ pub fn load(repo: &ChangeRepo, snapshot: &Snapshot<'_>) -> Result<Compiled> {
         let streamed = snapshot.with_blob_stream(oid, |stream, len| match path.ends_with(".json") {
             true => read::read_json_stream(stream, len),
             false => read::read_whole(stream, len).and_then(|bytes| read::read(&bytes, path)),
-        })?;
+        });
         let read = match streamed {
             Some(read) => read,
             None => read::read(snapshot.git_blob(oid)?.content(), path),

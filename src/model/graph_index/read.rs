@@ -5,7 +5,6 @@
 //! say what and where.
 
 use std::hash::BuildHasher;
-use std::io::Read as _;
 
 use hashbrown::HashTable;
 
@@ -36,13 +35,13 @@ pub(super) fn read(bytes: &[u8], name: &str) -> Option<Builder> {
     graph::read::read(bytes, name, &mut builder).then_some(builder)
 }
 
-/// A stream of `len` bytes read whole, if it is not too large to be a graph.
+/// A stream of `len` bytes (it stops there) read whole, if it is not too large to be a graph.
 pub(super) fn read_whole(stream: &mut dyn std::io::Read, len: usize) -> Option<Vec<u8>> {
     if len > graph::MAX_GRAPH_BYTES {
         return None;
     }
     let mut bytes = Vec::with_capacity(len);
-    std::io::Read::take(stream, len as u64).read_to_end(&mut bytes).ok()?;
+    stream.read_to_end(&mut bytes).ok()?;
     Some(bytes)
 }
 
